@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify from "fastify";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { authPlugin } from "./plugins/auth.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+import { auditRoutes } from "./routes/audit/index.ts";
+import { authRoutes } from "./routes/auth/index.ts";
+import { configRoutes } from "./routes/config/index.ts";
+import { departmentRoutes } from "./routes/departments/index.ts";
+import { gridRoutes } from "./routes/grids/index.ts";
+import { healthRoutes } from "./routes/health/index.ts";
+import { meRoutes } from "./routes/me/index.ts";
+import { ErrorBody } from "./routes/shared-schemas.ts";
+import { settingsRoutes } from "./routes/settings/index.ts";
+import type { App, RouteDeps } from "./routes/types.ts";
+import { userRoutes } from "./routes/users/index.ts";
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+/** Builds the HTTP app: external plugins → app plugins → routes → the web app's static files. */
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  app.addSchema(ErrorBody);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd and Leaflet set inline styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", ...tileOrigins(config.tileUrl)],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind TLS; the proxy or the Secure-cookie setting says we are there.
+    hsts: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: "1 minute" });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "envgrid API — 环境监管网格化管理平台", version: "0.1.0" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "envgrid_session" } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  await app.register(authPlugin, { db: database.db });
+
+  const deps: RouteDeps = { database, config };
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    meRoutes,
+    configRoutes,
+    gridRoutes,
+    userRoutes,
+    departmentRoutes,
+    settingsRoutes,
+    auditRoutes,
+  ]) {
+    routes(app, deps);
+  }
+
+  await serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+function tileOrigins(tileUrl: string): string[] {
+  if (!/^https?:\/\//.test(tileUrl)) return [];
+  const origin = new URL(tileUrl.replace(/\{[a-z]\}/g, "a")).origin;
+  return [origin, origin.replace("//a.", "//*.")];
+}
+
+/** Serves the built web app with a fallback to index.html for client-side routes. */
+async function serveWebApp(app: App, distDir: string): Promise<void> {
+  if (!fs.existsSync(path.join(distDir, "index.html"))) return;
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, maxAge: "1h" });
+  app.get("/*", { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply.status(404).send({ error: "route_not_found", message: "请求的接口不存在", messageEn: "No such route" });
+    }
+    return reply.sendFile("index.html", { maxAge: 0 });
+  });
+}

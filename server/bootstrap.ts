@@ -1,0 +1,25 @@
+import type { Config } from "./config.ts";
+import { type Database, openDatabase } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
+import { ensureSettings } from "./db/settings-init.ts";
+
+/** Opens the configured database, migrates it, and seeds the demo on a first start of the embedded engine. */
+export async function prepareDatabase(
+  config: Config,
+  log: (line: string) => void = () => {},
+): Promise<{ database: Database; seeded: boolean }> {
+  const database = await openDatabase(config);
+  const applied = await migrate(database);
+  if (applied.length > 0) log(`migrations applied: ${applied.join(", ")}`);
+  await ensureSettings(database.db, config);
+  let seeded = false;
+  // Demo data only ever lands unasked in an empty embedded database, never in PostgreSQL.
+  if (database.engine === "pglite" && config.autoSeedDemo && !(await hasAnyGrid(database.db))) {
+    const started = Date.now();
+    const counts = await seedDemo(database.db, { password: config.demoPassword });
+    log(`demo data seeded: ${counts.grids} grids, ${counts.users} users in ${Date.now() - started} ms`);
+    seeded = true;
+  }
+  return { database, seeded };
+}

@@ -1,0 +1,65 @@
+import path from "node:path";
+
+/** Typed configuration read once from the environment; invalid values stop the process at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** When set, PostgreSQL (production); otherwise embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  demoPassword: string;
+  /** Seed demo data automatically on the first start of an empty embedded database. */
+  autoSeedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Force the Secure cookie flag; otherwise it follows the request protocol (behind TLS). */
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  tileUrl: string;
+  tileAttribution: string;
+  logLevel: string;
+  webDistDir: string;
+}
+
+export const DEFAULT_DEMO_PASSWORD = "Envgrid@2026";
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, "PORT", 3000, 0, 65535),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.ENVGRID_DATA_DIR || "data"),
+    demoPassword: env.ENVGRID_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    autoSeedDemo: boolFrom(env, "ENVGRID_AUTO_SEED", true),
+    sessionIdleMinutes: intFrom(env, "ENVGRID_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+    sessionAbsoluteHours: intFrom(env, "ENVGRID_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7),
+    loginMaxFailures: intFrom(env, "ENVGRID_LOGIN_MAX_FAILURES", 5, 1, 100),
+    loginLockMinutes: intFrom(env, "ENVGRID_LOGIN_LOCK_MINUTES", 30, 1, 24 * 60),
+    cookieSecure: boolFrom(env, "ENVGRID_COOKIE_SECURE", false),
+    trustProxy: boolFrom(env, "ENVGRID_TRUST_PROXY", false),
+    tileUrl: env.ENVGRID_TILE_URL ?? "",
+    tileAttribution: env.ENVGRID_TILE_ATTRIBUTION ?? "",
+    logLevel: env.LOG_LEVEL || "info",
+    webDistDir: path.resolve(env.ENVGRID_WEB_DIST || "web/dist"),
+  };
+}

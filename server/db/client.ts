@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { postgis } from "@electric-sql/pglite-postgis";
+import type { SQL } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+/** A drizzle handle on either engine; transactions share the type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Runs a script of several statements (migrations) on one connection; no parameters. */
+  execScript(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** Embedded engine only: the underlying PGlite instance (backups, dumps). */
+  pglite?: PGlite;
+}
+
+/** Executes raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { postgis },
+  });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: "pglite",
+    db,
+    pglite: client,
+    execScript: async (sqlText) => {
+      try {
+        await client.exec(sqlText);
+      } catch (error) {
+        // A failed script may leave its explicit transaction open on the only connection.
+        await client.exec("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  await pool.query("select 1");
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    engine: "postgres",
+    db,
+    execScript: async (sqlText) => {
+      const client = await pool.connect();
+      try {
+        await client.query(sqlText);
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: config.dataDir });
+}

@@ -1,0 +1,65 @@
+/** Role codes of DOMAIN.md §1. The three *_admin roles are the 三员 of 等保三级 and never overlap. */
+export const ROLES = [
+  "grid_member",
+  "grid_head",
+  "township_officer",
+  "district_office",
+  "district_leader",
+  "department_officer",
+  "department_head",
+  "supervisor",
+  "public",
+  "sys_admin",
+  "sec_admin",
+  "audit_admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose reach is a grid subtree; they must carry a grid. */
+export const GRID_SCOPED_ROLES: readonly Role[] = ["grid_member", "grid_head", "township_officer"];
+/** Roles whose reach is one department; they must carry a department. */
+export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ["department_officer", "department_head"];
+/** Roles that see the whole district's grid (oversight and dispatch). */
+export const DISTRICT_WIDE_ROLES: readonly Role[] = ["district_office", "district_leader", "supervisor"];
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ["sys_admin", "sec_admin", "audit_admin"];
+
+/** Permissions named by what they let a person do; the UI builds its menu from them. */
+export const PERMISSIONS = [
+  "grid.read",
+  "user.manage",
+  "settings.manage",
+  "audit.read",
+  "department.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  grid_member: ["grid.read", "department.read"],
+  grid_head: ["grid.read", "department.read"],
+  township_officer: ["grid.read", "department.read"],
+  district_office: ["grid.read", "department.read"],
+  district_leader: ["grid.read", "department.read"],
+  department_officer: ["grid.read", "department.read"],
+  department_head: ["grid.read", "department.read"],
+  supervisor: ["grid.read", "department.read"],
+  public: [],
+  // 三员: the system administrator configures, the security administrator manages accounts, the audit
+  // administrator reads the audit trail; none of them has another's permission.
+  sys_admin: ["settings.manage"],
+  sec_admin: ["user.manage", "grid.read", "department.read"],
+  audit_admin: ["audit.read"],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** Why a combination of roles on one account is refused, or null if allowed. */
+export function roleCombinationError(roles: readonly Role[]): string | null {
+  const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
+  if (new Set(admins).size > 1) return "separated_admin_roles";
+  if (admins.length > 0 && roles.some((r) => !SEPARATED_ADMIN_ROLES.includes(r))) return "admin_with_business_role";
+  return null;
+}

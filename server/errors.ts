@@ -1,0 +1,54 @@
+/** One error type for the whole API: a stable code, an HTTP status, a Chinese and an English message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly details?: unknown,
+  ) {
+    super(messageEn);
+  }
+}
+
+export const notFound = () => new AppError("not_found", 404, "记录不存在或无权访问", "Not found or not accessible");
+export const unauthenticated = () => new AppError("unauthenticated", 401, "请先登录", "Please log in");
+export const sessionExpired = () =>
+  new AppError("session_expired", 401, "会话已过期，请重新登录", "Session expired, please log in again");
+export const forbidden = () => new AppError("forbidden", 403, "无权执行此操作", "You may not do this");
+export const invalidCredentials = () =>
+  new AppError("invalid_credentials", 401, "用户名或密码错误", "Wrong username or password");
+export const accountLocked = (lockedUntil: Date) =>
+  new AppError(
+    "account_locked",
+    423,
+    `登录失败次数过多，账户已锁定至 ${formatShanghai(lockedUntil)}`,
+    `Too many failed logins; account locked until ${lockedUntil.toISOString()}`,
+    { lockedUntil: lockedUntil.toISOString() },
+  );
+export const staleVersion = () =>
+  new AppError("stale_version", 409, "数据已被他人修改，请刷新后重试", "The record changed since you loaded it; reload and retry");
+export const conflict = (messageZh: string, messageEn: string) => new AppError("conflict", 409, messageZh, messageEn);
+export const badRequest = (code: string, messageZh: string, messageEn: string, details?: unknown) =>
+  new AppError(code, 400, messageZh, messageEn, details);
+
+const WEAK_PASSWORD_ZH = "密码至少8位，且包含大写字母、小写字母、数字、符号中的至少三类，不得包含用户名";
+export const weakPassword = (reason: string) =>
+  badRequest(
+    "weak_password",
+    WEAK_PASSWORD_ZH,
+    "Password needs 8+ characters from 3 of: upper case, lower case, digits, symbols; not the username",
+    { reason },
+  );
+
+export function formatShanghai(date: Date): string {
+  return new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(date);
+}

@@ -1,0 +1,103 @@
+import { buildApp } from "./app.ts";
+import { verifyAuditChain } from "./audit/verify-chain.ts";
+import { prepareDatabase } from "./bootstrap.ts";
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { DEMO_USERS } from "./db/seed/demo-users.ts";
+import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
+import { ensureSettings } from "./db/settings-init.ts";
+
+const USAGE = `usage: tsx server/main.ts <command>
+  start          run the web app and API (migrates first; seeds the demo into an empty embedded database)
+  migrate        apply pending migrations
+  seed --demo    load the Gaochang demo data into an empty database
+  verify-audit   check the audit log's hash chains; exit 1 naming the first bad row`;
+
+const log = (line: string) => console.log(`[envgrid] ${line}`);
+
+async function start(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  log(config.databaseUrl ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${config.dataDir}`);
+  const { database, seeded } = await prepareDatabase(config, log);
+  const app = await buildApp({ config, database, logger: true });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  log(`ready in ${Date.now() - started} ms`);
+  log(`web app:  ${url}/`);
+  log(`API docs: ${url}/api/docs`);
+  if (database.engine === "pglite" || seeded) {
+    const usingDefault = config.demoPassword === DEFAULT_DEMO_PASSWORD;
+    log(`demo logins: ${DEMO_USERS.map((u) => u.username).join(", ")}`);
+    log(`demo password: ${usingDefault ? DEFAULT_DEMO_PASSWORD : "(from ENVGRID_DEMO_PASSWORD)"}`);
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "start":
+      await start();
+      return -1;
+    case "migrate":
+      return withDatabase(async (database) => {
+        const applied = await migrate(database);
+        log(applied.length ? `applied: ${applied.join(", ")}` : "nothing to apply");
+        return 0;
+      });
+    case "seed":
+      if (!args.includes("--demo")) {
+        console.error("seed needs --demo (the Gaochang demo data)");
+        return 2;
+      }
+      return withDatabase(async (database) => {
+        const config = loadConfig();
+        await migrate(database);
+        await ensureSettings(database.db, config);
+        if (await hasAnyGrid(database.db)) {
+          console.error("the database already has grids: demo data is loaded into an empty database only");
+          return 1;
+        }
+        const counts = await seedDemo(database.db, { password: config.demoPassword });
+        log(`seeded ${counts.grids} grids and ${counts.users} demo users`);
+        return 0;
+      });
+    case "verify-audit":
+      return withDatabase(async (database) => {
+        const verdict = await verifyAuditChain(database.db);
+        console.log(JSON.stringify(verdict));
+        if (!verdict.ok) console.error(`audit chain broken at row ${verdict.firstBadId} (${verdict.reason})`);
+        return verdict.ok ? 0 : 1;
+      });
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

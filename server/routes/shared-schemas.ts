@@ -1,0 +1,26 @@
+import { Type } from "@sinclair/typebox";
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.String({ description: "stable machine-readable code" }),
+    message: Type.String({ description: "Chinese message for the user" }),
+    messageEn: Type.Optional(Type.String()),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { $id: "ErrorBody" },
+);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+
+export const Pagination = {
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+};
+
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+};
