@@ -14,6 +14,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Login attempts per client address per minute, before the per-account lockout even applies. */
+  loginRateLimitPerMinute: number;
   /** Force the Secure cookie flag; otherwise it follows the request protocol (behind TLS). */
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intFrom(env, "ENVGRID_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7),
     loginMaxFailures: intFrom(env, "ENVGRID_LOGIN_MAX_FAILURES", 5, 1, 100),
     loginLockMinutes: intFrom(env, "ENVGRID_LOGIN_LOCK_MINUTES", 30, 1, 24 * 60),
+    loginRateLimitPerMinute: intFrom(env, "ENVGRID_LOGIN_RATE_LIMIT", 30, 1, 100000),
     cookieSecure: boolFrom(env, "ENVGRID_COOKIE_SECURE", false),
     trustProxy: boolFrom(env, "ENVGRID_TRUST_PROXY", false),
     tileUrl: env.ENVGRID_TILE_URL ?? "",

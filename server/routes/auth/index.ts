@@ -11,7 +11,7 @@ export function authRoutes(app: App, { database, config }: RouteDeps): void {
   app.post(
     "/api/auth/login",
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
       schema: loginSchema,
     },
     async (request, reply) => {
