@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { buildApp } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { openTestDatabase, type TestDatabase } from "./test-db.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const SCREENSHOT_DIR = path.resolve("test-results");
+
+/** Debian's Chromium, flags from ARCHITECTURE.md: no sandbox as root, nothing reaching the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(CHROMIUM);
+}
+
+export interface RunningServer {
+  url: string;
+  testDb: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/** The real app, production web build included, on a free port over a fresh copy of the demo database. */
+export async function startServer(): Promise<RunningServer> {
+  const testDb = await openTestDatabase();
+  const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000, port: 0, host: "127.0.0.1" };
+  const app = await buildApp({ config, database: testDb.database });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: address,
+    testDb,
+    async stop() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
