@@ -19,8 +19,8 @@ import { departmentRoutes } from "./routes/departments/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
-import { ErrorBody } from "./routes/shared-schemas.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
+import { ErrorBody } from "./routes/shared-schemas.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
 
@@ -33,7 +33,9 @@ export interface BuildOptions {
 /** Builds the HTTP app: external plugins → app plugins → routes → the web app's static files. */
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] } : false,
+    logger: logger
+      ? { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] }
+      : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
@@ -106,7 +108,9 @@ async function serveWebApp(app: App, distDir: string): Promise<void> {
   await app.register(fastifyStatic, { root: distDir, wildcard: false, maxAge: "1h" });
   app.get("/*", { config: { public: true }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith("/api/")) {
-      return reply.status(404).send({ error: "route_not_found", message: "请求的接口不存在", messageEn: "No such route" });
+      return reply
+        .status(404)
+        .send({ error: "route_not_found", message: "请求的接口不存在", messageEn: "No such route" });
     }
     return reply.sendFile("index.html", { maxAge: 0 });
   });

@@ -11,7 +11,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError("not_found", 404, "记录不存在或无权访问", "Not found or not accessible");
+export const notFound = () =>
+  new AppError("not_found", 404, "记录不存在或无权访问", "Not found or not accessible");
 export const unauthenticated = () => new AppError("unauthenticated", 401, "请先登录", "Please log in");
 export const sessionExpired = () =>
   new AppError("session_expired", 401, "会话已过期，请重新登录", "Session expired, please log in again");
@@ -27,8 +28,14 @@ export const accountLocked = (lockedUntil: Date) =>
     { lockedUntil: lockedUntil.toISOString() },
   );
 export const staleVersion = () =>
-  new AppError("stale_version", 409, "数据已被他人修改，请刷新后重试", "The record changed since you loaded it; reload and retry");
-export const conflict = (messageZh: string, messageEn: string) => new AppError("conflict", 409, messageZh, messageEn);
+  new AppError(
+    "stale_version",
+    409,
+    "数据已被他人修改，请刷新后重试",
+    "The record changed since you loaded it; reload and retry",
+  );
+export const conflict = (messageZh: string, messageEn: string) =>
+  new AppError("conflict", 409, messageZh, messageEn);
 export const badRequest = (code: string, messageZh: string, messageEn: string, details?: unknown) =>
   new AppError(code, 400, messageZh, messageEn, details);
 

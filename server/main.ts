@@ -4,8 +4,8 @@ import { prepareDatabase } from "./bootstrap.ts";
 import { DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
-import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
+import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { ensureSettings } from "./db/settings-init.ts";
 
 const USAGE = `usage: tsx server/main.ts <command>
@@ -19,7 +19,11 @@ const log = (line: string) => console.log(`[envgrid] ${line}`);
 async function start(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  log(config.databaseUrl ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${config.dataDir}`);
+  log(
+    config.databaseUrl
+      ? "database: PostgreSQL (DATABASE_URL)"
+      : `database: embedded PGlite in ${config.dataDir}`,
+  );
   const { database, seeded } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -41,7 +45,9 @@ async function start(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(loadConfig());
   try {
     return await work(database);

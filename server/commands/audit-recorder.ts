@@ -1,5 +1,5 @@
-import { auditLog } from "../db/schema/index.ts";
 import type { Db } from "../db/client.ts";
+import { auditLog } from "../db/schema/index.ts";
 import type { Actor } from "../policies/actor.ts";
 
 export interface AuditEvent {

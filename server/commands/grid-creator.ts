@@ -23,7 +23,10 @@ export async function createGrid(ctx: CommandContext, grid: NewGrid) {
     const [parent] =
       grid.parentId === null
         ? [null]
-        : await rows<{ path: string; level: number }>(tx, sql`select path, level from grids where id = ${grid.parentId}`);
+        : await rows<{ path: string; level: number }>(
+            tx,
+            sql`select path, level from grids where id = ${grid.parentId}`,
+          );
     if (parent === undefined) throw new Error(`parent grid ${grid.parentId} does not exist`);
     const boundary = grid.boundary
       ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(grid.boundary)}), 4326))`
@@ -42,7 +45,12 @@ export async function createGrid(ctx: CommandContext, grid: NewGrid) {
       entityType: "grid",
       entityId: created.id,
       actorName: ctx.actor ? undefined : "system",
-      after: { ...grid, boundary: grid.boundary ? "(geometry)" : null, level: created.level, path: created.path },
+      after: {
+        ...grid,
+        boundary: grid.boundary ? "(geometry)" : null,
+        level: created.level,
+        path: created.path,
+      },
     });
     return created;
   });

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { sessions } from "../db/schema/index.ts";
 import type { Db } from "../db/client.ts";
+import { sessions } from "../db/schema/index.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 

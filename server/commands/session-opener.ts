@@ -80,14 +80,18 @@ export async function openSession(ctx: CommandContext, input: LoginInput, lockou
         userAgent: input.userAgent?.slice(0, 300) ?? null,
       })
       .returning();
-    await recordAudit(tx, { actor: null, ip: ctx.ip }, {
-      action: "auth.login",
-      entityType: "session",
-      entityId: created.id,
-      actorId: user.id,
-      actorName: user.username,
-      after: { userId: user.id },
-    });
+    await recordAudit(
+      tx,
+      { actor: null, ip: ctx.ip },
+      {
+        action: "auth.login",
+        entityType: "session",
+        entityId: created.id,
+        actorId: user.id,
+        actorName: user.username,
+        after: { userId: user.id },
+      },
+    );
     return created;
   });
   return { token, session, user: { id: user.id, username: user.username, displayName: user.displayName } };

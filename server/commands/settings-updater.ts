@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { systemSettings } from "../db/schema/index.ts";
 import { staleVersion } from "../errors.ts";
-import { assertAllowed } from "../policies/allow.ts";
 import type { Actor } from "../policies/actor.ts";
+import { assertAllowed } from "../policies/allow.ts";
 import { forgetCachedSettings, getSettings } from "../queries/settings.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
@@ -27,7 +27,13 @@ export async function updateSettings(ctx: CommandContext & { actor: Actor }, cha
       .where(and(eq(systemSettings.id, 1), eq(systemSettings.version, version)))
       .returning();
     if (!row) throw staleVersion();
-    await recordAudit(tx, ctx, { action: "settings.update", entityType: "settings", entityId: 1, before, after: row });
+    await recordAudit(tx, ctx, {
+      action: "settings.update",
+      entityType: "settings",
+      entityId: 1,
+      before,
+      after: row,
+    });
     return row;
   });
   forgetCachedSettings();

@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { userRoles, users } from "../db/schema/index.ts";
 import { checkPasswordPolicy } from "../domain/password-policy.ts";
-import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role, roleCombinationError } from "../domain/roles.ts";
+import {
+  DEPARTMENT_SCOPED_ROLES,
+  GRID_SCOPED_ROLES,
+  type Role,
+  roleCombinationError,
+} from "../domain/roles.ts";
 import { badRequest, conflict, weakPassword } from "../errors.ts";
 import { assertAllowed } from "../policies/allow.ts";
 import { hashPassword } from "../security/passwords.ts";
@@ -17,7 +22,8 @@ export interface NewUser {
 }
 
 export function checkRoleAssignments(roles: NewUser["roles"]): void {
-  if (roles.length === 0) throw badRequest("role_required", "至少需要一个角色", "At least one role is required");
+  if (roles.length === 0)
+    throw badRequest("role_required", "至少需要一个角色", "At least one role is required");
   const combination = roleCombinationError(roles.map((r) => r.role));
   if (combination) {
     throw badRequest(
@@ -51,7 +57,12 @@ export async function createUser(ctx: CommandContext, input: NewUser) {
     if (taken.length > 0) throw conflict("用户名已存在", "Username already taken");
     const [user] = await tx
       .insert(users)
-      .values({ username: input.username, displayName: input.displayName, phone: input.phone ?? null, passwordHash })
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        phone: input.phone ?? null,
+        passwordHash,
+      })
       .returning({ id: users.id, username: users.username, displayName: users.displayName });
     await tx.insert(userRoles).values(
       input.roles.map((r) => ({

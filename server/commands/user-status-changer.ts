@@ -1,11 +1,11 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { users } from "../db/schema/index.ts";
 import { badRequest, notFound } from "../errors.ts";
-import { assertAllowed } from "../policies/allow.ts";
 import type { Actor } from "../policies/actor.ts";
+import { assertAllowed } from "../policies/allow.ts";
 import { recordAudit } from "./audit-recorder.ts";
-import { closeAllSessionsOf } from "./session-closer.ts";
 import type { CommandContext } from "./context.ts";
+import { closeAllSessionsOf } from "./session-closer.ts";
 
 /** Disables an account and ends all its sessions in the same transaction. */
 export async function disableUser(ctx: CommandContext & { actor: Actor }, userId: number) {

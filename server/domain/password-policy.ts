@@ -12,7 +12,10 @@ export function passwordClassCount(password: string): number {
 }
 
 /** 等保三级 password rule: at least 8 characters from at least 3 of 4 classes, not the username. */
-export function checkPasswordPolicy(password: string, username?: string): "ok" | "too_short" | "too_long" | "too_simple" | "contains_username" {
+export function checkPasswordPolicy(
+  password: string,
+  username?: string,
+): "ok" | "too_short" | "too_long" | "too_simple" | "contains_username" {
   if (password.length < PASSWORD_MIN_LENGTH) return "too_short";
   if (password.length > MAX_LENGTH) return "too_long";
   if (passwordClassCount(password) < 3) return "too_simple";

@@ -60,6 +60,7 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
 export function roleCombinationError(roles: readonly Role[]): string | null {
   const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
   if (new Set(admins).size > 1) return "separated_admin_roles";
-  if (admins.length > 0 && roles.some((r) => !SEPARATED_ADMIN_ROLES.includes(r))) return "admin_with_business_role";
+  if (admins.length > 0 && roles.some((r) => !SEPARATED_ADMIN_ROLES.includes(r)))
+    return "admin_with_business_role";
   return null;
 }

@@ -11,7 +11,9 @@ describe("session rules", () => {
     expect(sessionState(session, minutes(30), 30)).toBe("idle_expired");
   });
   it("ends at the absolute limit however busy", () => {
-    expect(sessionState({ ...session, lastSeenAt: minutes(12 * 60 - 1) }, minutes(12 * 60), 30)).toBe("absolute_expired");
+    expect(sessionState({ ...session, lastSeenAt: minutes(12 * 60 - 1) }, minutes(12 * 60), 30)).toBe(
+      "absolute_expired",
+    );
   });
   it("stays ended once revoked", () => {
     expect(sessionState({ ...session, revokedAt: minutes(1) }, minutes(2), 30)).toBe("revoked");

@@ -36,6 +36,7 @@ export function afterFailedLogin(
   lockMinutes: number,
 ): LockoutState {
   const count = user.failedLoginCount + 1;
-  if (count >= maxFailures) return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
+  if (count >= maxFailures)
+    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
   return { failedLoginCount: count, lockedUntil: user.lockedUntil };
 }

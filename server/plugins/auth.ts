@@ -1,10 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { eq } from "drizzle-orm";
+import { closeSession } from "../commands/session-closer.ts";
 import type { Db } from "../db/client.ts";
 import { sessions } from "../db/schema/index.ts";
 import { sessionState, shouldTouch } from "../domain/session-rules.ts";
-import { closeSession } from "../commands/session-closer.ts";
 import { sessionExpired, unauthenticated } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import { findLiveSessionByTokenHash, loadActor } from "../queries/actor-loader.ts";
@@ -30,7 +30,8 @@ declare module "fastify" {
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.routeOptions.config?.public || !request.url.startsWith("/api/") || isDocs(request.url)) return;
+    if (request.routeOptions.config?.public || !request.url.startsWith("/api/") || isDocs(request.url))
+      return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
     const session = await findLiveSessionByTokenHash(opts.db, sha256Hex(token));

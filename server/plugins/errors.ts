@@ -17,7 +17,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error: "validation_failed",
         message: "请求参数不合法，请检查后重试",
         messageEn: `Invalid request: ${error.message}`,
-        details: error.validation.map((v) => ({ path: v.instancePath || v.params?.missingProperty, rule: v.keyword, message: v.message })),
+        details: error.validation.map((v) => ({
+          path: v.instancePath || v.params?.missingProperty,
+          rule: v.keyword,
+          message: v.message,
+        })),
       });
     }
     const status = error.statusCode ?? 500;
@@ -29,11 +33,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({ error: "internal_error", message: "服务器内部错误，请稍后重试", messageEn: "Internal server error" });
+    return reply.status(500).send({
+      error: "internal_error",
+      message: "服务器内部错误，请稍后重试",
+      messageEn: "Internal server error",
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: "route_not_found", message: "请求的接口不存在", messageEn: `No route ${request.method} ${request.url}` });
+    reply.status(404).send({
+      error: "route_not_found",
+      message: "请求的接口不存在",
+      messageEn: `No route ${request.method} ${request.url}`,
+    });
   });
 }
 

@@ -18,7 +18,12 @@ describe("scope of an actor", () => {
       assignment({ gridId: 51, gridPath: "/1/7/51/" }),
       assignment({ gridId: 52, gridPath: "/1/7/52/" }),
     ]);
-    expect(scope).toEqual({ allGrids: false, gridPaths: ["/1/7/51/", "/1/7/52/"], gridIds: [51, 52], departmentIds: [] });
+    expect(scope).toEqual({
+      allGrids: false,
+      gridPaths: ["/1/7/51/", "/1/7/52/"],
+      gridIds: [51, 52],
+      departmentIds: [],
+    });
   });
   it("gives the district office and departments the whole district", () => {
     expect(scopeOf([assignment({ role: "district_office" })]).allGrids).toBe(true);

@@ -1,5 +1,5 @@
-import { DEPARTMENT_SCOPED_ROLES, DISTRICT_WIDE_ROLES, GRID_SCOPED_ROLES } from "../domain/roles.ts";
 import { minimalCover } from "../domain/grid-path.ts";
+import { DEPARTMENT_SCOPED_ROLES, DISTRICT_WIDE_ROLES, GRID_SCOPED_ROLES } from "../domain/roles.ts";
 import type { RoleAssignment, Scope } from "./actor.ts";
 
 /**

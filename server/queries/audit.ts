@@ -28,6 +28,9 @@ export async function listAudit(db: Db, f: AuditFilter) {
           from audit_log a where ${where}
          order by a.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
-  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from audit_log a where ${where}`);
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from audit_log a where ${where}`,
+  );
   return { items, total };
 }

@@ -28,6 +28,9 @@ export async function listUsers(db: Db, filter: { q?: string; page: number; page
           from users u where ${search}
          order by u.id limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`,
   );
-  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from users u where ${search}`);
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from users u where ${search}`,
+  );
   return { items, total };
 }

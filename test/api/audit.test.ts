@@ -77,15 +77,25 @@ describe("audit log", () => {
 
   it("lets the auditor read and verify it through the API", async () => {
     const cookie = await t.login("auditor");
-    const list = (await t.app.inject({ method: "GET", url: "/api/audit?action=auth.login&pageSize=5", headers: { cookie } })).json();
+    const list = (
+      await t.app.inject({
+        method: "GET",
+        url: "/api/audit?action=auth.login&pageSize=5",
+        headers: { cookie },
+      })
+    ).json();
     expect(list.items).toHaveLength(5);
     expect(list.total).toBeGreaterThan(5);
-    const verdict = (await t.app.inject({ method: "GET", url: "/api/audit/verify", headers: { cookie } })).json();
+    const verdict = (
+      await t.app.inject({ method: "GET", url: "/api/audit/verify", headers: { cookie } })
+    ).json();
     expect(verdict.ok).toBe(true);
   });
 
   it("detects a row edited behind the application's back, and names it", async () => {
-    const [target] = await t.query<{ id: number }>(sql`select id::int as id from audit_log where action = 'user.create' order by id limit 1 offset 3`);
+    const [target] = await t.query<{ id: number }>(
+      sql`select id::int as id from audit_log where action = 'user.create' order by id limit 1 offset 3`,
+    );
     await tamper(sql`update audit_log set after = '{"username":"intruder"}' where id = ${target.id}`);
     const verdict = await verifyAuditChain(t.database.db);
     expect(verdict).toMatchObject({ ok: false, firstBadId: target.id, reason: "hash_mismatch" });
@@ -124,7 +134,9 @@ describe("npm run verify-audit", () => {
 
     const db = database ?? (await openPglite({ dataDir: env.ENVGRID_DATA_DIR }));
     const [victim] = (
-      (await db.db.execute(sql`select id::int as id from audit_log order by chain, seq offset 5 limit 1`)) as unknown as {
+      (await db.db.execute(
+        sql`select id::int as id from audit_log order by chain, seq offset 5 limit 1`,
+      )) as unknown as {
         rows: { id: number }[];
       }
     ).rows;

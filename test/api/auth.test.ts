@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const get = (url: string, cookie?: string) => t.app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} });
+const get = (url: string, cookie?: string) =>
+  t.app.inject({ method: "GET", url, headers: cookie ? { cookie } : {} });
 
 describe("login and sessions", () => {
   it("sets an httpOnly SameSite=Strict cookie with a fresh token each time, stored only hashed", async () => {
@@ -50,7 +51,9 @@ describe("login and sessions", () => {
   });
 
   it("hashes passwords with argon2id", async () => {
-    const [row] = await t.query<{ password_hash: string }>(sql`select password_hash from users where username = 'office'`);
+    const [row] = await t.query<{ password_hash: string }>(
+      sql`select password_hash from users where username = 'office'`,
+    );
     expect(row.password_hash.startsWith("$argon2id$")).toBe(true);
   });
 
@@ -69,10 +72,14 @@ describe("login and sessions", () => {
     expect(wrong.json()).toMatchObject({ error: "invalid_credentials", message: "用户名或密码错误" });
     expect(unknown.json()).toEqual(wrong.json());
     // The counter went up, and is reset by a good login.
-    const [before] = await t.query<{ n: number }>(sql`select failed_login_count as n from users where username = 'leader'`);
+    const [before] = await t.query<{ n: number }>(
+      sql`select failed_login_count as n from users where username = 'leader'`,
+    );
     expect(before.n).toBe(1);
     await t.login("leader");
-    const [after] = await t.query<{ n: number }>(sql`select failed_login_count as n from users where username = 'leader'`);
+    const [after] = await t.query<{ n: number }>(
+      sql`select failed_login_count as n from users where username = 'leader'`,
+    );
     expect(after.n).toBe(0);
   });
 
@@ -109,7 +116,9 @@ describe("login and sessions", () => {
     );
     expect(events.map((e) => e.action)).toContain("auth.account_locked");
     // Once the lock has passed, the right password works again.
-    await t.query(sql`update users set locked_until = now() - interval '1 second' where username = 'gridhead'`);
+    await t.query(
+      sql`update users set locked_until = now() - interval '1 second' where username = 'gridhead'`,
+    );
     await t.login("gridhead");
   });
 
@@ -171,7 +180,13 @@ describe("accounts (security administrator)", () => {
       method: "POST",
       url: "/api/users",
       headers: { cookie },
-      payload: { username: "newmember", displayName: "新网格员", password: "abcdefgh", role: "grid_member", gridId: village.id },
+      payload: {
+        username: "newmember",
+        displayName: "新网格员",
+        password: "abcdefgh",
+        role: "grid_member",
+        gridId: village.id,
+      },
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error).toBe("weak_password");
@@ -179,14 +194,26 @@ describe("accounts (security administrator)", () => {
       method: "POST",
       url: "/api/users",
       headers: { cookie },
-      payload: { username: "newmember", displayName: "新网格员", password: "Field#2026x", role: "grid_member", gridId: village.id },
+      payload: {
+        username: "newmember",
+        displayName: "新网格员",
+        password: "Field#2026x",
+        role: "grid_member",
+        gridId: village.id,
+      },
     });
     expect(created.statusCode).toBe(201);
     const again = await t.app.inject({
       method: "POST",
       url: "/api/users",
       headers: { cookie },
-      payload: { username: "NewMember", displayName: "重复", password: "Field#2026x", role: "grid_member", gridId: village.id },
+      payload: {
+        username: "NewMember",
+        displayName: "重复",
+        password: "Field#2026x",
+        role: "grid_member",
+        gridId: village.id,
+      },
     });
     expect(again.statusCode).toBe(409);
     const memberCookie = await t.login("newmember", "Field#2026x");
@@ -200,7 +227,12 @@ describe("accounts (security administrator)", () => {
       method: "POST",
       url: "/api/users",
       headers: { cookie },
-      payload: { username: "grid_member_missing_grid", displayName: "x", password: "Field#2026x", role: "grid_member" },
+      payload: {
+        username: "grid_member_missing_grid",
+        displayName: "x",
+        password: "Field#2026x",
+        role: "grid_member",
+      },
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toBe("grid_required");
@@ -211,7 +243,11 @@ describe("accounts (security administrator)", () => {
     const memberCookie2 = await t.login("member");
     const admin = await t.login("secadmin");
     const [member] = await t.query<{ id: number }>(sql`select id from users where username = 'member'`);
-    const r = await t.app.inject({ method: "POST", url: `/api/users/${member.id}/disable`, headers: { cookie: admin } });
+    const r = await t.app.inject({
+      method: "POST",
+      url: `/api/users/${member.id}/disable`,
+      headers: { cookie: admin },
+    });
     expect(r.statusCode).toBe(200);
     expect((await get("/api/me", memberCookie)).statusCode).toBe(401);
     expect((await get("/api/me", memberCookie2)).statusCode).toBe(401);
@@ -252,12 +288,27 @@ describe("三员 separation", () => {
     const sys = await t.login("sysadmin");
     const current = (await get("/api/settings", sys)).json();
     const change = { ...current, tileAttribution: "天地图" };
-    const denied = await t.app.inject({ method: "PUT", url: "/api/settings", headers: { cookie: auditor }, payload: change });
+    const denied = await t.app.inject({
+      method: "PUT",
+      url: "/api/settings",
+      headers: { cookie: auditor },
+      payload: change,
+    });
     expect(denied.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: "PUT", url: "/api/settings", headers: { cookie: sys }, payload: change });
+    const ok = await t.app.inject({
+      method: "PUT",
+      url: "/api/settings",
+      headers: { cookie: sys },
+      payload: change,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().version).toBe(current.version + 1);
-    const stale = await t.app.inject({ method: "PUT", url: "/api/settings", headers: { cookie: sys }, payload: change });
+    const stale = await t.app.inject({
+      method: "PUT",
+      url: "/api/settings",
+      headers: { cookie: sys },
+      payload: change,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toBe("stale_version");
   });

@@ -6,11 +6,13 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
-  for (const u of ["office", "township", "member", "dept", "supervisor", "auditor"]) cookies[u] = await t.login(u);
+  for (const u of ["office", "township", "member", "dept", "supervisor", "auditor"])
+    cookies[u] = await t.login(u);
 });
 afterAll(() => t?.close());
 
-const get = (user: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } });
+const get = (user: string, url: string) =>
+  t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } });
 
 describe("the Gaochang grid", () => {
   it("has 1 district, 14 level-2 units and 92 level-3 villages/communities, each inside its parent", async () => {
@@ -27,7 +29,9 @@ describe("the Gaochang grid", () => {
            where not ST_Covers(ST_Buffer(p.boundary, 1e-9), c.boundary)`,
     );
     expect(outside[0].n).toBe(0);
-    const invalid = await t.query<{ n: number }>(sql`select count(*)::int as n from grids where not ST_IsValid(boundary)`);
+    const invalid = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from grids where not ST_IsValid(boundary)`,
+    );
     expect(invalid[0].n).toBe(0);
   });
 
@@ -95,7 +99,13 @@ describe("the Gaochang grid", () => {
   });
 
   it("rejects bad query and path values with 400, never 500", async () => {
-    for (const url of ["/api/grids?level=abc", "/api/grids?level=0", "/api/grids/abc", "/api/grids/-1", "/api/grids/99999999999"]) {
+    for (const url of [
+      "/api/grids?level=abc",
+      "/api/grids?level=0",
+      "/api/grids/abc",
+      "/api/grids/-1",
+      "/api/grids/99999999999",
+    ]) {
       const r = await get("office", url);
       expect(r.statusCode, url).toBe(400);
       expect(r.json().error).toBe("validation_failed");

@@ -54,7 +54,8 @@ describe("platform conventions", () => {
 
   it("lists the 19 departments and the 4 supervisory bodies", async () => {
     const cookie = await t.login("dept");
-    const items = (await t.app.inject({ method: "GET", url: "/api/departments", headers: { cookie } })).json().items;
+    const items = (await t.app.inject({ method: "GET", url: "/api/departments", headers: { cookie } })).json()
+      .items;
     expect(items.filter((d: { kind: string }) => d.kind === "department")).toHaveLength(19);
     expect(items.filter((d: { kind: string }) => d.kind === "supervisory")).toHaveLength(4);
   });

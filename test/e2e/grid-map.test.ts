@@ -1,6 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, logIn, type RunningServer, screenshot, startServer } from "../support/browser.ts";
+import {
+  chromiumAvailable,
+  launchChromium,
+  logIn,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 // On CI Chromium is installed by .ci/run and a missing one is a failure; on a bare developer machine the

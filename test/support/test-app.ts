@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import type { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { buildApp } from "../../server/app.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
@@ -21,7 +21,12 @@ export interface TestApp extends TestDatabase {
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const testDb = await openTestDatabase();
   // Tests log in far more often than a person; the rate limit itself has its own test.
-  const config: Config = { ...loadConfig({}), webDistDir: "/nonexistent", loginRateLimitPerMinute: 10_000, ...overrides };
+  const config: Config = {
+    ...loadConfig({}),
+    webDistDir: "/nonexistent",
+    loginRateLimitPerMinute: 10_000,
+    ...overrides,
+  };
   const app = await buildApp({ config, database: testDb.database });
   await app.ready();
   return {
@@ -29,7 +34,11 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     app,
     config,
     async login(username, password = DEMO_PASSWORD) {
-      const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
       expect(response.statusCode, response.body).toBe(200);
       const cookie = response.cookies.find((c) => c.name === "envgrid_session");
       if (!cookie) throw new Error("no session cookie");

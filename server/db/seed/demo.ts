@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import type { CommandContext } from "../../commands/context.ts";
 import { createGrid } from "../../commands/grid-creator.ts";
 import { createUser } from "../../commands/user-creator.ts";
-import type { CommandContext } from "../../commands/context.ts";
 import { type Db, rows } from "../client.ts";
 import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
@@ -15,7 +15,14 @@ import { DEPARTMENTS } from "./departments.ts";
 const GRIDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "gaochang-grids.geojson");
 
 interface GridFeature {
-  properties: { code: string; name: string; nameUg?: string; level: number; kind: GridKind; parentCode: string | null };
+  properties: {
+    code: string;
+    name: string;
+    nameUg?: string;
+    level: number;
+    kind: GridKind;
+    parentCode: string | null;
+  };
   geometry: GeoJsonMultiPolygon;
 }
 
@@ -25,13 +32,20 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 }
 
 /** Seeds the Gaochang demo: grid tree, departments, and one account per role, all audited as "system". */
-export async function seedDemo(db: Db, options: { password: string; ip?: string }): Promise<{ grids: number; users: number }> {
-  if (await hasAnyGrid(db)) throw new Error("the database already has grids; demo data goes into an empty database only");
+export async function seedDemo(
+  db: Db,
+  options: { password: string; ip?: string },
+): Promise<{ grids: number; users: number }> {
+  if (await hasAnyGrid(db))
+    throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
 
   await db.insert(departments).values(DEPARTMENTS.map((d, i) => ({ ...d, sortOrder: i + 1 })));
   const departmentIds = new Map(
-    (await db.select({ id: departments.id, code: departments.code }).from(departments)).map((d) => [d.code, d.id]),
+    (await db.select({ id: departments.id, code: departments.code }).from(departments)).map((d) => [
+      d.code,
+      d.id,
+    ]),
   );
 
   const features = (JSON.parse(fs.readFileSync(GRIDS_FILE, "utf8")) as { features: GridFeature[] }).features;
@@ -56,7 +70,8 @@ export async function seedDemo(db: Db, options: { password: string; ip?: string 
   for (const u of DEMO_USERS) {
     const gridId = u.gridName ? idByName.get(u.gridName) : null;
     const departmentId = u.departmentCode ? departmentIds.get(u.departmentCode) : null;
-    if (gridId === undefined || departmentId === undefined) throw new Error(`demo user ${u.username}: unknown grid or department`);
+    if (gridId === undefined || departmentId === undefined)
+      throw new Error(`demo user ${u.username}: unknown grid or department`);
     await createUser(ctx, {
       username: u.username,
       displayName: u.displayName,

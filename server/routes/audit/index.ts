@@ -20,12 +20,20 @@ const AuditQuery = Type.Object(
 );
 
 export function auditRoutes(app: App, { database }: RouteDeps): void {
-  app.get("/api/audit", { schema: { tags: ["audit"], summary: "审计日志（审计管理员）", querystring: AuditQuery } }, async (request) => {
-    assertAllowed(actorOf(request), "audit.read");
-    return listAudit(database.db, request.query);
-  });
-  app.get("/api/audit/verify", { schema: { tags: ["audit"], summary: "校验审计日志哈希链" } }, async (request) => {
-    assertAllowed(actorOf(request), "audit.read");
-    return verifyAuditChain(database.db);
-  });
+  app.get(
+    "/api/audit",
+    { schema: { tags: ["audit"], summary: "审计日志（审计管理员）", querystring: AuditQuery } },
+    async (request) => {
+      assertAllowed(actorOf(request), "audit.read");
+      return listAudit(database.db, request.query);
+    },
+  );
+  app.get(
+    "/api/audit/verify",
+    { schema: { tags: ["audit"], summary: "校验审计日志哈希链" } },
+    async (request) => {
+      assertAllowed(actorOf(request), "audit.read");
+      return verifyAuditChain(database.db);
+    },
+  );
 }

@@ -35,7 +35,11 @@ export function authRoutes(app: App, { database, config }: RouteDeps): void {
     { schema: { tags: ["auth"], summary: "退出登录" } },
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (request.actor) {
-        await closeSession({ db: database.db, actor: request.actor, ip: request.ip }, request.actor.sessionId, "logout");
+        await closeSession(
+          { db: database.db, actor: request.actor, ip: request.ip },
+          request.actor.sessionId,
+          "logout",
+        );
       }
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();

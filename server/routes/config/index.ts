@@ -13,7 +13,10 @@ const PublicConfig = Type.Object({
 export function configRoutes(app: App, { database }: RouteDeps): void {
   app.get(
     "/api/config/public",
-    { config: { public: true }, schema: { tags: ["config"], summary: "前端公开配置", response: { 200: PublicConfig } } },
+    {
+      config: { public: true },
+      schema: { tags: ["config"], summary: "前端公开配置", response: { 200: PublicConfig } },
+    },
     async () => {
       const settings = await getSettings(database.db);
       return {

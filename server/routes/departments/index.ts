@@ -5,12 +5,21 @@ import { assertAllowed } from "../../policies/allow.ts";
 import type { App, RouteDeps } from "../types.ts";
 
 export function departmentRoutes(app: App, { database }: RouteDeps): void {
-  app.get("/api/departments", { schema: { tags: ["departments"], summary: "部门与监督机构" } }, async (request) => {
-    assertAllowed(actorOf(request), "department.read");
-    const items = await database.db
-      .select({ id: departments.id, code: departments.code, name: departments.name, kind: departments.kind })
-      .from(departments)
-      .orderBy(asc(departments.sortOrder));
-    return { items };
-  });
+  app.get(
+    "/api/departments",
+    { schema: { tags: ["departments"], summary: "部门与监督机构" } },
+    async (request) => {
+      assertAllowed(actorOf(request), "department.read");
+      const items = await database.db
+        .select({
+          id: departments.id,
+          code: departments.code,
+          name: departments.name,
+          kind: departments.kind,
+        })
+        .from(departments)
+        .orderBy(asc(departments.sortOrder));
+      return { items };
+    },
+  );
 }

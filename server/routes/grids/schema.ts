@@ -21,7 +21,10 @@ export const listGridsSchema = {
   tags: ["grids"],
   summary: "网格列表（按权限范围）",
   querystring: LevelQuery,
-  response: { 200: Type.Object({ items: Type.Array(GridSummary), total: Type.Integer() }), ...errorResponses },
+  response: {
+    200: Type.Object({ items: Type.Array(GridSummary), total: Type.Integer() }),
+    ...errorResponses,
+  },
 };
 
 export const gridGeojsonSchema = {

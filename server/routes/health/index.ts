@@ -1,12 +1,15 @@
-import { sql } from "drizzle-orm";
 import { Type } from "@sinclair/typebox";
+import { sql } from "drizzle-orm";
 import type { App, RouteDeps } from "../types.ts";
 
 export function healthRoutes(app: App, { database }: RouteDeps): void {
   const Status = Type.Object({ status: Type.String() });
   app.get(
     "/healthz",
-    { config: { public: true }, schema: { tags: ["health"], summary: "进程存活", response: { 200: Status } } },
+    {
+      config: { public: true },
+      schema: { tags: ["health"], summary: "进程存活", response: { 200: Status } },
+    },
     async () => ({ status: "ok" }),
   );
   app.get(

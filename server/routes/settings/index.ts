@@ -25,14 +25,23 @@ export function settingsRoutes(app: App, { database }: RouteDeps): void {
     sessionAbsoluteHours: s.sessionAbsoluteHours,
     version: s.version,
   });
-  app.get("/api/settings", { schema: { tags: ["settings"], summary: "系统设置（系统管理员）" } }, async (request) => {
-    assertAllowed(actorOf(request), "settings.manage");
-    return view(await getSettings(database.db, true));
-  });
+  app.get(
+    "/api/settings",
+    { schema: { tags: ["settings"], summary: "系统设置（系统管理员）" } },
+    async (request) => {
+      assertAllowed(actorOf(request), "settings.manage");
+      return view(await getSettings(database.db, true));
+    },
+  );
   app.put(
     "/api/settings",
     {
-      schema: { tags: ["settings"], summary: "修改系统设置", body: SettingsBody, response: { 200: SettingsBody, ...errorResponses } },
+      schema: {
+        tags: ["settings"],
+        summary: "修改系统设置",
+        body: SettingsBody,
+        response: { 200: SettingsBody, ...errorResponses },
+      },
     },
     async (request) =>
       view(await updateSettings({ db: database.db, actor: actorOf(request), ip: request.ip }, request.body)),

@@ -30,7 +30,10 @@ export function userRoutes(app: App, { database }: RouteDeps): void {
       disableUser({ db: database.db, actor: actorOf(request), ip: request.ip }, request.params.id),
   );
 
-  app.post("/api/users/:id/enable", { schema: { ...userStatusSchema, summary: "启用账户" } }, async (request) =>
-    enableUser({ db: database.db, actor: actorOf(request), ip: request.ip }, request.params.id),
+  app.post(
+    "/api/users/:id/enable",
+    { schema: { ...userStatusSchema, summary: "启用账户" } },
+    async (request) =>
+      enableUser({ db: database.db, actor: actorOf(request), ip: request.ip }, request.params.id),
   );
 }

@@ -20,7 +20,9 @@ export const createUserSchema = {
     {
       username: Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9_.-]+$" }),
       displayName: Type.String({ minLength: 1, maxLength: 64 }),
-      phone: Type.Optional(Type.Union([Type.String({ maxLength: 32, pattern: "^[0-9+\\- ]*$" }), Type.Null()])),
+      phone: Type.Optional(
+        Type.Union([Type.String({ maxLength: 32, pattern: "^[0-9+\\- ]*$" }), Type.Null()]),
+      ),
       password: Type.String({ minLength: 1, maxLength: 128 }),
       role: RoleCode,
       gridId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
