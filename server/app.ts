@@ -11,7 +11,7 @@ import Fastify from "fastify";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { authPlugin } from "./plugins/auth.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
@@ -51,7 +51,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
         scriptSrc: ["'self'"],
         // antd and Leaflet set inline styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:", ...tileOrigins(config.tileUrl)],
+        // Tile servers are configured at run time by the system administrator, so any HTTPS image source
+        // is allowed; scripts, frames and connections stay same-origin.
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
@@ -92,26 +94,26 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     routes(app, deps);
   }
 
-  await serveWebApp(app, config.webDistDir);
+  const hasWebApp = fs.existsSync(path.join(config.webDistDir, "index.html"));
+  if (hasWebApp) await serveWebApp(app, config.webDistDir);
+  registerNotFound(app, hasWebApp);
   return app;
 }
 
-function tileOrigins(tileUrl: string): string[] {
-  if (!/^https?:\/\//.test(tileUrl)) return [];
-  const origin = new URL(tileUrl.replace(/\{[a-z]\}/g, "a")).origin;
-  return [origin, origin.replace("//a.", "//*.")];
-}
-
-/** Serves the built web app with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built web app. Hashed files under /assets never change, so browsers may keep them for a year;
+ * index.html is revalidated on every load so a new build is picked up. Files are looked up per request,
+ * so rebuilding while the server runs works; client-side routes fall back to index.html (see errors.ts).
+ */
 async function serveWebApp(app: App, distDir: string): Promise<void> {
-  if (!fs.existsSync(path.join(distDir, "index.html"))) return;
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, maxAge: "1h" });
-  app.get("/*", { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      return reply
-        .status(404)
-        .send({ error: "route_not_found", message: "请求的接口不存在", messageEn: "No such route" });
-    }
-    return reply.sendFile("index.html", { maxAge: 0 });
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: true,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      reply.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    },
   });
 }

@@ -39,12 +39,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
       messageEn: "Internal server error",
     });
   });
+}
 
+/**
+ * Unknown API paths and missing files answer a JSON 404; any other GET that wants a page gets the web
+ * app's index.html, so client-side routes survive a reload.
+ */
+export function registerNotFound(app: FastifyInstance, hasWebApp: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
+    const wantsPage =
+      hasWebApp &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      !request.url.startsWith("/assets/") &&
+      (request.headers.accept ?? "").includes("text/html");
+    if (wantsPage) return reply.header("Cache-Control", "no-cache").sendFile("index.html");
+    return reply.status(404).send({
       error: "route_not_found",
       message: "请求的接口不存在",
-      messageEn: `No route ${request.method} ${request.url}`,
+      messageEn: `No route ${request.method} ${request.url.split("?")[0]}`,
     });
   });
 }

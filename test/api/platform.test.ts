@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.ts";
@@ -58,5 +61,30 @@ describe("platform conventions", () => {
       .items;
     expect(items.filter((d: { kind: string }) => d.kind === "department")).toHaveLength(19);
     expect(items.filter((d: { kind: string }) => d.kind === "supervisory")).toHaveLength(4);
+  });
+
+  it("serves the web app: hashed assets cached for good, client routes fall back to index.html", async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-dist-"));
+    fs.mkdirSync(path.join(dist, "assets"));
+    fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>envgrid</title>");
+    fs.writeFileSync(path.join(dist, "assets", "app-1234.js"), "console.log(1)");
+    const web = await startTestApp({ webDistDir: dist });
+    try {
+      const asset = await web.app.inject({ method: "GET", url: "/assets/app-1234.js" });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers["cache-control"]).toContain("immutable");
+      // A file added after start (a rebuild) is served too.
+      fs.writeFileSync(path.join(dist, "assets", "app-5678.js"), "console.log(2)");
+      expect((await web.app.inject({ method: "GET", url: "/assets/app-5678.js" })).statusCode).toBe(200);
+      const missing = await web.app.inject({ method: "GET", url: "/assets/gone.js", headers: { accept: "*/*" } });
+      expect(missing.statusCode).toBe(404);
+      const page = await web.app.inject({ method: "GET", url: "/grids", headers: { accept: "text/html" } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("<title>envgrid</title>");
+      expect(page.headers["cache-control"]).toBe("no-cache");
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,54 @@
+import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { ApiError, request } from "./client";
+import { queryClient } from "./queryClient";
+import type { Me, SessionUser } from "./types";
+
+export type Session = { status: "signedIn"; me: Me } | { status: "signedOut"; expired: boolean };
+
+export const sessionQueryKey = ["session"] as const;
+
+function wasSignedIn(client: QueryClient): boolean {
+  return client.getQueryData<Session>(sessionQueryKey)?.status === "signedIn";
+}
+
+async function fetchSession(): Promise<Session> {
+  const previous = queryClient.getQueryData<Session>(sessionQueryKey);
+  // "Expired" sticks until the next login, so a refetch on the login page does not hide the notice.
+  const expired = previous?.status === "signedIn" || (previous?.status === "signedOut" && previous.expired);
+  try {
+    return { status: "signedIn", me: await request<Me>("GET", "/api/me") };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { status: "signedOut", expired };
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** Drops everything cached for the previous user; the session entry is updated in place so its observers see it. */
+export function endSession(client: QueryClient, expired: boolean): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  const signedOut: Session = { status: "signedOut", expired };
+  client.setQueryData<Session>(sessionQueryKey, signedOut);
+}
+
+/** A 401 from any request means the cookie session is gone; tell the user only if they had one. */
+export function handleUnauthorized(): void {
+  if (wasSignedIn(queryClient)) endSession(queryClient, true);
+}
+
+export async function login(username: string, password: string): Promise<void> {
+  await request<{ user: SessionUser }>("POST", "/api/auth/login", { username, password });
+  endSession(queryClient, false);
+  await queryClient.refetchQueries({ queryKey: sessionQueryKey });
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>("POST", "/api/auth/logout");
+  } finally {
+    endSession(queryClient, false);
+  }
+}

@@ -1,0 +1,156 @@
+export type RoleCode =
+  | "grid_member"
+  | "grid_head"
+  | "township_officer"
+  | "district_office"
+  | "district_leader"
+  | "department_officer"
+  | "department_head"
+  | "supervisor"
+  | "public"
+  | "sys_admin"
+  | "sec_admin"
+  | "audit_admin";
+
+export type GridKind =
+  | "district"
+  | "subdistrict"
+  | "town"
+  | "township"
+  | "farm"
+  | "zone"
+  | "village"
+  | "community";
+
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  messageEn?: string;
+  details?: unknown;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  phone?: string | null;
+}
+
+export interface RoleAssignment {
+  role: RoleCode;
+  gridId: number | null;
+  gridName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+export interface Me {
+  user: SessionUser;
+  roles: RoleAssignment[];
+  permissions: string[];
+  scope: { allGrids: boolean; gridIds: number[]; departmentIds: number[] };
+  ancestors: Array<{ id: number; name: string; level: number }>;
+  session: { idleMinutes: number; absoluteExpiresAt: string };
+}
+
+export interface PublicConfig {
+  appName: string;
+  tileUrl: string;
+  tileAttribution: string;
+  mapCenter: [number, number];
+  mapZoom: number;
+}
+
+export interface GridSummary {
+  id: number;
+  parentId: number | null;
+  level: number;
+  code: string;
+  name: string;
+  /** The Uyghur name, where one is recorded. */
+  nameUg: string | null;
+  kind: GridKind;
+  childCount: number;
+}
+
+export interface MultiPolygon {
+  type: "MultiPolygon";
+  coordinates: number[][][][];
+}
+
+export interface GridDetail extends GridSummary {
+  parentName: string | null;
+  areaKm2: number | null;
+  boundary: MultiPolygon | null;
+}
+
+export interface GridFeature {
+  type: "Feature";
+  properties: Omit<GridSummary, "childCount" | "nameUg">;
+  geometry: MultiPolygon | null;
+}
+
+export interface GridFeatureCollection {
+  type: "FeatureCollection";
+  features: GridFeature[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  roles: RoleAssignment[];
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  phone?: string;
+  password: string;
+  role: RoleCode;
+  gridId?: number;
+  departmentId?: number;
+}
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface Settings {
+  tileUrl: string;
+  tileAttribution: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  version: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | number | null;
+  ip: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadId?: number;
+  reason?: string;
+}

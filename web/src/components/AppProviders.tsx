@@ -1,0 +1,35 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { queryClient } from "../api/queryClient";
+import { directionOf, isLanguage } from "../i18n/languages";
+
+// antd derives near-grey tints from a dark primary; the selected-item backgrounds are set to a light green instead.
+const theme = {
+  token: {
+    colorPrimary: "#1f6f4a",
+    colorPrimaryBg: "#e3f1e8",
+    colorPrimaryBgHover: "#cfe6d8",
+    borderRadius: 6,
+  },
+};
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : "zh-CN";
+  // antd has no Uyghur locale; its built-in texts (pagination, empty states) fall back to Chinese.
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={language === "en" ? enUS : zhCN}
+        direction={directionOf(language)}
+        theme={theme}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import "./i18n";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { handleUnauthorized } from "./api/auth";
+import { setUnauthorizedHandler } from "./api/client";
+import { AppProviders } from "./components/AppProviders";
+import { router } from "./router";
+import "./global.css";
+
+setUnauthorizedHandler(handleUnauthorized);
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html lacks #root");
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,60 @@
+import "leaflet/dist/leaflet.css";
+import type { LatLngTuple } from "leaflet";
+import { useMemo } from "react";
+import { MapContainer, Polygon, TileLayer } from "react-leaflet";
+import type { GridFeature } from "../api/types";
+import { GridLayers } from "./GridLayers";
+import { boundsOf } from "./geometry";
+import { gridShapes } from "./gridShapes";
+import { selectedStyle } from "./gridStyles";
+import { FitBounds, TrackContainerSize } from "./MapViewport";
+import "./map.css";
+
+interface Props {
+  features: readonly GridFeature[];
+  labels: ReadonlyMap<number, string>;
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  center: LatLngTuple;
+  zoom: number;
+  tileUrl?: string;
+  tileAttribution?: string;
+}
+
+export function GridMap({
+  features,
+  labels,
+  selectedId,
+  onSelect,
+  center,
+  zoom,
+  tileUrl,
+  tileAttribution,
+}: Props) {
+  const shapes = useMemo(() => gridShapes(features), [features]);
+  const dataBounds = useMemo(() => boundsOf(shapes.map((s) => s.latLngs)), [shapes]);
+  const selected = shapes.find((s) => s.id === selectedId);
+  const selectedBounds = useMemo(() => (selected ? boundsOf([selected.latLngs]) : null), [selected]);
+
+  return (
+    // Leaflet positions panes and controls for left-to-right; the map stays LTR inside an RTL page.
+    <div className="grid-map" dir="ltr">
+      <MapContainer center={center} zoom={zoom} className="grid-map-container">
+        {tileUrl && <TileLayer key={tileUrl} url={tileUrl} attribution={tileAttribution} />}
+        <GridLayers shapes={shapes} labels={labels} onSelect={onSelect} />
+        {selected && (
+          <Polygon
+            key={selected.id}
+            positions={selected.latLngs}
+            className="grid-selected"
+            pathOptions={selectedStyle}
+            interactive={false}
+          />
+        )}
+        <FitBounds bounds={dataBounds} />
+        <FitBounds bounds={selectedBounds} maxZoom={13} />
+        <TrackContainerSize />
+      </MapContainer>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter } from "react-router";
+import { PageLoading } from "./components/PageLoading";
+import { RequireAuth } from "./components/RequireAuth";
+import { RequirePermission } from "./components/RequirePermission";
+import { RouteError } from "./components/RouteError";
+
+// Every scene is its own chunk: the login page must not download Leaflet, tables or forms it never shows.
+const LoginScene = lazy(() => import("./scenes/Login/LoginScene").then((m) => ({ default: m.LoginScene })));
+const AppLayout = lazy(() => import("./scenes/Layout/AppLayout").then((m) => ({ default: m.AppLayout })));
+const HomeRedirect = lazy(() =>
+  import("./scenes/Layout/HomeRedirect").then((m) => ({ default: m.HomeRedirect })),
+);
+const GridMapScene = lazy(() =>
+  import("./scenes/GridMap/GridMapScene").then((m) => ({ default: m.GridMapScene })),
+);
+const UsersScene = lazy(() => import("./scenes/Users/UsersScene").then((m) => ({ default: m.UsersScene })));
+const SettingsScene = lazy(() =>
+  import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
+);
+const AuditScene = lazy(() => import("./scenes/Audit/AuditScene").then((m) => ({ default: m.AuditScene })));
+const NotFoundScene = lazy(() =>
+  import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
+);
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+}
+
+function guarded(permission: string, element: ReactNode) {
+  return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: page(<LoginScene />), errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: page(<AppLayout />),
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: "grids", element: guarded("grid.read", <GridMapScene />) },
+          { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
+          { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
+          { path: "audit", element: guarded("audit.read", <AuditScene />) },
+          { path: "*", element: <NotFoundScene /> },
+        ],
+      },
+    ],
+  },
+]);

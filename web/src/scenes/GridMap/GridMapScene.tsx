@@ -1,0 +1,66 @@
+import { Alert } from "antd";
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { usePublicConfig } from "../../api/config";
+import { useGridGeoJson, useGrids } from "../../api/grids";
+import { PageLoading } from "../../components/PageLoading";
+import { QueryError } from "../../components/QueryError";
+import { gridName } from "../../grids/gridName";
+import { GridMap } from "../../map/GridMap";
+import { AncestorBreadcrumb } from "./AncestorBreadcrumb";
+import { GridDetailsPanel } from "./GridDetailsPanel";
+import { GridTree } from "./GridTree";
+import "./gridMapScene.css";
+
+const gaochangSeat: [number, number] = [42.95, 89.19];
+
+export function GridMapScene() {
+  const { t, i18n } = useTranslation();
+  const grids = useGrids();
+  const geojson = useGridGeoJson();
+  const config = usePublicConfig();
+  // The selection lives in the URL, so a grid can be linked to and the back button undoes a click.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selectedId = Number(searchParams.get("grid")) || null;
+  const select = useCallback(
+    (id: number | null) => setSearchParams(id === null ? {} : { grid: String(id) }),
+    [setSearchParams],
+  );
+  const labels = useMemo(
+    () => new Map((grids.data?.items ?? []).map((g) => [g.id, gridName(g, i18n.language)])),
+    [grids.data, i18n.language],
+  );
+
+  if (grids.isError) return <QueryError error={grids.error} onRetry={() => void grids.refetch()} />;
+  if (geojson.isError) return <QueryError error={geojson.error} onRetry={() => void geojson.refetch()} />;
+  if (grids.isPending || geojson.isPending || config.isPending) return <PageLoading />;
+
+  return (
+    <div className="grid-scene">
+      <aside className="grid-sidebar">
+        <AncestorBreadcrumb />
+        <GridTree grids={grids.data.items} selectedId={selectedId} onSelect={select} />
+      </aside>
+      <section className="grid-map-panel">
+        <GridMap
+          features={geojson.data.features}
+          labels={labels}
+          selectedId={selectedId}
+          onSelect={select}
+          center={config.data?.mapCenter ?? gaochangSeat}
+          zoom={config.data?.mapZoom ?? 8}
+          tileUrl={config.data?.tileUrl || undefined}
+          tileAttribution={config.data?.tileAttribution}
+        />
+        <div className="grid-details-slot">
+          {selectedId === null ? (
+            <Alert type="info" showIcon title={t("grid.hint")} />
+          ) : (
+            <GridDetailsPanel key={selectedId} gridId={selectedId} onClose={() => select(null)} />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

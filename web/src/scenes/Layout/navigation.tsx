@@ -1,0 +1,27 @@
+import { AuditOutlined, EnvironmentOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { zhCN } from "../../i18n/zh-CN";
+
+export interface NavItem {
+  path: string;
+  permission: string;
+  labelKey: `nav.${keyof typeof zhCN.nav}`;
+  icon: ReactNode;
+}
+
+/** The side menu in display order; the first item the user may open is their start page. */
+export const navItems: readonly NavItem[] = [
+  { path: "/grids", permission: "grid.read", labelKey: "nav.grids", icon: <EnvironmentOutlined /> },
+  { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
+  {
+    path: "/admin/settings",
+    permission: "settings.manage",
+    labelKey: "nav.settings",
+    icon: <SettingOutlined />,
+  },
+  { path: "/audit", permission: "audit.read", labelKey: "nav.audit", icon: <AuditOutlined /> },
+];
+
+export function allowedNavItems(permissions: readonly string[]): NavItem[] {
+  return navItems.filter((item) => permissions.includes(item.permission));
+}
