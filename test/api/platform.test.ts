@@ -76,7 +76,11 @@ describe("platform conventions", () => {
       // A file added after start (a rebuild) is served too.
       fs.writeFileSync(path.join(dist, "assets", "app-5678.js"), "console.log(2)");
       expect((await web.app.inject({ method: "GET", url: "/assets/app-5678.js" })).statusCode).toBe(200);
-      const missing = await web.app.inject({ method: "GET", url: "/assets/gone.js", headers: { accept: "*/*" } });
+      const missing = await web.app.inject({
+        method: "GET",
+        url: "/assets/gone.js",
+        headers: { accept: "*/*" },
+      });
       expect(missing.statusCode).toBe(404);
       const page = await web.app.inject({ method: "GET", url: "/grids", headers: { accept: "text/html" } });
       expect(page.statusCode).toBe(200);
