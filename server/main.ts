@@ -7,6 +7,7 @@ import { migrate } from "./db/migrate.ts";
 import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
 import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { ensureSettings } from "./db/settings-init.ts";
+import { scheduleAuditRetention } from "./jobs/audit-retention.ts";
 
 const USAGE = `usage: tsx server/main.ts <command>
   start          run the web app and API (migrates first; seeds the demo into an empty embedded database)
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   );
   const { database, seeded } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, logger: true });
+  const stopRetention = scheduleAuditRetention(database.db, config.auditRetentionDays, log);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   log(`ready in ${Date.now() - started} ms`);
@@ -37,6 +39,7 @@ async function start(): Promise<void> {
     log(`demo password: ${usingDefault ? DEFAULT_DEMO_PASSWORD : "(from ENVGRID_DEMO_PASSWORD)"}`);
   }
   const stop = async () => {
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);
