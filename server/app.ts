@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -14,24 +15,37 @@ import { authPlugin } from "./plugins/auth.ts";
 import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
+import { caseRoutes } from "./routes/cases/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
+import { evidenceRoutes } from "./routes/evidence/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
+import { notificationRoutes } from "./routes/notifications/index.ts";
+import { publicCaseRoutes } from "./routes/public-cases/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
+import { supervisionRoutes } from "./routes/supervision/index.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
+import { workCalendarRoutes } from "./routes/work-calendar/index.ts";
 
 export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** The clock deadlines are counted on (tests set it); the wall clock by default. */
+  clock?: () => Date;
 }
 
 /** Builds the HTTP app: external plugins → app plugins → routes → the web app's static files. */
-export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  clock = () => new Date(),
+}: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] }
@@ -77,9 +91,13 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  await app.register(multipart, {
+    // one file per request; anything larger than the limit is refused with 413 while streaming
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 },
+  });
   await app.register(authPlugin, { db: database.db });
 
-  const deps: RouteDeps = { database, config };
+  const deps: RouteDeps = { database, config, now: clock };
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -90,6 +108,12 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     departmentRoutes,
     settingsRoutes,
     auditRoutes,
+    caseRoutes,
+    evidenceRoutes,
+    notificationRoutes,
+    supervisionRoutes,
+    workCalendarRoutes,
+    publicCaseRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseReporterKeys, type ReporterKeyRing } from "./security/reporter-crypto.ts";
 
 /** Typed configuration read once from the environment; invalid values stop the process at start. */
 export interface Config {
@@ -25,6 +26,17 @@ export interface Config {
   tileAttribution: string;
   logLevel: string;
   webDistDir: string;
+  /** Evidence files, outside the web root. */
+  uploadDir: string;
+  /** Largest evidence file accepted, in bytes. */
+  maxUploadBytes: number;
+  /** Keys for reporters' names and contacts (AES-256-GCM); `demo` when no key was configured. */
+  reporterKeys: ReporterKeyRing;
+  /** Possible duplicates at intake: same category within this distance and this many days. */
+  duplicateRadiusMeters: number;
+  duplicateDays: number;
+  /** How often the deadline sweep (overdue → notify, escalate) runs. */
+  deadlineSweepMinutes: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Envgrid@2026";
@@ -67,5 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.ENVGRID_TILE_ATTRIBUTION ?? "",
     logLevel: env.LOG_LEVEL || "info",
     webDistDir: path.resolve(env.ENVGRID_WEB_DIST || "web/dist"),
+    uploadDir: path.resolve(env.ENVGRID_UPLOAD_DIR || "data/uploads"),
+    maxUploadBytes: intFrom(env, "ENVGRID_MAX_UPLOAD_MB", 10, 1, 200) * 1024 * 1024,
+    reporterKeys: parseReporterKeys(env.ENVGRID_REPORTER_KEY, env.ENVGRID_REPORTER_OLD_KEYS, {
+      production: env.NODE_ENV === "production",
+    }),
+    duplicateRadiusMeters: intFrom(env, "ENVGRID_DUPLICATE_RADIUS_M", 200, 1, 100_000),
+    duplicateDays: intFrom(env, "ENVGRID_DUPLICATE_DAYS", 7, 1, 365),
+    deadlineSweepMinutes: intFrom(env, "ENVGRID_DEADLINE_SWEEP_MINUTES", 5, 1, 24 * 60),
   };
 }

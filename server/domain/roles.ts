@@ -30,19 +30,25 @@ export const PERMISSIONS = [
   "settings.manage",
   "audit.read",
   "department.read",
+  /** Read cases in one's case scope (policies/case-access.ts) and act on them as the machine allows. */
+  "case.read",
+  /** File a case from at least one source (domain/cases/case-sources.ts says which). */
+  "case.report",
+  /** The district's supervision board (督查督办): due soon, overdue, by unit. */
+  "supervision.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  grid_member: ["grid.read", "department.read"],
-  grid_head: ["grid.read", "department.read"],
-  township_officer: ["grid.read", "department.read"],
-  district_office: ["grid.read", "department.read"],
-  district_leader: ["grid.read", "department.read"],
-  department_officer: ["grid.read", "department.read"],
-  department_head: ["grid.read", "department.read"],
-  supervisor: ["grid.read", "department.read"],
-  public: [],
+  grid_member: ["grid.read", "department.read", "case.read", "case.report"],
+  grid_head: ["grid.read", "department.read", "case.read", "case.report"],
+  township_officer: ["grid.read", "department.read", "case.read", "case.report"],
+  district_office: ["grid.read", "department.read", "case.read", "case.report", "supervision.read"],
+  district_leader: ["grid.read", "department.read", "case.read", "case.report", "supervision.read"],
+  department_officer: ["grid.read", "department.read", "case.read", "case.report"],
+  department_head: ["grid.read", "department.read", "case.read", "case.report"],
+  supervisor: ["grid.read", "department.read", "case.read", "supervision.read"],
+  public: ["case.report"],
   // 三员: the system administrator configures, the security administrator manages accounts, the audit
   // administrator reads the audit trail; none of them has another's permission.
   sys_admin: ["settings.manage"],

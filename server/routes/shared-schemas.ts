@@ -24,3 +24,6 @@ export const errorResponses = {
   404: ErrorBody,
   409: ErrorBody,
 };
+
+/** A 200 whose body is documented by the handler's TypeScript type rather than a schema. */
+export const AnyObject = Type.Object({}, { additionalProperties: true });

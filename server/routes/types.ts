@@ -20,4 +20,6 @@ export type App = FastifyInstance<
 export interface RouteDeps {
   database: Database;
   config: Config;
+  /** The time the case loop runs on; tests move it to cross holidays and deadlines. */
+  now: () => Date;
 }

@@ -18,7 +18,10 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestApp> {
   const testDb = await openTestDatabase();
   // Tests log in far more often than a person; the rate limit itself has its own test.
   const config: Config = {
@@ -27,7 +30,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     loginRateLimitPerMinute: 10_000,
     ...overrides,
   };
-  const app = await buildApp({ config, database: testDb.database });
+  const app = await buildApp({ config, database: testDb.database, clock: options.clock });
   await app.ready();
   return {
     ...testDb,

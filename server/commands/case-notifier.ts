@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.ts";
+import { permittedActions } from "../domain/cases/case-actions.ts";
+import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
+import type { CaseState } from "../domain/cases/case-state.ts";
+import { responsibleUnit } from "../domain/cases/supervision.ts";
+import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
+import type { RoleAssignment } from "../policies/actor.ts";
+import { type CaseActorSource, caseActorFacts } from "../policies/case-access.ts";
+
+export interface NewNotification {
+  userId: number;
+  caseId: number | null;
+  kind:
+    | "action_required"
+    | "urgent_alert"
+    | "stage_update"
+    | "overdue"
+    | "escalation"
+    | "digest"
+    | "calendar_exhausted";
+  title: string;
+  body?: string;
+}
+
+export async function insertNotifications(tx: Db, items: NewNotification[]): Promise<void> {
+  // one user hears about one thing once per event, however many roles brought them here
+  const seen = new Set<string>();
+  const unique = items.filter((n) => {
+    const key = `${n.userId}/${n.caseId}/${n.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) return;
+  await tx.execute(
+    sql`insert into notifications (user_id, case_id, kind, title, body) values ${sql.join(
+      unique.map((n) => sql`(${n.userId}, ${n.caseId}, ${n.kind}, ${n.title}, ${n.body ?? ""})`),
+      sql`, `,
+    )}`,
+  );
+}
+
+/** A user loaded with the role assignments that tie them to a case. */
+type Stakeholder = CaseActorSource & { roles: RoleAssignment[] };
+
+/**
+ * Everyone who might have to act on a case: grid staff of its grid and the grids above it, the staff of its
+ * assigned and participating departments, the district office and leaders. Disabled accounts are left out.
+ */
+export async function caseStakeholders(
+  tx: Db,
+  c: { gridPath: string; departmentIds: readonly number[] },
+): Promise<Stakeholder[]> {
+  const departments = c.departmentIds.length > 0 ? c.departmentIds.join(",") : "";
+  const assignments = await rows<{
+    userId: number;
+    role: Role;
+    gridPath: string | null;
+    gridId: number | null;
+    departmentId: number | null;
+  }>(
+    tx,
+    sql`select ur.user_id as "userId", ur.role, g.path as "gridPath", ur.grid_id as "gridId",
+               ur.department_id as "departmentId"
+          from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
+          left join grids g on g.id = ur.grid_id
+         where ur.role in ('district_office', 'district_leader')
+            or (ur.role in ('grid_member', 'grid_head', 'township_officer') and ${c.gridPath} like g.path || '%')
+            or (ur.role in ('department_officer', 'department_head')
+                and ur.department_id = any(string_to_array(${departments}, ',')::int[]))`,
+  );
+  const byUser = new Map<number, Stakeholder>();
+  for (const a of assignments) {
+    const user = byUser.get(a.userId) ?? { userId: a.userId, roles: [] };
+    user.roles.push({
+      role: a.role,
+      gridId: a.gridId,
+      gridName: null,
+      gridPath: a.gridPath,
+      departmentId: a.departmentId,
+      departmentName: null,
+    });
+    byUser.set(a.userId, user);
+  }
+  return [...byUser.values()];
+}
+
+const isDistrictOnly = (s: Stakeholder) =>
+  !s.roles.some(
+    (r) => GRID_SCOPED_ROLES.includes(r.role as Role) || DEPARTMENT_SCOPED_ROLES.includes(r.role as Role),
+  );
+
+export const caseLabel = (c: { trackingNo: string; title: string }) => `${c.trackingNo}「${c.title}」`;
+
+/**
+ * Who must act next on the case in this state, with what they can do. Grid and department staff whose
+ * actions the machine permits; the district level only when the step is the district's (an extension to
+ * decide), so the office is not told about every case it could also touch. A re-check goes to its assignee.
+ */
+export function whoMustAct(
+  state: CaseState,
+  gridPath: string,
+  stakeholders: Stakeholder[],
+): { userId: number; actions: string[] }[] {
+  if (state.stage === "verifying" && state.verifierId !== null)
+    return [{ userId: Number(state.verifierId), actions: [CASE_ACTION_LABELS.record_verification] }];
+  const unit = responsibleUnit(state.stage, state.handlerKind, state.pendingExtension !== null);
+  const out: { userId: number; actions: string[] }[] = [];
+  for (const s of stakeholders) {
+    if (isDistrictOnly(s) && unit !== "district") continue;
+    const facts = caseActorFacts(s, {
+      gridPath,
+      assignedDepartmentId: numberOrNull(state.assignedDepartmentId),
+    });
+    const actions = permittedActions(state, facts);
+    if (actions.length > 0)
+      out.push({ userId: s.userId, actions: actions.map((a) => CASE_ACTION_LABELS[a]) });
+  }
+  return out;
+}
+
+function numberOrNull(id: string | null): number | null {
+  return id === null ? null : Number(id);
+}
+
+/** The district office's accounts (supervision alerts and digests). */
+export function districtOffice(stakeholders: Stakeholder[]): number[] {
+  return stakeholders.filter((s) => s.roles.some((r) => r.role === "district_office")).map((s) => s.userId);
+}
+
+export function usersWithRole(stakeholders: Stakeholder[], roles: readonly Role[]): number[] {
+  return stakeholders.filter((s) => s.roles.some((r) => roles.includes(r.role as Role))).map((s) => s.userId);
+}
+
+/**
+ * Department-head escalation must reach the head of the department that owes the step, not every head.
+ */
+export function departmentHeads(stakeholders: Stakeholder[], departmentId: number | null): number[] {
+  if (departmentId === null) return [];
+  return stakeholders
+    .filter((s) => s.roles.some((r) => r.role === "department_head" && r.departmentId === departmentId))
+    .map((s) => s.userId);
+}

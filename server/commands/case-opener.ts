@@ -1,0 +1,256 @@
+import { randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Config } from "../config.ts";
+import { type Db, rows } from "../db/client.ts";
+import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
+import { openCase } from "../domain/cases/case-machine.ts";
+import { type RoutedDepartment, type RoutedGrid, routeCase } from "../domain/cases/case-routing.ts";
+import {
+  CASE_SOURCE_NAMES,
+  type CaseSource,
+  mayFile,
+  type PetitionChannel,
+  reporterReplyRequired,
+} from "../domain/cases/case-sources.ts";
+import { matterCategory } from "../domain/cases/matter-categories.ts";
+import type { Priority } from "../domain/cases/priorities.ts";
+import { supervisionLevelOf } from "../domain/cases/supervision.ts";
+import type { Role } from "../domain/roles.ts";
+import { AppError, forbidden, formatShanghai } from "../errors.ts";
+import { intArrayParam, jsonParam, stateColumns } from "../queries/case-row.ts";
+import { loadCaseRules } from "../queries/work-calendar.ts";
+import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
+import { recordAudit } from "./audit-recorder.ts";
+import { warnCalendarExhausted } from "./calendar-warning.ts";
+import {
+  caseLabel,
+  caseStakeholders,
+  districtOffice,
+  insertNotifications,
+  type NewNotification,
+  whoMustAct,
+} from "./case-notifier.ts";
+import type { CommandContext } from "./context.ts";
+
+export interface NewCase {
+  source: CaseSource;
+  petitionChannel?: PetitionChannel;
+  disputeParties?: { name: string; role?: string }[];
+  title: string;
+  description: string;
+  category: string;
+  priority?: Priority;
+  location: { lng: number; lat: number };
+  address?: string;
+  /** A resident's identity, when staff enter a report, petition or dispute for them; or the resident's own. */
+  reporter?: { name?: string; contact?: string; anonymous?: boolean };
+}
+
+const unprocessable = (code: string, zh: string, en: string) => new AppError(code, 422, zh, en);
+
+// Crockford-like alphabet without look-alikes (0/O, 1/I/L): readable over the phone
+const TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** GC + Shanghai date + 6 random characters: unguessable enough to follow a report, says nothing about it. */
+export function newTrackingNo(at: Date): string {
+  let tail = "";
+  for (let i = 0; i < 6; i++) tail += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return `GC${shanghaiDate(at).replaceAll("-", "")}${tail}`;
+}
+
+/** The deepest live grid covering the point, with its ancestors' names; null outside every grid. */
+export async function gridAt(
+  tx: Db,
+  lng: number,
+  lat: number,
+): Promise<(RoutedGrid & { path: string }) | null> {
+  const [grid] = await rows<RoutedGrid & { path: string }>(
+    tx,
+    sql`select g.id, g.name, g.level, g.path,
+               coalesce((select json_agg(a.name order by a.level) from grids a
+                          where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames"
+          from grids g
+         where g.retired_at is null and g.boundary is not null
+           and ST_Covers(g.boundary, ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326))
+         order by g.level desc, g.id limit 1`,
+  );
+  return grid ?? null;
+}
+
+/** Departments by code, in the order given (the duty line's lead first). */
+export async function departmentsByCode(tx: Db, codes: readonly string[]): Promise<RoutedDepartment[]> {
+  if (codes.length === 0) return [];
+  const found = await rows<RoutedDepartment>(
+    tx,
+    sql`select id, code, name from departments where kind = 'department'
+         and code in (${sql.join(
+           codes.map((c) => sql`${c}`),
+           sql`, `,
+         )})`,
+  );
+  return codes.map((c) => found.find((d) => d.code === c)).filter((d): d is RoutedDepartment => !!d);
+}
+
+const RESIDENT_SOURCES: readonly CaseSource[] = ["public_report", "petition", "dispute"];
+
+/**
+ * Intake (发现/上报): checks who may file from this source, routes by location and category, opens the case
+ * in the machine's first stage, keeps a resident's identity encrypted, and tells the level-2 unit (and, for
+ * urgent and important matters, the district office) in the same transaction as the audit event.
+ */
+export async function openNewCase(
+  ctx: CommandContext,
+  config: Config,
+  input: NewCase,
+  now: Date,
+): Promise<{ id: number; trackingNo: string }> {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  const roles = actor.roles.map((r) => r.role as Role);
+  if (!mayFile(input.source, roles)) throw forbidden();
+  const category = matterCategory(input.category);
+  if (!category) throw unprocessable("unknown_category", "事项类别不存在", "Unknown matter category");
+  if (input.source === "petition" && !input.petitionChannel)
+    throw unprocessable("petition_channel_required", "信访件须注明来源渠道", "A petition needs its channel");
+  if (input.source !== "petition" && input.petitionChannel)
+    throw unprocessable(
+      "petition_channel_unexpected",
+      "只有信访件有来源渠道",
+      "Only petitions have a channel",
+    );
+  if (input.source === "dispute" && (input.disputeParties?.length ?? 0) < 2)
+    throw unprocessable(
+      "dispute_parties_required",
+      "污染纠纷须列明至少两方当事人",
+      "A dispute needs two parties",
+    );
+
+  const isResident = roles.includes("public") && roles.every((r) => r === "public");
+  // residents triage nothing: their report gets the category's default priority
+  const priority: Priority = isResident
+    ? category.defaultPriority
+    : (input.priority ?? category.defaultPriority);
+
+  return ctx.db.transaction(async (tx) => {
+    const grid = await gridAt(tx, input.location.lng, input.location.lat);
+    if (!grid)
+      throw unprocessable(
+        "location_outside_grids",
+        "该位置不在高昌区任何网格范围内，请在地图上重新选择位置",
+        "The location is outside every grid",
+      );
+    const departments = await departmentsByCode(tx, category.departments);
+    const routing = routeCase({ ...input.location, grid, category, departments });
+    const rules = await loadCaseRules(tx);
+    const trackingNo = newTrackingNo(now);
+
+    const state = openCase(
+      {
+        id: "new",
+        category: category.code,
+        priority,
+        reporterReplyRequired: reporterReplyRequired(input.source),
+      },
+      now,
+      rules,
+    );
+
+    // who the reporter is: an official filing in their own name, or a resident (kept encrypted)
+    const residentReport = RESIDENT_SOURCES.includes(input.source);
+    let name: string | null = null;
+    let contact: string | null = null;
+    if (residentReport && !input.reporter?.anonymous) {
+      name = input.reporter?.name?.trim() || null;
+      contact = input.reporter?.contact?.trim() || null;
+      if (isResident) {
+        const [me] = await rows<{ displayName: string; phone: string | null }>(
+          tx,
+          sql`select display_name as "displayName", phone from users where id = ${actor.userId}`,
+        );
+        name ??= me?.displayName ?? null;
+        contact ??= me?.phone ?? null;
+      }
+    }
+    const nameEnc = name ? encryptField(config.reporterKeys, name, reporterAad(trackingNo, "name")) : null;
+    const contactEnc = contact
+      ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
+      : null;
+
+    const columns = stateColumns(state);
+    const [created] = await rows<{ id: number }>(
+      tx,
+      sql`insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,
+            supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
+            reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
+            involved_department_ids, ${sql.raw(columns.map(([c]) => c).join(", "))})
+          values (${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
+            ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)},
+            ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326),
+            ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
+            ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
+            ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
+            ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+            ${sql.join(
+              columns.map(([, v]) => v),
+              sql`, `,
+            )})
+          returning id`,
+    );
+    const id = created.id;
+    await tx.execute(
+      sql`insert into case_events (case_id, kind, to_stage, actor_id, at, version, data)
+          values (${id}, 'created', 'reported', ${actor.userId}, ${now.toISOString()}::timestamptz, 1,
+                  ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })})`,
+    );
+    if (state.deadline?.beyondCalendar)
+      await warnCalendarExhausted(tx, {
+        caseId: id,
+        at: now,
+        dueAt: state.deadline.dueAt,
+        rules,
+        version: 1,
+      });
+
+    // 上报 goes to the level-2 unit; urgent and important matters reach the district office at once
+    const stakeholders = await caseStakeholders(tx, { gridPath: grid.path, departmentIds: [] });
+    const label = caseLabel({ trackingNo, title: input.title.trim() });
+    const due = state.deadline ? `，请于 ${formatShanghai(state.deadline.dueAt)} 前处理` : "";
+    const notes: NewNotification[] = whoMustAct(state, grid.path, stakeholders)
+      .filter((w) => w.userId !== actor.userId)
+      .map((w) => ({
+        userId: w.userId,
+        caseId: id,
+        kind: "action_required",
+        title: `新上报待受理：${label}`,
+        body: `${CASE_SOURCE_NAMES[input.source]}，${category.name}，${grid.name}${due}`,
+      }));
+    if (priority !== "normal")
+      for (const userId of districtOffice(stakeholders))
+        notes.push({
+          userId,
+          caseId: id,
+          kind: priority === "urgent" ? "urgent_alert" : "stage_update",
+          title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
+          body: `${category.name}，${grid.name}${due}`,
+        });
+    await insertNotifications(tx, notes);
+
+    // the audit trail records what was filed, never who the resident is
+    await recordAudit(tx, ctx, {
+      action: "case.create",
+      entityType: "case",
+      entityId: id,
+      after: {
+        trackingNo,
+        source: input.source,
+        petitionChannel: input.petitionChannel ?? null,
+        category: category.code,
+        priority,
+        gridId: grid.id,
+        departmentIds: routing.departmentIds,
+        reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
+      },
+    });
+    return { id, trackingNo };
+  });
+}

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import type { Config } from "../config.ts";
+import { type Db, rows } from "../db/client.ts";
+import { AppError, badRequest } from "../errors.ts";
+import { keyedHash } from "../security/reporter-crypto.ts";
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
+
+export function checkIdempotencyKey(key: string | undefined, required: boolean): string | null {
+  if (key === undefined || key === "") {
+    if (!required) return null;
+    throw badRequest(
+      "idempotency_key_required",
+      "缺少 Idempotency-Key 请求头（每次提交生成一个唯一值，重试时沿用）",
+      "The Idempotency-Key header is required",
+    );
+  }
+  if (!KEY_PATTERN.test(key))
+    throw badRequest(
+      "invalid_idempotency_key",
+      "Idempotency-Key 须为 8–200 个可见 ASCII 字符",
+      "Idempotency-Key must be 8–200 visible ASCII characters",
+    );
+  return key;
+}
+
+/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs a client submission once per (user, scope, key). The key is claimed in the same transaction as the
+ * work; a concurrent request with the same key waits on the claim and then answers the stored response. The
+ * same key with a different body is refused (422). Failures are not stored: the client may retry them.
+ */
+export async function idempotent<T>(
+  db: Db,
+  config: Pick<Config, "reporterKeys">,
+  claim: { userId: number; scope: string; key: string; body: unknown },
+  run: (tx: Db) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  const requestHash = keyedHash(
+    config.reporterKeys,
+    "idempotency",
+    `${claim.scope}\n${canonical(claim.body)}`,
+  );
+  return db.transaction(async (tx) => {
+    const claimed = await rows<{ key: string }>(
+      tx,
+      sql`insert into idempotency_keys (user_id, scope, key, request_hash)
+          values (${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash})
+          on conflict do nothing returning key`,
+    );
+    if (claimed.length === 0) {
+      const [prior] = await rows<{ requestHash: string; statusCode: number | null; response: T }>(
+        tx,
+        sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys
+             where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
+      );
+      if (!prior || prior.requestHash !== requestHash)
+        throw new AppError(
+          "idempotency_key_reused",
+          422,
+          "该 Idempotency-Key 已用于另一份不同的提交",
+          "This Idempotency-Key was already used for a different request",
+        );
+      return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
+    }
+    const result = await run(tx);
+    await tx.execute(
+      sql`update idempotency_keys set status_code = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
+           where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
+    );
+    return { ...result, replayed: false };
+  });
+}

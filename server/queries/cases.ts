@@ -1,0 +1,451 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Config } from "../config.ts";
+import { type Db, rows } from "../db/client.ts";
+import { type CaseAction, permittedActions } from "../domain/cases/case-actions.ts";
+import {
+  CASE_ACTION_LABELS,
+  DEADLINE_PHASE_LABELS,
+  HANDLING_RESULT_LABELS,
+} from "../domain/cases/case-labels.ts";
+import { CASE_SOURCE_NAMES, type CaseSource, PETITION_CHANNEL_NAMES } from "../domain/cases/case-sources.ts";
+import { type CaseStage, isTerminal, STAGE_NAMES } from "../domain/cases/case-state.ts";
+import { matterCategory } from "../domain/cases/matter-categories.ts";
+import { SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
+import { notFound } from "../errors.ts";
+import type { Actor } from "../policies/actor.ts";
+import {
+  caseActorFacts,
+  caseVisibleTo,
+  mayRevealReporter,
+  maySeeOriginalEvidence,
+} from "../policies/case-access.ts";
+import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
+import { CASE_COLUMNS, type CaseRow, isoOf, rowToState } from "./case-row.ts";
+
+export interface CaseFilter {
+  page: number;
+  pageSize: number;
+  stage?: CaseStage[];
+  category?: string;
+  priority?: string;
+  source?: string;
+  gridId?: number;
+  departmentId?: number;
+  overdue?: boolean;
+  /** Only cases still open (not rejected, merged or closed). */
+  open?: boolean;
+  /** The to-do inbox: cases on which the caller may act now. */
+  todo?: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+  /** Open cases whose current deadline falls before this instant (the board's "due soon"). */
+  dueBefore?: Date;
+}
+
+/** What the list shows about a case: never the description's details or anything about the reporter. */
+export interface CaseSummary {
+  id: number;
+  trackingNo: string;
+  title: string;
+  source: string;
+  sourceName: string;
+  category: string;
+  categoryName: string;
+  priority: string;
+  supervisionLevel: string;
+  supervisionLevelName: string;
+  stage: CaseStage;
+  stageName: string;
+  version: number;
+  gridId: number;
+  gridName: string;
+  townshipName: string | null;
+  assignedDepartmentId: number | null;
+  assignedDepartmentName: string | null;
+  reportedAt: string;
+  deadline: { phase: string; phaseName: string; dueAt: string; limitKind: string; limit: number } | null;
+  overdue: boolean;
+  escalationLevel: number;
+  location: { lng: number; lat: number };
+  allowedActions: CaseAction[];
+}
+
+type ListRow = CaseRow & {
+  gridName: string;
+  townshipName: string | null;
+  assignedDepartmentName: string | null;
+};
+
+const LIST_COLUMNS = sql`${CASE_COLUMNS}, g.name as "gridName",
+  (select t.name from grids t where t.id = nullif(split_part(c.grid_path, '/', 3), '')::int) as "townshipName",
+  (select d.name from departments d where d.id = c.assigned_department_id) as "assignedDepartmentName"`;
+
+export function summaryOf(actor: Actor, row: ListRow, now: Date): CaseSummary {
+  const state = rowToState(row);
+  const level = SUPERVISION_LEVELS[row.priority];
+  return {
+    id: row.id,
+    trackingNo: row.trackingNo,
+    title: row.title,
+    source: row.source,
+    sourceName: CASE_SOURCE_NAMES[row.source as CaseSource] ?? row.source,
+    category: row.category,
+    categoryName: matterCategory(row.category)?.name ?? row.category,
+    priority: row.priority,
+    supervisionLevel: row.supervisionLevel,
+    supervisionLevelName: level?.name ?? row.supervisionLevel,
+    stage: row.stage,
+    stageName: STAGE_NAMES[row.stage],
+    version: row.version,
+    gridId: row.gridId,
+    gridName: row.gridName,
+    townshipName: row.townshipName,
+    assignedDepartmentId: row.assignedDepartmentId,
+    assignedDepartmentName: row.assignedDepartmentName,
+    reportedAt: row.reportedAt,
+    deadline:
+      row.deadlineDueAt && row.deadlinePhase
+        ? {
+            phase: row.deadlinePhase,
+            phaseName: DEADLINE_PHASE_LABELS[row.deadlinePhase],
+            dueAt: row.deadlineDueAt,
+            limitKind: row.deadlineLimitKind ?? "working_days",
+            limit: row.deadlineLimit ?? 0,
+          }
+        : null,
+    overdue: row.deadlineDueAt !== null && new Date(row.deadlineDueAt).getTime() < now.getTime(),
+    escalationLevel: row.escalationLevel,
+    location: { lng: row.lng, lat: row.lat },
+    allowedActions: permittedActions(state, caseActorFacts(actor, row)),
+  };
+}
+
+function filterConditions(actor: Actor, f: CaseFilter, now: Date): SQL {
+  const where: SQL[] = [caseVisibleTo(actor)];
+  if (f.stage && f.stage.length > 0)
+    where.push(
+      sql`c.stage in (${sql.join(
+        f.stage.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.category) where.push(sql`c.category = ${f.category}`);
+  if (f.priority) where.push(sql`c.priority = ${f.priority}`);
+  if (f.source) where.push(sql`c.source = ${f.source}`);
+  if (f.gridId)
+    where.push(sql`c.grid_path like (select gg.path from grids gg where gg.id = ${f.gridId}) || '%'`);
+  if (f.departmentId)
+    where.push(
+      sql`(c.assigned_department_id = ${f.departmentId} or ${f.departmentId}::int = any(c.involved_department_ids))`,
+    );
+  if (f.overdue) where.push(sql`c.deadline_due_at < ${now.toISOString()}::timestamptz`);
+  if (f.open || f.todo) where.push(sql`c.deadline_due_at is not null`);
+  if (f.dueBefore)
+    where.push(sql`c.deadline_due_at >= ${now.toISOString()}::timestamptz
+                   and c.deadline_due_at < ${f.dueBefore.toISOString()}::timestamptz`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(sql`(c.title ilike ${like} or c.description ilike ${like} or c.tracking_no ilike ${like})`);
+  }
+  if (f.from) where.push(sql`c.reported_at >= ${f.from}::timestamptz`);
+  if (f.to) where.push(sql`c.reported_at < ${f.to}::timestamptz`);
+  return sql.join(where, sql` and `);
+}
+
+/** Cases in the caller's scope, filtered and paginated; `todo` keeps those the caller may act on now. */
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  f: CaseFilter,
+  now: Date,
+): Promise<{ items: CaseSummary[]; total: number }> {
+  const where = filterConditions(actor, f, now);
+  const byDeadline = f.overdue || f.todo || f.dueBefore !== undefined;
+  const order = byDeadline ? sql`c.deadline_due_at asc, c.id asc` : sql`c.reported_at desc, c.id desc`;
+  if (f.todo) {
+    // whether the caller may act is the machine's decision: computed over the open cases in scope
+    const all = await rows<ListRow>(
+      db,
+      sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id where ${where}
+           order by ${order} limit 5000`,
+    );
+    const mine = all.map((r) => summaryOf(actor, r, now)).filter((s) => s.allowedActions.length > 0);
+    const start = (f.page - 1) * f.pageSize;
+    return { items: mine.slice(start, start + f.pageSize), total: mine.length };
+  }
+  const page = await rows<ListRow>(
+    db,
+    sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id where ${where}
+         order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+  );
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from cases c where ${where}`,
+  );
+  return { items: page.map((r) => summaryOf(actor, r, now)), total };
+}
+
+/** The case row if the caller may read it; otherwise 404, exactly as for a case that does not exist. */
+export async function loadVisibleCase(db: Db, actor: Actor, id: number, lock = false): Promise<CaseRow> {
+  const [row] = await rows<CaseRow>(
+    db,
+    sql`select ${CASE_COLUMNS} from cases c where c.id = ${id} and ${caseVisibleTo(actor)}
+        ${lock ? sql`for update of c` : sql``}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+interface TimelineEntry {
+  id: number;
+  kind: string;
+  action: string | null;
+  actionName: string | null;
+  fromStage: string | null;
+  toStage: string | null;
+  toStageName: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  at: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+interface EvidenceEntry {
+  id: number;
+  eventId: number | null;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  note: string | null;
+  uploadedBy: number | null;
+  uploadedByName: string | null;
+  createdAt: string;
+  /** The variant this caller is served at /api/evidence/:id. */
+  variant: "original" | "public";
+}
+
+/** The case's history; a resident reporter's own steps are shown as 举报人, never by name. */
+export async function caseTimeline(
+  db: Db,
+  row: Pick<CaseRow, "id" | "reporterUserId" | "reporterOfficial">,
+): Promise<TimelineEntry[]> {
+  const events = await rows<Omit<TimelineEntry, "actionName" | "toStageName">>(
+    db,
+    sql`select e.id::int as id, e.kind, e.action, e.from_stage as "fromStage", e.to_stage as "toStage",
+               e.actor_id as "actorId", coalesce(u.display_name, e.data->>'actorLabel') as "actorName",
+               ${isoOf("e.at")} as at, e.version, e.data
+          from case_events e left join users u on u.id = e.actor_id
+         where e.case_id = ${row.id} order by e.at, e.id`,
+  );
+  const resident = row.reporterOfficial ? null : row.reporterUserId;
+  return events.map((e) => ({
+    ...e,
+    ...(resident !== null && e.actorId === resident ? { actorId: null, actorName: "举报人" } : {}),
+    actionName: e.action ? (CASE_ACTION_LABELS[e.action as CaseAction] ?? e.action) : null,
+    toStageName: e.toStage ? (STAGE_NAMES[e.toStage as CaseStage] ?? e.toStage) : null,
+  }));
+}
+
+async function caseEvidenceList(db: Db, actor: Actor, row: CaseRow): Promise<EvidenceEntry[]> {
+  const items = await rows<Omit<EvidenceEntry, "variant"> & { hasPublic: boolean }>(
+    db,
+    sql`select v.id, v.event_id::int as "eventId", v.mime, v.size_bytes as "sizeBytes", v.sha256, v.width, v.height,
+               v.note, v.uploaded_by as "uploadedBy", u.display_name as "uploadedByName",
+               ${isoOf("v.created_at")} as "createdAt", (v.public_path is not null) as "hasPublic"
+          from case_evidence v left join users u on u.id = v.uploaded_by
+         where v.case_id = ${row.id} order by v.id`,
+  );
+  return items.map(({ hasPublic, ...e }) => ({
+    ...e,
+    // a resident's upload is named by nobody but the roles that may know the reporter
+    uploadedBy: e.uploadedBy === row.reporterUserId && !row.reporterOfficial ? null : e.uploadedBy,
+    uploadedByName:
+      e.uploadedBy === row.reporterUserId && !row.reporterOfficial ? "举报人" : e.uploadedByName,
+    variant: !hasPublic || maySeeOriginalEvidence(actor, row, e) ? "original" : "public",
+  }));
+}
+
+/**
+ * What the caller may know about the reporter. Officials who filed a patrol finding are named; a resident's
+ * name and contact are shown masked to the roles that may reveal them, and to nobody else at all.
+ */
+export function reporterView(actor: Actor, row: CaseRow, config: Config) {
+  if (row.reporterOfficial) {
+    return { kind: "official" as const, userId: row.reporterUserId, canReveal: false };
+  }
+  const hasIdentity = row.reporterNameEnc !== null || row.reporterContactEnc !== null;
+  if (!hasIdentity)
+    return { kind: row.reporterAnonymous ? ("anonymous" as const) : ("none" as const), canReveal: false };
+  if (!mayRevealReporter(actor, row)) return { kind: "confidential" as const, canReveal: false };
+  const clear = decryptReporter(row, config);
+  return {
+    kind: "confidential" as const,
+    canReveal: true,
+    maskedName: clear.name === null ? null : maskName(clear.name),
+    maskedContact: clear.contact === null ? null : maskContact(clear.contact),
+  };
+}
+
+export function decryptReporter(
+  row: Pick<CaseRow, "trackingNo" | "reporterNameEnc" | "reporterContactEnc">,
+  config: Config,
+): { name: string | null; contact: string | null } {
+  return {
+    name: row.reporterNameEnc
+      ? decryptField(config.reporterKeys, row.reporterNameEnc, reporterAad(row.trackingNo, "name"))
+      : null,
+    contact: row.reporterContactEnc
+      ? decryptField(config.reporterKeys, row.reporterContactEnc, reporterAad(row.trackingNo, "contact"))
+      : null,
+  };
+}
+
+async function namesOf(db: Db, table: "users" | "departments", ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const column = table === "users" ? sql.raw("display_name") : sql.raw("name");
+  const found = await rows<{ id: number; name: string }>(
+    db,
+    sql`select id, ${column} as name from ${sql.raw(table)} where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(found.map((r) => [r.id, r.name]));
+}
+
+/** Grid members and heads who can be sent to re-check this case on site. */
+export async function verifierCandidates(db: Db, gridPath: string) {
+  return rows<{ id: number; displayName: string; role: string; gridName: string }>(
+    db,
+    sql`select distinct on (u.id) u.id, u.display_name as "displayName", ur.role, g.name as "gridName"
+          from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
+          join grids g on g.id = ur.grid_id
+         where ur.role in ('grid_member', 'grid_head') and ${gridPath} like g.path || '%'
+         order by u.id, ur.role`,
+  );
+}
+
+/** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
+export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
+  const [row] = await rows<ListRow>(
+    db,
+    sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id
+         where c.id = ${id} and ${caseVisibleTo(actor)}`,
+  );
+  if (!row) throw notFound();
+  const summary = summaryOf(actor, row, now);
+  const departmentIds = [
+    ...new Set([...row.routing.departmentIds, ...row.participantDepartmentIds, ...row.involvedDepartmentIds]),
+  ];
+  const departments = await namesOf(db, "departments", departmentIds);
+  const userIds = [row.handledBy, row.verifierId, row.reporterOfficial ? row.reporterUserId : null].filter(
+    (x): x is number => x !== null,
+  );
+  const users = await namesOf(db, "users", userIds);
+  const [merged] = row.mergedIntoId
+    ? await rows<{ id: number; trackingNo: string }>(
+        db,
+        sql`select id, tracking_no as "trackingNo" from cases where id = ${row.mergedIntoId}`,
+      )
+    : [];
+  const reporter = reporterView(actor, row, config);
+  return {
+    ...summary,
+    description: row.description,
+    address: row.address,
+    petitionChannel: row.petitionChannel,
+    petitionChannelName: row.petitionChannel
+      ? PETITION_CHANNEL_NAMES[row.petitionChannel as keyof typeof PETITION_CHANNEL_NAMES]
+      : null,
+    disputeParties: row.disputeParties,
+    routing: {
+      ...row.routing,
+      departments: row.routing.departmentIds.map((d) => ({ id: d, name: departments.get(d) ?? String(d) })),
+    },
+    reporter: {
+      ...reporter,
+      ...(reporter.kind === "official" && row.reporterUserId
+        ? { displayName: users.get(row.reporterUserId) ?? null }
+        : {}),
+    },
+    reportedByMe: row.reporterUserId === actor.userId,
+    handlerKind: row.handlerKind,
+    participantDepartments: row.participantDepartmentIds.map((d) => ({
+      id: d,
+      name: departments.get(d) ?? String(d),
+    })),
+    handlingDays: row.handlingDays,
+    onSiteAt: row.onSiteAt,
+    handledBy: row.handledBy ? { id: row.handledBy, name: users.get(row.handledBy) ?? null } : null,
+    handlingResult: row.handlingResult,
+    handlingResultName: row.handlingResult ? HANDLING_RESULT_LABELS[row.handlingResult] : null,
+    reporterReplyRequired: row.reporterReplyRequired,
+    feedbackToTransferrerAt: row.feedbackToTransferrerAt,
+    reporterRepliedAt: row.reporterRepliedAt,
+    lowerGridInformedAt: row.lowerGridInformedAt,
+    verifier: row.verifierId ? { id: row.verifierId, name: users.get(row.verifierId) ?? null } : null,
+    verificationPassedAt: row.verificationPassedAt,
+    pendingExtension: row.pendingExtension,
+    extensionsGranted: row.extensionsGranted,
+    reworkCount: row.reworkCount,
+    transferReturnCount: row.transferReturnCount,
+    rejectionReason: row.rejectionReason,
+    mergedInto: merged ?? null,
+    closeDueAt: row.closeDueAt,
+    stageEnteredAt: row.stageEnteredAt,
+    deadlineDetail: row.deadlineDueAt
+      ? {
+          cappedByClose: row.deadlineCappedByClose ?? false,
+          beyondCalendar: row.deadlineBeyondCalendar ?? false,
+        }
+      : null,
+    closedAt: row.closedAt,
+    disclosedAt: row.disclosedAt,
+    disclosureSummary: row.disclosureSummary,
+    terminal: isTerminal(row.stage),
+    timeline: await caseTimeline(db, row),
+    evidence: await caseEvidenceList(db, actor, row),
+    verifierCandidates: summary.allowedActions.includes("request_verification")
+      ? await verifierCandidates(db, row.gridPath)
+      : [],
+  };
+}
+
+export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
+
+/** Same category, within the radius and the number of days either side, still alive, in the caller's scope. */
+export async function possibleDuplicates(
+  db: Db,
+  actor: Actor,
+  around: { caseId: number | null; category: string; lng: number; lat: number; at: Date },
+  config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
+) {
+  const point = sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`;
+  const days = `${config.duplicateDays} days`;
+  return rows<{
+    id: number;
+    trackingNo: string;
+    title: string;
+    stage: string;
+    stageName?: string;
+    reportedAt: string;
+    distanceMeters: number;
+  }>(
+    db,
+    sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
+               round(ST_Distance(c.location::geography, ${point}::geography))::int as "distanceMeters"
+          from cases c
+         where c.category = ${around.category}
+           and c.id <> ${around.caseId ?? 0}
+           and c.stage not in ('rejected', 'merged')
+           and c.reported_at between ${around.at.toISOString()}::timestamptz - ${days}::interval
+                                 and ${around.at.toISOString()}::timestamptz + ${days}::interval
+           and ST_DWithin(c.location::geography, ${point}::geography, ${config.duplicateRadiusMeters})
+           and ${caseVisibleTo(actor)}
+         order by "distanceMeters", c.id limit 20`,
+  ).then((items) => items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] })));
+}

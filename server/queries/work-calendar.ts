@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.ts";
+import type { WorkCalendarData } from "../domain/calendar/work-calendar.ts";
+import { WorkCalendar } from "../domain/calendar/work-calendar.ts";
+import type { CaseRules } from "../domain/cases/case-state.ts";
+import { DEFAULT_DEADLINE_RULES, DEFAULT_EXTENSION_POLICY } from "../domain/cases/deadline-rules.ts";
+
+/** The administrators' calendar table in the shape of cn-work-calendar.json. */
+export async function loadWorkCalendarData(
+  db: Db,
+): Promise<WorkCalendarData & { sources: Record<string, string> }> {
+  const years = await rows<{ year: number; source: string }>(
+    db,
+    sql`select year, source from work_calendar_years order by year`,
+  );
+  const days = await rows<{ day: string; kind: "holiday" | "workday"; name: string | null }>(
+    db,
+    sql`select to_char(day, 'YYYY-MM-DD') as day, kind, name from work_calendar_days order by day`,
+  );
+  const data: WorkCalendarData & { sources: Record<string, string> } = { years: {}, sources: {} };
+  for (const y of years) {
+    data.years[String(y.year)] = { holidays: {}, workdays: [] };
+    data.sources[String(y.year)] = y.source;
+  }
+  for (const d of days) {
+    const year = data.years[d.day.slice(0, 4)];
+    if (!year) continue; // a day of a year that is not loaded is ignored, as the calendar would
+    if (d.kind === "workday") (year.workdays as string[]).push(d.day);
+    else {
+      const holidays = year.holidays as Record<string, string[]>;
+      const name = d.name ?? "节假日";
+      holidays[name] = [...(holidays[name] ?? []), d.day];
+    }
+  }
+  return data;
+}
+
+/**
+ * The rules the case machine runs on: the calendar from the table; deadline limits and the extension
+ * policy are the code defaults (DEFAULT_DEADLINE_RULES) until an editing screen exists.
+ */
+export async function loadCaseRules(db: Db): Promise<CaseRules> {
+  const { sources: _sources, ...data } = await loadWorkCalendarData(db);
+  return {
+    calendar: new WorkCalendar(data),
+    deadlines: DEFAULT_DEADLINE_RULES,
+    extension: DEFAULT_EXTENSION_POLICY,
+  };
+}

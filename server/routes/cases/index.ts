@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import type { Multipart } from "@fastify/multipart";
+import { openNewCase } from "../../commands/case-opener.ts";
+import { overrideRouting } from "../../commands/case-router.ts";
+import { transitionCase } from "../../commands/case-transitioner.ts";
+import { evidenceTooLarge, unsupportedEvidence, uploadEvidence } from "../../commands/evidence-uploader.ts";
+import { checkIdempotencyKey, idempotent } from "../../commands/idempotency.ts";
+import { revealReporter } from "../../commands/reporter-revealer.ts";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { CASE_SOURCE_NAMES } from "../../domain/cases/case-sources.ts";
+import { STAGE_NAMES } from "../../domain/cases/case-state.ts";
+import { badRequest } from "../../errors.ts";
+import { actorOf } from "../../plugins/auth.ts";
+import type { Actor } from "../../policies/actor.ts";
+import { assertAllowed } from "../../policies/allow.ts";
+import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
+import type { App, RouteDeps } from "../types.ts";
+import {
+  createCaseSchema,
+  duplicatesSchema,
+  getCaseSchema,
+  listCasesSchema,
+  revealSchema,
+  routingSchema,
+  transitionSchema,
+  uploadEvidenceSchema,
+} from "./schema.ts";
+
+/** What the filer gets back: staff the case as they now see it with possible duplicates; a resident a receipt. */
+async function createdResponse(db: Db, actor: Actor, id: number, now: Date, config: Config) {
+  const detail = await getCaseDetail(db, actor, id, now, config);
+  if (!actor.permissions.includes("case.read")) {
+    return {
+      id: detail.id,
+      trackingNo: detail.trackingNo,
+      stage: detail.stage,
+      stageName: STAGE_NAMES[detail.stage],
+      sourceName: CASE_SOURCE_NAMES[detail.source as keyof typeof CASE_SOURCE_NAMES],
+      categoryName: detail.categoryName,
+      gridName: detail.gridName,
+      reportedAt: detail.reportedAt,
+      message: `已收到您的举报，查询编号 ${detail.trackingNo}，请妥善保存。`,
+    };
+  }
+  const duplicates = await possibleDuplicates(
+    db,
+    actor,
+    { caseId: id, category: detail.category, ...detail.location, at: new Date(detail.reportedAt) },
+    config,
+  );
+  return { ...detail, possibleDuplicates: duplicates };
+}
+
+export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
+  const db = database.db;
+
+  app.post("/api/cases", { schema: createCaseSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.report");
+    const key = checkIdempotencyKey(request.headers["idempotency-key"], true) as string;
+    const at = now();
+    const result = await idempotent(
+      db,
+      config,
+      { userId: actor.userId, scope: "POST /api/cases", key, body: request.body },
+      async (tx) => {
+        const { id } = await openNewCase({ db: tx, actor, ip: request.ip }, config, request.body, at);
+        return { status: 201, body: await createdResponse(tx, actor, id, at, config) };
+      },
+    );
+    if (result.replayed) reply.header("Idempotent-Replayed", "true");
+    return reply.status(result.status as 200).send(result.body);
+  });
+
+  app.get("/api/cases", { schema: listCasesSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    return listCases(db, actor, request.query, now());
+  });
+
+  app.get("/api/cases/:id", { schema: getCaseSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    return getCaseDetail(db, actor, request.params.id, now(), config);
+  });
+
+  app.get("/api/cases/:id/duplicates", { schema: duplicatesSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    const c = await loadVisibleCase(db, actor, request.params.id);
+    const items = await possibleDuplicates(
+      db,
+      actor,
+      { caseId: c.id, category: c.category, lng: c.lng, lat: c.lat, at: new Date(c.reportedAt) },
+      config,
+    );
+    return { items };
+  });
+
+  app.post("/api/cases/:id/transitions", { schema: transitionSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    const id = request.params.id;
+    const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
+    const at = now();
+    const run = async (tx: Db) => {
+      await transitionCase({ db: tx, actor, ip: request.ip }, id, request.body, at);
+      return { status: 200, body: await getCaseDetail(tx, actor, id, at, config) };
+    };
+    const result = key
+      ? await idempotent(
+          db,
+          config,
+          { userId: actor.userId, scope: `POST /api/cases/${id}/transitions`, key, body: request.body },
+          run,
+        )
+      : { ...(await run(db)), replayed: false };
+    if (result.replayed) reply.header("Idempotent-Replayed", "true");
+    return reply.status(result.status as 200).send(result.body);
+  });
+
+  app.post("/api/cases/:id/routing", { schema: routingSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    const at = now();
+    await overrideRouting({ db, actor, ip: request.ip }, request.params.id, request.body, at);
+    return getCaseDetail(db, actor, request.params.id, at, config);
+  });
+
+  app.post("/api/cases/:id/reporter/reveal", { schema: revealSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "case.read");
+    const clear = await revealReporter(
+      { db, actor, ip: request.ip },
+      config,
+      request.params.id,
+      request.body.reason,
+    );
+    // the answer must not be kept by any cache on the way
+    reply.header("Cache-Control", "no-store");
+    return clear;
+  });
+
+  app.post("/api/cases/:id/evidence", { schema: uploadEvidenceSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!request.isMultipart()) throw unsupportedEvidence();
+    let part: Multipart | undefined;
+    let bytes: Buffer;
+    try {
+      part = await request.file();
+      if (part?.type !== "file")
+        throw badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required");
+      bytes = await part.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+        throw evidenceTooLarge(config.maxUploadBytes);
+      throw error;
+    }
+    const noteField = part.fields.note;
+    const note =
+      noteField && !Array.isArray(noteField) && noteField.type === "field"
+        ? String(noteField.value)
+        : undefined;
+    const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
+    const at = now();
+    const upload = (tx: Db) =>
+      uploadEvidence({ db: tx, actor, ip: request.ip }, config, request.params.id, { bytes, note }, at).then(
+        (body) => ({ status: 201, body }),
+      );
+    const result = key
+      ? await idempotent(
+          db,
+          config,
+          {
+            userId: actor.userId,
+            scope: `POST /api/cases/${request.params.id}/evidence`,
+            key,
+            body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
+          },
+          upload,
+        )
+      : { ...(await upload(db)), replayed: false };
+    if (result.replayed) reply.header("Idempotent-Replayed", "true");
+    return reply.status(result.status as 200).send(result.body);
+  });
+}

@@ -1,0 +1,243 @@
+import { type TLiteral, Type } from "@sinclair/typebox";
+import { CASE_ACTION_NAMES } from "../../domain/cases/case-actions.ts";
+import { CASE_SOURCES, PETITION_CHANNELS } from "../../domain/cases/case-sources.ts";
+import { CASE_STAGES } from "../../domain/cases/case-state.ts";
+import { MATTER_CATEGORY_CODES } from "../../domain/cases/matter-categories.ts";
+import { PRIORITIES } from "../../domain/cases/priorities.ts";
+import { ErrorBody, errorResponses, IdParams, Pagination } from "../shared-schemas.ts";
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral[]);
+
+const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
+const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const DateOrDateTime = Type.String({
+  pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
+});
+
+const IdempotencyHeaders = Type.Object({
+  "idempotency-key": Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+/** A report as submitted. Coordinates are WGS 84 (EPSG:4326), longitude first. */
+export const NewCaseBody = Type.Object(
+  {
+    source: literals(CASE_SOURCES),
+    petitionChannel: Type.Optional(literals(PETITION_CHANNELS)),
+    disputeParties: Type.Optional(
+      Type.Array(
+        Type.Object({ name: Text(100, 1), role: Type.Optional(Text(50)) }, { additionalProperties: false }),
+        { maxItems: 10 },
+      ),
+    ),
+    title: Text(100, 2),
+    description: Text(2000, 2),
+    category: literals(MATTER_CATEGORY_CODES),
+    priority: Type.Optional(literals(PRIORITIES)),
+    location: Type.Object(
+      {
+        lng: Type.Number({ minimum: 73, maximum: 136 }),
+        lat: Type.Number({ minimum: 3, maximum: 54 }),
+      },
+      { additionalProperties: false },
+    ),
+    address: Type.Optional(Text(200)),
+    reporter: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Text(50)),
+          contact: Type.Optional(Text(100)),
+          anonymous: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Any action's fields; which ones an action reads, and whether they make sense, the case machine decides. */
+export const TransitionBody = Type.Object(
+  {
+    action: literals(CASE_ACTION_NAMES),
+    version: Type.Integer({ minimum: 0, maximum: 2147483647 }),
+    reason: Type.Optional(Text(1000)),
+    note: Type.Optional(Text(1000)),
+    summary: Type.Optional(Text(4000)),
+    targetCaseId: Type.Optional(Id),
+    departmentId: Type.Optional(Id),
+    handlingDays: Type.Optional(Type.Integer({ minimum: -1000, maximum: 1000 })),
+    leadDepartmentId: Type.Optional(Id),
+    participantDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 30 })),
+    days: Type.Optional(Type.Integer({ minimum: -1000, maximum: 1000 })),
+    result: Type.Optional(Text(40)),
+    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+    assigneeId: Type.Optional(Id),
+    passed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const RoutingBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 0, maximum: 2147483647 }),
+    reason: Text(500, 1),
+    gridId: Type.Optional(Id),
+    departmentIds: Type.Optional(Type.Array(Id, { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RevealBody = Type.Object({ reason: Text(200, 2) }, { additionalProperties: false });
+
+export const CaseListQuery = Type.Object(
+  {
+    ...Pagination,
+    stage: Type.Optional(Type.Array(literals(CASE_STAGES), { maxItems: 13 })),
+    category: Type.Optional(literals(MATTER_CATEGORY_CODES)),
+    priority: Type.Optional(literals(PRIORITIES)),
+    source: Type.Optional(literals(CASE_SOURCES)),
+    gridId: Type.Optional(Id),
+    departmentId: Type.Optional(Id),
+    overdue: Type.Optional(Type.Boolean()),
+    open: Type.Optional(Type.Boolean()),
+    todo: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Text(100)),
+    from: Type.Optional(DateOrDateTime),
+    to: Type.Optional(DateOrDateTime),
+  },
+  { additionalProperties: false },
+);
+
+const Deadline = Type.Union([
+  Type.Object({
+    phase: Type.String(),
+    phaseName: Type.String(),
+    dueAt: Type.String(),
+    limitKind: Type.String(),
+    limit: Type.Integer(),
+  }),
+  Type.Null(),
+]);
+
+export const CaseSummary = Type.Object({
+  id: Type.Integer(),
+  trackingNo: Type.String(),
+  title: Type.String(),
+  source: Type.String(),
+  sourceName: Type.String(),
+  category: Type.String(),
+  categoryName: Type.String(),
+  priority: Type.String(),
+  supervisionLevel: Type.String(),
+  supervisionLevelName: Type.String(),
+  stage: Type.String(),
+  stageName: Type.String(),
+  version: Type.Integer(),
+  gridId: Type.Integer(),
+  gridName: Type.String(),
+  townshipName: Type.Union([Type.String(), Type.Null()]),
+  assignedDepartmentId: Type.Union([Type.Integer(), Type.Null()]),
+  assignedDepartmentName: Type.Union([Type.String(), Type.Null()]),
+  reportedAt: Type.String(),
+  deadline: Deadline,
+  overdue: Type.Boolean(),
+  escalationLevel: Type.Integer(),
+  location: Type.Object({ lng: Type.Number(), lat: Type.Number() }),
+  allowedActions: Type.Array(Type.String()),
+});
+
+const Detail = Type.Object({}, { additionalProperties: true, description: "case detail" });
+
+const Duplicate = Type.Object({
+  id: Type.Integer(),
+  trackingNo: Type.String(),
+  title: Type.String(),
+  stage: Type.String(),
+  stageName: Type.Optional(Type.String()),
+  reportedAt: Type.String(),
+  distanceMeters: Type.Integer(),
+});
+
+const withErrors = { ...errorResponses, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
+
+export const createCaseSchema = {
+  tags: ["cases"],
+  summary: "上报案件（需 Idempotency-Key）：按位置定网格、按类别定部门，返回可能的重复件",
+  headers: IdempotencyHeaders,
+  body: NewCaseBody,
+  response: { 200: Detail, 201: Detail, ...withErrors },
+};
+
+export const listCasesSchema = {
+  tags: ["cases"],
+  summary: "案件列表（按权限范围，可筛选、分页；todo=true 为待办，overdue=true 为已逾期）",
+  querystring: CaseListQuery,
+  response: { 200: Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() }), ...withErrors },
+};
+
+export const getCaseSchema = {
+  tags: ["cases"],
+  summary: "案件详情：时间线、期限、证据、当前可执行操作",
+  params: IdParams,
+  response: { 200: Detail, ...withErrors },
+};
+
+export const duplicatesSchema = {
+  tags: ["cases"],
+  summary: "可能的重复件（同类别、一定距离和天数内）",
+  params: IdParams,
+  response: { 200: Type.Object({ items: Type.Array(Duplicate) }), ...withErrors },
+};
+
+export const transitionSchema = {
+  tags: ["cases"],
+  summary: "案件流转（先校验版本：过期版本一律 409）",
+  params: IdParams,
+  headers: IdempotencyHeaders,
+  body: TransitionBody,
+  response: { 200: Detail, ...withErrors },
+};
+
+export const routingSchema = {
+  tags: ["cases"],
+  summary: "人工调整分派（须填写理由，留痕审计）",
+  params: IdParams,
+  body: RoutingBody,
+  response: { 200: Detail, ...withErrors },
+};
+
+export const revealSchema = {
+  tags: ["cases"],
+  summary: "查看举报人信息（仅限授权角色，每次查看均审计）",
+  params: IdParams,
+  body: RevealBody,
+  response: {
+    200: Type.Object({
+      name: Type.Union([Type.String(), Type.Null()]),
+      contact: Type.Union([Type.String(), Type.Null()]),
+    }),
+    ...withErrors,
+  },
+};
+
+export const uploadEvidenceSchema = {
+  tags: ["cases"],
+  summary: "上传证据（multipart，字段 file；JPEG/PNG/WebP/PDF，按内容识别）",
+  params: IdParams,
+  headers: IdempotencyHeaders,
+  response: {
+    201: Type.Object({
+      id: Type.Integer(),
+      sha256: Type.String(),
+      mime: Type.String(),
+      sizeBytes: Type.Integer(),
+    }),
+    200: Type.Object({
+      id: Type.Integer(),
+      sha256: Type.String(),
+      mime: Type.String(),
+      sizeBytes: Type.Integer(),
+    }),
+    ...withErrors,
+  },
+};

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { expect } from "vitest";
+import type { TestApp } from "./test-app.ts";
+
+export interface Point {
+  lng: number;
+  lat: number;
+}
+
+/** A point inside the named grid (PostGIS's point on surface, so it is inside even for odd shapes). */
+export async function pointIn(t: TestApp, gridName: string): Promise<Point> {
+  const [p] = await t.query<Point>(
+    sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat
+          from grids where name = ${gridName} order by level desc limit 1`,
+  );
+  if (!p) throw new Error(`no grid ${gridName}`);
+  return p;
+}
+
+/** A point about `meters` east of another one. */
+export function east(p: Point, meters: number): Point {
+  return { lng: p.lng + meters / (111_320 * Math.cos((p.lat * Math.PI) / 180)), lat: p.lat };
+}
+
+export async function idOf(
+  t: TestApp,
+  table: "grids" | "departments" | "users",
+  where: string,
+): Promise<number> {
+  const column = table === "users" ? "username" : table === "departments" ? "code" : "name";
+  const [row] = await t.query<{ id: number }>(
+    sql`select id from ${sql.raw(table)} where ${sql.raw(column)} = ${where} order by id limit 1`,
+  );
+  if (!row) throw new Error(`no ${table} ${where}`);
+  return row.id;
+}
+
+export function report(over: Record<string, unknown> = {}, at?: Point) {
+  return {
+    source: "patrol_finding",
+    title: "企业烟囱冒黑烟",
+    description: "巡查发现某砖厂烟囱持续排放黑烟，周边有明显异味。",
+    category: "industrial_air",
+    ...(at ? { location: at } : {}),
+    ...over,
+  };
+}
+
+export function caseApi(t: TestApp, cookies: Record<string, string>) {
+  return {
+    file: (user: string, body: unknown, key: string = randomUUID()) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/cases",
+        headers: { cookie: cookies[user], "idempotency-key": key },
+        payload: body as object,
+      }),
+    get: (user: string, url: string) =>
+      t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } }),
+    post: (user: string, url: string, body: unknown, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: "POST",
+        url,
+        headers: { cookie: cookies[user], ...headers },
+        payload: body as object,
+      }),
+    /** Fires a transition with the case's current version, as the client would after loading it. */
+    async act(user: string, id: number, body: Record<string, unknown>) {
+      const current = await t.app.inject({
+        method: "GET",
+        url: `/api/cases/${id}`,
+        headers: { cookie: cookies.office },
+      });
+      const version = current.json().version;
+      return t.app.inject({
+        method: "POST",
+        url: `/api/cases/${id}/transitions`,
+        headers: { cookie: cookies[user] },
+        payload: { version, ...body },
+      });
+    },
+    /** Like act, but the transition must succeed; returns the detail. */
+    async step(user: string, id: number, body: Record<string, unknown>) {
+      const r = await this.act(user, id, body);
+      expect(r.statusCode, `${body.action} by ${user}: ${r.body}`).toBe(200);
+      return r.json();
+    },
+  };
+}
+
+/** Creates an account through the security administrator's API. */
+export async function createAccount(
+  t: TestApp,
+  secadminCookie: string,
+  account: { username: string; role: string; gridId?: number; departmentId?: number; phone?: string },
+): Promise<number> {
+  const r = await t.app.inject({
+    method: "POST",
+    url: "/api/users",
+    headers: { cookie: secadminCookie },
+    payload: { displayName: account.username, password: "Test@12345x", ...account },
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id;
+}
