@@ -104,3 +104,53 @@ export async function createAccount(
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id;
 }
+
+/** A multipart/form-data body with optional text fields and one file, for app.inject. */
+export function multipartBody(
+  file: { bytes: Buffer; filename: string; contentType: string },
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----envgrid${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** A small real photo (JPEG by default), so evidence checks that decode images pass. */
+export async function photo(format: "jpeg" | "png" | "webp" = "jpeg", color = "#3a7"): Promise<Buffer> {
+  const sharp = (await import("sharp")).default;
+  return sharp({ create: { width: 32, height: 24, channels: 3, background: color } })
+    .toFormat(format)
+    .toBuffer();
+}
+
+export async function uploadPhoto(
+  t: TestApp,
+  cookie: string,
+  caseId: number,
+  bytes?: Buffer,
+  filename = "photo.jpg",
+): Promise<number> {
+  const body = multipartBody({ bytes: bytes ?? (await photo()), filename, contentType: "image/jpeg" });
+  const r = await t.app.inject({
+    method: "POST",
+    url: `/api/cases/${caseId}/evidence`,
+    headers: { cookie, ...body.headers },
+    payload: body.payload,
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id;
+}
