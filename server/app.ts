@@ -37,6 +37,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** The clock deadlines are counted on (tests set it); the wall clock by default. */
   clock?: () => Date;
+  /** Where the request log goes when `logger` is on (tests read it); standard output by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: external plugins → app plugins → routes → the web app's static files. */
@@ -45,10 +47,15 @@ export async function buildApp({
   database,
   logger = false,
   clock = () => new Date(),
+  logStream,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger
-      ? { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] }
+      ? {
+          level: config.logLevel,
+          redact: ["req.headers.cookie", "req.headers.authorization"],
+          ...(logStream ? { stream: logStream } : {}),
+        }
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { buildApp } from "./app.ts";
 import { verifyAuditChain } from "./audit/verify-chain.ts";
 import { prepareDatabase } from "./bootstrap.ts";
+import { rotateReporterKey } from "./commands/reporter-key-rotator.ts";
 import { DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -10,6 +11,7 @@ import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
 import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { ensureSettings } from "./db/settings-init.ts";
 import { scheduleAuditRetention } from "./jobs/audit-retention.ts";
+import { scheduleDeadlineSweep } from "./jobs/deadline-sweep.ts";
 import { backupDatabase, PID_FILE, restoreDatabase } from "./ops/backup.ts";
 
 const USAGE = `usage: tsx server/main.ts <command>
@@ -17,6 +19,7 @@ const USAGE = `usage: tsx server/main.ts <command>
   migrate        apply pending migrations
   seed --demo    load the Gaochang demo data into an empty database
   verify-audit   check the audit log's hash chains; exit 1 naming the first bad row
+  rotate-reporter-key  re-encrypt reporters' identities under ENVGRID_REPORTER_KEY (old keys in ENVGRID_REPORTER_OLD_KEYS)
   backup FILE    back up the database (pg_dump, or the embedded data directory while the server is stopped)
   restore FILE   restore a backup into an empty database or a new ENVGRID_DATA_DIR`;
 
@@ -33,6 +36,12 @@ async function start(): Promise<void> {
   const { database, seeded } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, logger: true });
   const stopRetention = scheduleAuditRetention(database.db, config.auditRetentionDays, log);
+  const stopSweep = scheduleDeadlineSweep(database.db, config.deadlineSweepMinutes, log);
+  if (config.reporterKeys.demo)
+    log(
+      "WARNING: ENVGRID_REPORTER_KEY is not set; reporters' names and contacts are encrypted with the fixed DEMO key. " +
+        "Set a key (openssl rand -base64 32) before real use — see docs/security.md",
+    );
   if (database.engine === "pglite")
     fs.writeFileSync(path.join(config.dataDir, PID_FILE), String(process.pid));
   const address = await app.listen({ port: config.port, host: config.host });
@@ -47,6 +56,7 @@ async function start(): Promise<void> {
   }
   const stop = async () => {
     stopRetention();
+    stopSweep();
     await app.close();
     await database.close();
     process.exit(0);
@@ -101,6 +111,12 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(verdict));
         if (!verdict.ok) console.error(`audit chain broken at row ${verdict.firstBadId} (${verdict.reason})`);
         return verdict.ok ? 0 : 1;
+      });
+    case "rotate-reporter-key":
+      return withDatabase(async (database) => {
+        const result = await rotateReporterKey(database.db, loadConfig());
+        log(`reporter key ${loadConfig().reporterKeys.current.id}: ${JSON.stringify(result)}`);
+        return result.remaining === 0 ? 0 : 1;
       });
     case "backup":
     case "restore": {

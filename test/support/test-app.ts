@@ -20,7 +20,7 @@ export interface TestApp extends TestDatabase {
 
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const testDb = await openTestDatabase();
   // Tests log in far more often than a person; the rate limit itself has its own test.
@@ -30,7 +30,13 @@ export async function startTestApp(
     loginRateLimitPerMinute: 10_000,
     ...overrides,
   };
-  const app = await buildApp({ config, database: testDb.database, clock: options.clock });
+  const app = await buildApp({
+    config,
+    database: testDb.database,
+    clock: options.clock,
+    logger: options.logStream !== undefined,
+    logStream: options.logStream,
+  });
   await app.ready();
   return {
     ...testDb,

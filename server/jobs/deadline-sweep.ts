@@ -1,0 +1,209 @@
+import { sql } from "drizzle-orm";
+import { recordAudit } from "../commands/audit-recorder.ts";
+import {
+  caseLabel,
+  caseStakeholders,
+  departmentHeads,
+  insertNotifications,
+  type NewNotification,
+  usersWithRole,
+  whoMustAct,
+} from "../commands/case-notifier.ts";
+import { type Db, rows } from "../db/client.ts";
+import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
+import { DEADLINE_PHASE_LABELS } from "../domain/cases/case-labels.ts";
+import { STAGE_NAMES } from "../domain/cases/case-state.ts";
+import {
+  escalationTargets,
+  responsibleUnit,
+  SECOND_ESCALATION_AFTER_WORKING_DAYS,
+} from "../domain/cases/supervision.ts";
+import { formatShanghai } from "../errors.ts";
+import { CASE_COLUMNS, type CaseRow, rowToState } from "../queries/case-row.ts";
+import { loadCaseRules } from "../queries/work-calendar.ts";
+
+/** One lock id per job; only one app instance sweeps at a time, the others skip the round. */
+const SWEEP_LOCK = 727200;
+const BATCH = 500;
+const IDEMPOTENCY_KEEP_DAYS = 7;
+
+export interface SweepResult {
+  escalated: number;
+  escalatedToLeaders: number;
+  notifications: number;
+  digests: number;
+  prunedKeys: number;
+}
+
+/**
+ * 督查督办 sweep: overdue cases are escalated one level above whoever owes the step (once per deadline), and
+ * again to the district leaders when still overdue after five more working days; the people who must act
+ * are reminded; the district office gets its daily 定期督办 digest. Runs in one transaction under an advisory
+ * lock, so concurrent app instances never escalate twice.
+ */
+export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult | null> {
+  return db.transaction(async (tx) => {
+    const [lock] = await rows<{ ok: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as ok`,
+    );
+    if (!lock.ok) return null;
+    const { calendar } = await loadCaseRules(tx);
+    const nowP = sql`${now.toISOString()}::timestamptz`;
+
+    const first = await rows<CaseRow>(
+      tx,
+      sql`select ${CASE_COLUMNS} from cases c
+           where c.deadline_due_at < ${nowP} and c.escalated_due_at is distinct from c.deadline_due_at
+           order by c.deadline_due_at, c.id limit ${BATCH}`,
+    );
+    const second = (
+      await rows<CaseRow>(
+        tx,
+        sql`select ${CASE_COLUMNS} from cases c
+             where c.deadline_due_at < ${nowP} and c.escalation_level = 1 and c.escalated_due_at = c.deadline_due_at
+             order by c.deadline_due_at, c.id limit ${BATCH}`,
+      )
+    ).filter(
+      (c) =>
+        calendar.workingDaysBetween(new Date(c.deadlineDueAt as string), now) >=
+        SECOND_ESCALATION_AFTER_WORKING_DAYS,
+    );
+
+    const notes: NewNotification[] = [];
+    const escalatedIds: number[] = [];
+    for (const [level, batch] of [
+      [1, first],
+      [2, second],
+    ] as const) {
+      for (const c of batch) {
+        const state = rowToState(c);
+        const unit = responsibleUnit(state.stage, state.handlerKind, state.pendingExtension !== null);
+        const roles = escalationTargets(unit, level);
+        const stakeholders = await caseStakeholders(tx, {
+          gridPath: c.gridPath,
+          departmentIds: c.assignedDepartmentId ? [c.assignedDepartmentId] : [],
+        });
+        const targets = new Set([
+          ...usersWithRole(
+            stakeholders,
+            roles.filter((r) => r !== "department_head"),
+          ),
+          ...(roles.includes("department_head") ? departmentHeads(stakeholders, c.assignedDepartmentId) : []),
+        ]);
+        const label = caseLabel(c);
+        const phase = c.deadlinePhase ? DEADLINE_PHASE_LABELS[c.deadlinePhase] : "期限";
+        const due = formatShanghai(new Date(c.deadlineDueAt as string));
+        if (level === 1)
+          for (const w of whoMustAct(state, c.gridPath, stakeholders))
+            notes.push({
+              userId: w.userId,
+              caseId: c.id,
+              kind: "overdue",
+              title: `已逾期：${label}`,
+              body: `${STAGE_NAMES[c.stage]}，${phase}已于 ${due} 届满，请立即处理（可执行：${w.actions.join("、")}）`,
+            });
+        for (const userId of targets)
+          notes.push({
+            userId,
+            caseId: c.id,
+            kind: "escalation",
+            title: `${level === 2 ? "【二次升级】" : "【逾期升级】"}${label}`,
+            body: `${STAGE_NAMES[c.stage]}，${phase}已于 ${due} 届满${level === 2 ? `，逾期超过${SECOND_ESCALATION_AFTER_WORKING_DAYS}个工作日` : ""}，请督办`,
+          });
+        await tx.execute(
+          sql`insert into case_events (case_id, kind, actor_id, at, version, data)
+              values (${c.id}, 'escalated', null, ${nowP}, ${c.version},
+                      ${JSON.stringify({ level, unit, phase: c.deadlinePhase, dueAt: c.deadlineDueAt, roles, actorLabel: "督查督办（系统）" })}::jsonb)`,
+        );
+        await tx.execute(
+          sql`update cases set escalation_level = ${level}, escalated_due_at = deadline_due_at where id = ${c.id}`,
+        );
+        escalatedIds.push(c.id);
+      }
+    }
+
+    const digests = await dailyDigest(tx, now, notes);
+    await insertNotifications(tx, notes);
+    const pruned = await rows<{ n: number }>(
+      tx,
+      sql`with d as (delete from idempotency_keys where created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS} days`}::interval
+                     returning 1) select count(*)::int as n from d`,
+    );
+    const result: SweepResult = {
+      escalated: first.length,
+      escalatedToLeaders: second.length,
+      notifications: notes.length,
+      digests,
+      prunedKeys: pruned[0]?.n ?? 0,
+    };
+    if (escalatedIds.length > 0)
+      await recordAudit(
+        tx,
+        { actor: null, ip: null },
+        {
+          action: "case.escalate",
+          entityType: "case",
+          actorName: "system",
+          after: {
+            caseIds: escalatedIds,
+            levelOne: first.length,
+            levelTwo: second.length,
+            at: now.toISOString(),
+          },
+        },
+      );
+    return result;
+  });
+}
+
+/**
+ * 一般事项定期督办: once per Shanghai day the district office gets one message counting the normal-priority
+ * cases that are overdue or due within three days (urgent and important ones were alerted individually).
+ */
+async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise<number> {
+  const day = shanghaiDate(now);
+  const recipients = await rows<{ id: number }>(
+    tx,
+    sql`select distinct ur.user_id as id from user_roles ur join users u on u.id = ur.user_id
+         where ur.role = 'district_office' and u.disabled_at is null
+           and not exists (select 1 from notifications n where n.user_id = ur.user_id and n.kind = 'digest'
+                            and n.title like ${`%${day}%`})`,
+  );
+  if (recipients.length === 0) return 0;
+  const [counts] = await rows<{ overdue: number; soon: number; open: number }>(
+    tx,
+    sql`select count(*) filter (where deadline_due_at < ${now.toISOString()}::timestamptz)::int as overdue,
+               count(*) filter (where deadline_due_at >= ${now.toISOString()}::timestamptz
+                                  and deadline_due_at < ${now.toISOString()}::timestamptz + interval '3 days')::int as soon,
+               count(*)::int as open
+          from cases where priority = 'normal' and deadline_due_at is not null`,
+  );
+  for (const r of recipients)
+    notes.push({
+      userId: r.id,
+      caseId: null,
+      kind: "digest",
+      title: `【定期督办】${day} 一般事项汇总`,
+      body: `在办一般事项 ${counts.open} 件，其中已逾期 ${counts.overdue} 件、3日内到期 ${counts.soon} 件。`,
+    });
+  return recipients.length;
+}
+
+/** Runs the sweep now and then every few minutes; returns a stop function for shutdown. */
+export function scheduleDeadlineSweep(db: Db, minutes: number, log: (line: string) => void): () => void {
+  const run = () =>
+    runDeadlineSweep(db, new Date()).then(
+      (r) => {
+        if (r && (r.escalated > 0 || r.escalatedToLeaders > 0))
+          log(
+            `deadline sweep: ${r.escalated} escalated, ${r.escalatedToLeaders} to leaders, ${r.notifications} notifications`,
+          );
+      },
+      (error: Error) => log(`deadline sweep failed: ${error.message}`),
+    );
+  void run();
+  const timer = setInterval(run, minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

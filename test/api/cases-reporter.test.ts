@@ -1,0 +1,180 @@
+import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../server/app.ts";
+import { rotateReporterKey } from "../../server/commands/reporter-key-rotator.ts";
+import { parseReporterKeys } from "../../server/security/reporter-crypto.ts";
+import { caseApi, idOf, type Point, pointIn, report } from "../support/cases.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+const NAME = "古丽娜尔·吐尔逊";
+const CONTACT = "13700001111";
+const MASKED_CONTACT = "137****1111";
+
+let t: TestApp;
+let api: ReturnType<typeof caseApi>;
+const cookies: Record<string, string> = {};
+let yaer: Point;
+let caseId: number;
+let trackingNo: string;
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(String(chunk));
+    done();
+  },
+});
+
+/** Nothing the caller receives may carry the reporter's identity, masked or clear. */
+function expectNoReporter(body: string, label: string) {
+  expect(body, label).not.toContain(NAME);
+  expect(body, label).not.toContain(CONTACT);
+  expect(body, label).not.toContain(MASKED_CONTACT);
+  expect(body, label).not.toContain("古*");
+}
+
+beforeAll(async () => {
+  t = await startTestApp({}, { logStream });
+  for (const u of ["office", "leader", "township", "gridhead", "member", "dept", "depthead", "supervisor"])
+    cookies[u] = await t.login(u);
+  api = caseApi(t, cookies);
+  yaer = await pointIn(t, "亚尔村");
+  // a villager phones the member, who files it for them
+  const r = await api.file(
+    "member",
+    report(
+      {
+        source: "public_report",
+        title: "养殖场粪污直排水渠",
+        category: "livestock_pollution",
+        reporter: { name: NAME, contact: CONTACT },
+      },
+      yaer,
+    ),
+  );
+  expect(r.statusCode, r.body).toBe(201);
+  caseId = r.json().id;
+  trackingNo = r.json().trackingNo;
+  expectNoReporter(r.body, "the filer's own response");
+  await api.step("township", caseId, { action: "accept" });
+  await api.step("township", caseId, { action: "register" });
+  await api.step("township", caseId, {
+    action: "transfer",
+    departmentId: await idOf(t, "departments", "eco"),
+  });
+});
+afterAll(() => t?.close());
+
+describe("reporter protection", () => {
+  it("stores name and contact only as AES-256-GCM ciphertexts bound to the case, under a named key", async () => {
+    const [row] = await t.query<{ nameEnc: string; contactEnc: string; keyId: string; plain: number }>(
+      sql`select reporter_name_enc as "nameEnc", reporter_contact_enc as "contactEnc", reporter_key_id as "keyId",
+                 (select count(*)::int from cases c2 where c2.id = cases.id
+                   and (c2::text like ${`%${CONTACT}%`} or c2::text like ${`%${NAME}%`})) as plain
+            from cases where id = ${caseId}`,
+    );
+    expect(row.nameEnc).toMatch(/^v1\.[0-9a-f]{12}\./);
+    expect(row.contactEnc.split(".")[1]).toBe(t.config.reporterKeys.current.id);
+    expect(row.keyId).toBe(t.config.reporterKeys.current.id);
+    expect(row.plain).toBe(0);
+  });
+
+  it("never shows it to the department, grid members, grid heads, leaders or supervisors — not even masked", async () => {
+    for (const user of ["dept", "depthead", "member", "gridhead", "leader", "supervisor"]) {
+      const detail = await api.get(user, `/api/cases/${caseId}`);
+      expect(detail.statusCode, user).toBe(200);
+      expectNoReporter(detail.body, `${user} detail`);
+      expect(detail.json().reporter, user).toEqual({ kind: "confidential", canReveal: false });
+      expectNoReporter((await api.get(user, "/api/cases?pageSize=200")).body, `${user} list`);
+      expectNoReporter(
+        (await api.get(user, "/api/notifications?pageSize=200")).body,
+        `${user} notifications`,
+      );
+      const reveal = await api.post(user, `/api/cases/${caseId}/reporter/reveal`, { reason: "想看看" });
+      expect(reveal.statusCode, user).toBe(403);
+      expectNoReporter(reveal.body, `${user} reveal`);
+    }
+  });
+
+  it("shows the accepting township and the district office a masked form, and reveals it on request, audited", async () => {
+    for (const user of ["township", "office"]) {
+      const detail = (await api.get(user, `/api/cases/${caseId}`)).json();
+      expect(detail.reporter).toEqual({
+        kind: "confidential",
+        canReveal: true,
+        maskedName: "古*******",
+        maskedContact: MASKED_CONTACT,
+      });
+      expect(JSON.stringify(detail)).not.toContain(CONTACT);
+      expectNoReporter((await api.get(user, "/api/cases?pageSize=200")).body, `${user} list`);
+    }
+    expect((await api.post("township", `/api/cases/${caseId}/reporter/reveal`, {})).statusCode).toBe(400);
+    const reveal = await api.post("township", `/api/cases/${caseId}/reporter/reveal`, {
+      reason: "电话回访举报人",
+    });
+    expect(reveal.statusCode).toBe(200);
+    expect(reveal.json()).toEqual({ name: NAME, contact: CONTACT });
+    expect(reveal.headers["cache-control"]).toBe("no-store");
+    const audits = await t.query<{
+      actorName: string;
+      after: { reason: string; fields: string[]; trackingNo: string };
+    }>(
+      sql`select actor_name as "actorName", after from audit_log where action = 'case.reporter_reveal' and entity_id = ${String(caseId)}`,
+    );
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      actorName: "township",
+      after: { reason: "电话回访举报人", fields: ["name", "contact"], trackingNo },
+    });
+  });
+
+  it("keeps it out of the audit trail, the timeline, notifications, stored responses, the public page and the log", async () => {
+    const leaks = await t.query<{ source: string; n: number }>(
+      sql`select 'audit' as source, count(*)::int as n from audit_log a where a::text like ${`%${CONTACT}%`} or a::text like ${`%${NAME}%`}
+          union all select 'events', count(*)::int from case_events e where e::text like ${`%${CONTACT}%`} or e::text like ${`%${NAME}%`}
+          union all select 'notifications', count(*)::int from notifications n where n::text like ${`%${CONTACT}%`} or n::text like ${`%${NAME}%`}
+          union all select 'idempotency', count(*)::int from idempotency_keys k where k::text like ${`%${CONTACT}%`} or k::text like ${`%${NAME}%`}`,
+    );
+    expect(leaks).toEqual([
+      { source: "audit", n: 0 },
+      { source: "events", n: 0 },
+      { source: "notifications", n: 0 },
+      { source: "idempotency", n: 0 },
+    ]);
+    const progress = await t.app.inject({ method: "GET", url: `/api/public/cases/${trackingNo}` });
+    expect(progress.statusCode).toBe(200);
+    expectNoReporter(progress.body, "public page");
+    const log = logLines.join("");
+    expect(log.length).toBeGreaterThan(1000); // the requests above were logged…
+    expect(log).not.toContain(CONTACT); // …without the identity
+    expect(log).not.toContain(NAME);
+  });
+
+  it("rotates to a new key: rows re-encrypted, still revealed, the old key no longer needed", async () => {
+    const oldKey = t.config.reporterKeys.current.key.toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    const during = { ...t.config, reporterKeys: parseReporterKeys(newKey, oldKey, { production: true }) };
+    const result = await rotateReporterKey(t.database.db, during);
+    expect(result.remaining).toBe(0);
+    expect(result.reencrypted).toBeGreaterThanOrEqual(1);
+    const after = { ...t.config, reporterKeys: parseReporterKeys(newKey, undefined, { production: true }) };
+    const [row] = await t.query<{ keyId: string }>(
+      sql`select reporter_key_id as "keyId" from cases where id = ${caseId}`,
+    );
+    expect(row.keyId).toBe(after.reporterKeys.current.id);
+    const rotated = await buildApp({ config: after, database: t.database });
+    await rotated.ready();
+    try {
+      const r = await rotated.inject({
+        method: "POST",
+        url: `/api/cases/${caseId}/reporter/reveal`,
+        headers: { cookie: cookies.office },
+        payload: { reason: "密钥轮换后核对" },
+      });
+      expect(r.json()).toEqual({ name: NAME, contact: CONTACT });
+    } finally {
+      await rotated.close();
+    }
+  });
+});
