@@ -1,0 +1,164 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDeadlineSweep } from "../../server/jobs/deadline-sweep.ts";
+import { caseApi, idOf, type Point, pointIn, report } from "../support/cases.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+const sh = (local: string) => new Date(`${local}+08:00`);
+let clock = sh("2025-11-03T09:00:00"); // a Monday
+let t: TestApp;
+let api: ReturnType<typeof caseApi>;
+const cookies: Record<string, string> = {};
+let yaer: Point;
+
+beforeAll(async () => {
+  t = await startTestApp({}, { clock: () => clock });
+  for (const u of ["office", "leader", "township", "member", "dept", "depthead", "supervisor"])
+    cookies[u] = await t.login(u);
+  api = caseApi(t, cookies);
+  yaer = await pointIn(t, "亚尔村");
+});
+afterAll(() => t?.close());
+
+async function notes(user: string, caseId: number | null) {
+  const items = (await api.get(user, "/api/notifications?pageSize=200")).json().items as {
+    id: number;
+    caseId: number | null;
+    kind: string;
+    title: string;
+  }[];
+  return items.filter((n) => n.caseId === caseId);
+}
+
+describe("supervision levels (督查督办)", () => {
+  it("alerts the district office at once about urgent matters (迅速督办) and at every stage of important ones (全程督办)", async () => {
+    const urgent = (
+      await api.file("member", report({ title: "水源地油污", category: "drinking_water_source" }, yaer))
+    ).json();
+    expect(urgent).toMatchObject({
+      priority: "urgent",
+      supervisionLevel: "rapid",
+      supervisionLevelName: "迅速督办",
+    });
+    expect((await notes("office", urgent.id)).map((n) => n.kind)).toEqual(["urgent_alert"]);
+    // an urgent report must be accepted within 2 hours, holidays or not
+    expect(urgent.deadline).toMatchObject({ phase: "acceptance", limitKind: "hours", limit: 2 });
+
+    const important = (
+      await api.file("member", report({ title: "危废桶露天堆放", category: "hazardous_waste" }, yaer))
+    ).json();
+    expect(important.supervisionLevel).toBe("full_course");
+    await api.step("township", important.id, { action: "accept" });
+    await api.step("township", important.id, { action: "register" });
+    const kinds = (await notes("office", important.id)).map((n) => n.kind);
+    expect(kinds.filter((k) => k === "stage_update")).toHaveLength(3); // reported, accepted, registered
+
+    const normal = (await api.file("member", report({ title: "一般事项" }, yaer))).json();
+    expect(normal.supervisionLevel).toBe("periodic");
+    await api.step("township", normal.id, { action: "accept" });
+    expect(await notes("office", normal.id)).toEqual([]); // 定期督办: the daily digest covers it
+  });
+});
+
+describe("the deadline sweep", () => {
+  it("escalates an overdue case one level up once, then to the leaders after five more working days", async () => {
+    clock = sh("2025-11-03T09:00:00");
+    const c = (await api.file("member", report({ title: "逾期未受理" }, yaer))).json();
+    const dueAt = new Date(c.deadline.dueAt);
+
+    await runDeadlineSweep(t.database.db, new Date(dueAt.getTime() - 1000));
+    expect((await api.get("office", `/api/cases/${c.id}`)).json().escalationLevel).toBe(0);
+    const late = new Date(dueAt.getTime() + 60_000);
+    clock = late;
+    const first = await runDeadlineSweep(t.database.db, late);
+    expect(first?.escalated).toBeGreaterThanOrEqual(1);
+    let detail = (await api.get("office", `/api/cases/${c.id}`)).json();
+    expect(detail).toMatchObject({ overdue: true, escalationLevel: 1, version: 1 }); // no state change, no new version
+    const escalation = detail.timeline.find((e: { kind: string }) => e.kind === "escalated");
+    expect(escalation).toMatchObject({
+      actorId: null,
+      actorName: "督查督办（系统）",
+      data: { level: 1, unit: "grid" },
+    });
+    expect((await notes("township", c.id)).map((n) => n.kind)).toContain("overdue");
+    expect((await notes("office", c.id)).map((n) => n.kind)).toContain("escalation");
+    expect(await notes("leader", c.id)).toEqual([]);
+
+    // the same deadline is not escalated twice, even by two sweeps at once
+    await Promise.all([runDeadlineSweep(t.database.db, late), runDeadlineSweep(t.database.db, late)]);
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from case_events where case_id = ${c.id} and kind = 'escalated'`,
+    );
+    expect(n).toBe(1);
+
+    const muchLater = new Date(dueAt.getTime() + 9 * 86_400_000);
+    clock = muchLater;
+    const second = await runDeadlineSweep(t.database.db, muchLater);
+    expect(second?.escalatedToLeaders).toBeGreaterThanOrEqual(1);
+    detail = (await api.get("office", `/api/cases/${c.id}`)).json();
+    expect(detail.escalationLevel).toBe(2);
+    expect((await notes("leader", c.id)).map((n) => n.title)[0]).toContain("【二次升级】");
+
+    // acting on it starts a fresh deadline with no escalation
+    detail = await api.step("township", c.id, { action: "accept" });
+    expect(detail).toMatchObject({ escalationLevel: 0, overdue: false });
+  });
+
+  it("escalates a department's overdue handling to that department's head and the district office", async () => {
+    clock = sh("2025-11-10T09:00:00");
+    const c = (await api.file("member", report({ title: "部门逾期" }, yaer))).json();
+    await api.step("township", c.id, { action: "accept" });
+    await api.step("township", c.id, { action: "register" });
+    await api.step("township", c.id, {
+      action: "transfer",
+      departmentId: await idOf(t, "departments", "eco"),
+      handlingDays: 2,
+    });
+    const d = await api.step("dept", c.id, { action: "accept_transfer" });
+    clock = new Date(new Date(d.deadline.dueAt).getTime() + 3_600_000);
+    await runDeadlineSweep(t.database.db, clock);
+    expect((await notes("depthead", c.id)).map((n) => n.kind)).toContain("escalation");
+    expect((await notes("dept", c.id)).map((n) => n.kind)).toContain("overdue");
+  });
+
+  it("sends the district office one 定期督办 digest a day", async () => {
+    clock = sh("2025-11-20T08:00:00");
+    await runDeadlineSweep(t.database.db, clock);
+    await runDeadlineSweep(t.database.db, new Date(clock.getTime() + 3_600_000));
+    const digests = (await notes("office", null)).filter((n) => n.kind === "digest");
+    expect(digests.filter((n) => n.title.includes("2025-11-20"))).toHaveLength(1);
+    expect(digests[0].title).toBe("【定期督办】2025-11-20 一般事项汇总");
+  });
+});
+
+describe("the supervision board and notifications", () => {
+  it("shows the district office due-soon, overdue and per-unit counts; departments may not open it", async () => {
+    clock = sh("2025-11-20T09:00:00");
+    const board = await api.get("office", "/api/supervision/board");
+    expect(board.statusCode).toBe(200);
+    const b = board.json();
+    expect(b.totals.overdue).toBeGreaterThanOrEqual(2);
+    expect(b.overdueCases.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+    const yaerTown = b.byTownship.find((u: { name: string }) => u.name === "亚尔镇");
+    expect(yaerTown.overdue).toBeGreaterThanOrEqual(1);
+    expect(b.byDepartment.find((u: { name: string }) => u.name === "市生态环境局高昌区分局")?.overdue).toBe(
+      1,
+    );
+    expect((await api.get("supervisor", "/api/supervision/board")).statusCode).toBe(200);
+    expect((await api.get("dept", "/api/supervision/board")).statusCode).toBe(403);
+    expect((await api.get("township", "/api/supervision/board")).statusCode).toBe(403);
+  });
+
+  it("marks the caller's own notifications read, never someone else's", async () => {
+    const mine = (await api.get("township", "/api/notifications?unread=true")).json();
+    expect(mine.unread).toBeGreaterThan(0);
+    const first = mine.items[0];
+    expect((await api.post("office", `/api/notifications/${first.id}/read`, {})).statusCode).toBe(404);
+    expect((await api.post("township", `/api/notifications/${first.id}/read`, {})).statusCode).toBe(200);
+    const after = (await api.get("township", "/api/notifications")).json();
+    expect(after.unread).toBe(mine.unread - 1);
+    const all = (await api.post("township", "/api/notifications/read-all", {})).json();
+    expect(all.marked).toBe(mine.unread - 1);
+    expect((await api.get("township", "/api/notifications?unread=true")).json().total).toBe(0);
+  });
+});
