@@ -18,7 +18,9 @@ export async function prepareDatabase(
   if (database.engine === "pglite" && config.autoSeedDemo && !(await hasAnyGrid(database.db))) {
     const started = Date.now();
     const counts = await seedDemo(database.db, { password: config.demoPassword });
-    log(`demo data seeded: ${counts.grids} grids, ${counts.users} users in ${Date.now() - started} ms`);
+    log(
+      `demo data seeded: ${counts.grids} grids, ${counts.users} users, ${counts.cases} cases in ${Date.now() - started} ms`,
+    );
     seeded = true;
   }
   return { database, seeded };

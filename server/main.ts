@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         const counts = await seedDemo(database.db, { password: config.demoPassword });
-        log(`seeded ${counts.grids} grids and ${counts.users} demo users`);
+        log(`seeded ${counts.grids} grids, ${counts.users} demo users and ${counts.cases} cases`);
         return 0;
       });
     case "verify-audit":

@@ -9,6 +9,7 @@ import { type Db, rows } from "../client.ts";
 import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
+import { seedDemoCases } from "./demo-cases.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { DEPARTMENTS } from "./departments.ts";
 
@@ -34,8 +35,8 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 /** Seeds the Gaochang demo: grid tree, departments, and one account per role, all audited as "system". */
 export async function seedDemo(
   db: Db,
-  options: { password: string; ip?: string },
-): Promise<{ grids: number; users: number }> {
+  options: { password: string; ip?: string; now?: Date; caseCount?: number },
+): Promise<{ grids: number; users: number; cases: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
@@ -80,5 +81,6 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
-  return { grids: features.length, users: DEMO_USERS.length };
+  const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
+  return { grids: features.length, users: DEMO_USERS.length, cases: seeded.cases };
 }

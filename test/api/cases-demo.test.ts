@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CASE_STAGES } from "../../server/domain/cases/case-state.ts";
+import { caseApi } from "../support/cases.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let api: ReturnType<typeof caseApi>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of ["office", "township", "dept", "member", "supervisor"]) cookies[u] = await t.login(u);
+  api = caseApi(t, cookies);
+});
+afterAll(() => t?.close());
+
+describe("the demo cases", () => {
+  it("span about two years, every source, stage, category and village, with transfers, joint work and rework", async () => {
+    const [s] = await t.query<{
+      n: number;
+      days: number;
+      sources: number;
+      stages: number;
+      grids: number;
+      categories: number;
+      overdue: number;
+      transferred: number;
+      returned: number;
+      joint: number;
+      reworked: number;
+      extended: number;
+      confidential: number;
+      petitionChannels: number;
+    }>(
+      sql`select count(*)::int as n, extract(day from max(reported_at) - min(reported_at))::int as days,
+                 count(distinct source)::int as sources, count(distinct stage)::int as stages,
+                 count(distinct grid_id)::int as grids, count(distinct category)::int as categories,
+                 count(*) filter (where deadline_due_at < now())::int as overdue,
+                 count(*) filter (where handler_kind = 'department')::int as transferred,
+                 count(*) filter (where transfer_return_count > 0)::int as returned,
+                 count(*) filter (where handler_kind = 'joint')::int as joint,
+                 count(*) filter (where rework_count > 0)::int as reworked,
+                 count(*) filter (where extensions_granted > 0)::int as extended,
+                 count(*) filter (where reporter_contact_enc is not null)::int as confidential,
+                 count(distinct petition_channel)::int as "petitionChannels"
+            from cases`,
+    );
+    expect(s.n).toBeGreaterThan(1000);
+    expect(s.days).toBeGreaterThan(700);
+    expect(s.sources).toBe(6);
+    expect(s.stages).toBe(CASE_STAGES.length);
+    expect(s.grids).toBe(92);
+    expect(s.categories).toBe(24);
+    expect(s.petitionChannels).toBe(4);
+    for (const k of [
+      "overdue",
+      "transferred",
+      "returned",
+      "joint",
+      "reworked",
+      "extended",
+      "confidential",
+    ] as const)
+      expect(s[k], k).toBeGreaterThan(5);
+  });
+
+  it("has a timeline that agrees with every case's version, as if the API had written it", async () => {
+    const [bad] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from cases c
+           where c.version <> 1 + (select count(*) from case_events e where e.case_id = c.id and e.kind = 'transition')`,
+    );
+    expect(bad.n).toBe(0);
+    const [noCreated] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from cases c
+           where not exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'created')`,
+    );
+    expect(noCreated.n).toBe(0);
+  });
+
+  it("gives every demo account something real to do and to read", async () => {
+    const township = (await api.get("township", "/api/cases?todo=true&pageSize=5")).json();
+    expect(township.total).toBeGreaterThan(0);
+    // the township's to-do items accept a real transition on their current version
+    const first = township.items[0];
+    const detail = (await api.get("township", `/api/cases/${first.id}`)).json();
+    expect(detail.allowedActions.length).toBeGreaterThan(0);
+    expect(detail.timeline.length).toBeGreaterThan(0);
+    expect((await api.get("dept", "/api/cases?pageSize=5")).json().total).toBeGreaterThan(20);
+    expect((await api.get("member", "/api/cases?pageSize=5")).json().total).toBeGreaterThan(5);
+    const board = (await api.get("office", "/api/supervision/board")).json();
+    expect(board.totals.open).toBeGreaterThan(50);
+    expect(board.byTownship.length).toBeGreaterThan(10);
+    // a resident's identity in the demo decrypts for the office, and never shows elsewhere
+    const [withReporter] = await t.query<{ id: number }>(
+      sql`select id from cases where reporter_contact_enc is not null and grid_path like '/1/7/%' order by id desc limit 1`,
+    );
+    const reveal = await api.post("office", `/api/cases/${withReporter.id}/reporter/reveal`, {
+      reason: "演示数据核对",
+    });
+    expect(reveal.json().contact).toMatch(/^1[3589]\d{9}$/);
+  });
+});
