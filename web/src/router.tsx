@@ -19,6 +19,21 @@ const SettingsScene = lazy(() =>
   import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
 );
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene").then((m) => ({ default: m.AuditScene })));
+const CaseListScene = lazy(() =>
+  import("./scenes/Cases/CaseListScene").then((m) => ({ default: m.CaseListScene })),
+);
+const CaseDetailScene = lazy(() =>
+  import("./scenes/Cases/CaseDetailScene").then((m) => ({ default: m.CaseDetailScene })),
+);
+const ReportScene = lazy(() =>
+  import("./scenes/Cases/ReportScene").then((m) => ({ default: m.ReportScene })),
+);
+const SupervisionScene = lazy(() =>
+  import("./scenes/Cases/SupervisionScene").then((m) => ({ default: m.SupervisionScene })),
+);
+const NotificationsScene = lazy(() =>
+  import("./scenes/Cases/NotificationsScene").then((m) => ({ default: m.NotificationsScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -45,6 +60,12 @@ export const router = createBrowserRouter([
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },
+          { path: "cases/inbox", element: guarded("case.read", <CaseListScene key="inbox" mode="inbox" />) },
+          { path: "cases/new", element: guarded("case.report", <ReportScene />) },
+          { path: "cases/:id", element: guarded("case.read", <CaseDetailScene />) },
+          { path: "cases", element: guarded("case.read", <CaseListScene key="all" mode="all" />) },
+          { path: "supervision", element: guarded("supervision.read", <SupervisionScene />) },
+          { path: "notifications", element: guarded("case.read", <NotificationsScene />) },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Multipart } from "@fastify/multipart";
+import { sql } from "drizzle-orm";
 import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
 import { transitionCase } from "../../commands/case-transitioner.ts";
@@ -8,15 +9,29 @@ import { checkIdempotencyKey, idempotent } from "../../commands/idempotency.ts";
 import { revealReporter } from "../../commands/reporter-revealer.ts";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import { CASE_SOURCE_NAMES } from "../../domain/cases/case-sources.ts";
-import { STAGE_NAMES } from "../../domain/cases/case-state.ts";
-import { badRequest } from "../../errors.ts";
+import { rows } from "../../db/client.ts";
+import { CASE_ACTION_NAMES } from "../../domain/cases/case-actions.ts";
+import { CASE_ACTION_LABELS, HANDLING_RESULT_LABELS } from "../../domain/cases/case-labels.ts";
+import {
+  CASE_SOURCE_NAMES,
+  CASE_SOURCES,
+  mayFile,
+  PETITION_CHANNEL_NAMES,
+  PETITION_CHANNELS,
+} from "../../domain/cases/case-sources.ts";
+import { CASE_STAGES, HANDLING_RESULTS, STAGE_NAMES } from "../../domain/cases/case-state.ts";
+import { DEFAULT_EXTENSION_POLICY } from "../../domain/cases/deadline-rules.ts";
+import { MATTER_CATEGORIES } from "../../domain/cases/matter-categories.ts";
+import { PRIORITIES, SUPERVISION_LEVELS } from "../../domain/cases/priorities.ts";
+import type { Role } from "../../domain/roles.ts";
+import { badRequest, forbidden } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { assertAllowed } from "../../policies/allow.ts";
 import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
+  caseMetaSchema,
   createCaseSchema,
   duplicatesSchema,
   getCaseSchema,
@@ -54,6 +69,43 @@ async function createdResponse(db: Db, actor: Actor, id: number, now: Date, conf
 
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
   const db = database.db;
+
+  app.get("/api/case-meta", { schema: caseMetaSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!actor.permissions.includes("case.read") && !actor.permissions.includes("case.report"))
+      throw forbidden();
+    const roles = actor.roles.map((r) => r.role as Role);
+    const departments = await rows<{ id: number; code: string; name: string }>(
+      db,
+      sql`select id, code, name from departments where kind = 'department' order by sort_order, id`,
+    );
+    return {
+      categories: MATTER_CATEGORIES.map((c) => ({
+        code: c.code,
+        name: c.name,
+        defaultPriority: c.defaultPriority,
+        townshipLeads: "townshipLeads" in c && c.townshipLeads === true,
+        departmentIds: c.departments
+          .map((code) => departments.find((d) => d.code === code)?.id)
+          .filter((id): id is number => id !== undefined),
+      })),
+      sources: CASE_SOURCES.map((code) => ({
+        code,
+        name: CASE_SOURCE_NAMES[code],
+        allowed: mayFile(code, roles),
+      })),
+      petitionChannels: PETITION_CHANNELS.map((code) => ({ code, name: PETITION_CHANNEL_NAMES[code] })),
+      priorities: PRIORITIES.map((code) => ({ code, supervision: SUPERVISION_LEVELS[code] })),
+      handlingResults: HANDLING_RESULTS.map((code) => ({ code, name: HANDLING_RESULT_LABELS[code] })),
+      stages: CASE_STAGES.map((code) => ({ code, name: STAGE_NAMES[code] })),
+      actions: CASE_ACTION_NAMES.map((code) => ({ code, name: CASE_ACTION_LABELS[code] })),
+      departments,
+      extension: DEFAULT_EXTENSION_POLICY,
+      duplicateRadiusMeters: config.duplicateRadiusMeters,
+      duplicateDays: config.duplicateDays,
+      maxUploadBytes: config.maxUploadBytes,
+    };
+  });
 
   app.post("/api/cases", { schema: createCaseSchema }, async (request, reply) => {
     const actor = actorOf(request);

@@ -241,3 +241,9 @@ export const uploadEvidenceSchema = {
     ...withErrors,
   },
 };
+
+export const caseMetaSchema = {
+  tags: ["cases"],
+  summary: "案件字典：事项类别（含责任部门）、来源（含本人可否上报）、环节、操作、办理结果",
+  response: { 200: Type.Object({}, { additionalProperties: true }), ...withErrors },
+};

@@ -10,11 +10,12 @@ export function useGrids() {
   });
 }
 
-export function useGridGeoJson() {
+export function useGridGeoJson(enabled = true) {
   return useQuery({
     queryKey: ["grids", "geojson"],
     queryFn: () => request<GridFeatureCollection>("GET", "/api/grids/geojson"),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

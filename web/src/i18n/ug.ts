@@ -106,4 +106,52 @@ export const ug: PartialTranslation = {
     title: "زىيارەت ھوقۇقى يوق",
     description: "بۇ بەتنى زىيارەت قىلىش ھوقۇقىڭىز يوق.",
   },
+  cases: {
+    nav: {
+      inbox: "مېنىڭ ۋەزىپىلىرىم",
+      list: "دېلولار",
+      report: "مەسىلە مەلۇم قىلىش",
+      supervision: "نازارەت ۋە ھەيدەكچىلىك",
+      notifications: "ئۇقتۇرۇشلار",
+    },
+    list: {
+      overdue: "ۋاقتى ئۆتكەن",
+      reportedAt: "مەلۇم قىلىنغان ۋاقىت",
+      deadline: "مۆھلەت",
+      title: "تېما",
+    },
+    detail: {
+      back: "قايتىش",
+      description: "مەسىلە بايانى",
+      timeline: "بىر تەرەپ قىلىش خاتىرىسى",
+      evidence: "ئىسپات ماتېرىياللىرى",
+      actions: "مەشغۇلاتلار",
+      reporterConfidential: "مەلۇم قىلغۇچىنىڭ ئۇچۇرى مەخپىي",
+    },
+    actions: {
+      accept: "قوبۇل قىلىش",
+      reject: "رەت قىلىش",
+      register: "دېلو تۇرغۇزۇش",
+      transfer: "يۆتكەپ بېرىش",
+      accept_transfer: "يۆتكەلگەننى قوبۇل قىلىش",
+      record_handling: "بىر تەرەپ قىلىش نەتىجىسى",
+      give_feedback: "ئىنكاس قايتۇرۇش",
+      request_verification: "نەق مەيدان تەكشۈرۈش",
+      record_verification: "تەكشۈرۈش نەتىجىسى",
+      close: "تاقاش",
+    },
+    report: {
+      submit: "يوللاش",
+      description: "مەسىلە بايانى",
+      location: "ئورنى",
+      locationHelp: "خەرىتىدىن ئورۇننى چېكىڭ",
+      photos: "نەق مەيدان سۈرىتى",
+    },
+    supervision: {
+      overdue: "ۋاقتى ئۆتكەن",
+    },
+    notifications: {
+      markAllRead: "ھەممىسى ئوقۇلدى",
+    },
+  },
 };

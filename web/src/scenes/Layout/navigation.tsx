@@ -1,17 +1,43 @@
-import { AuditOutlined, EnvironmentOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BellOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { zhCN } from "../../i18n/zh-CN";
 
 export interface NavItem {
   path: string;
   permission: string;
-  labelKey: `nav.${keyof typeof zhCN.nav}`;
+  labelKey: `nav.${keyof typeof zhCN.nav}` | `cases.nav.${keyof typeof zhCN.cases.nav}`;
   icon: ReactNode;
 }
 
 /** The side menu in display order; the first item the user may open is their start page. */
 export const navItems: readonly NavItem[] = [
   { path: "/grids", permission: "grid.read", labelKey: "nav.grids", icon: <EnvironmentOutlined /> },
+  { path: "/cases/inbox", permission: "case.read", labelKey: "cases.nav.inbox", icon: <InboxOutlined /> },
+  // before the list: /cases/new must not be taken for a case of the list
+  { path: "/cases/new", permission: "case.report", labelKey: "cases.nav.report", icon: <FormOutlined /> },
+  { path: "/cases", permission: "case.read", labelKey: "cases.nav.list", icon: <FileSearchOutlined /> },
+  {
+    path: "/supervision",
+    permission: "supervision.read",
+    labelKey: "cases.nav.supervision",
+    icon: <AlertOutlined />,
+  },
+  {
+    path: "/notifications",
+    permission: "case.read",
+    labelKey: "cases.nav.notifications",
+    icon: <BellOutlined />,
+  },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
     path: "/admin/settings",

@@ -1,0 +1,341 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, NetworkError, queryString, request } from "./client";
+import type { ApiErrorBody, Page } from "./types";
+
+export interface CaseDeadline {
+  phase: string;
+  phaseName: string;
+  dueAt: string;
+  limitKind: "working_days" | "hours";
+  limit: number;
+}
+
+export interface CaseSummary {
+  id: number;
+  trackingNo: string;
+  title: string;
+  source: string;
+  sourceName: string;
+  category: string;
+  categoryName: string;
+  priority: "urgent" | "important" | "normal";
+  supervisionLevel: string;
+  supervisionLevelName: string;
+  stage: string;
+  stageName: string;
+  version: number;
+  gridId: number;
+  gridName: string;
+  townshipName: string | null;
+  assignedDepartmentId: number | null;
+  assignedDepartmentName: string | null;
+  reportedAt: string;
+  deadline: CaseDeadline | null;
+  overdue: boolean;
+  escalationLevel: number;
+  location: { lng: number; lat: number };
+  allowedActions: string[];
+}
+
+export interface TimelineEntry {
+  id: number;
+  kind: string;
+  action: string | null;
+  actionName: string | null;
+  fromStage: string | null;
+  toStage: string | null;
+  toStageName: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  at: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+export interface EvidenceEntry {
+  id: number;
+  eventId: number | null;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  note: string | null;
+  uploadedByName: string | null;
+  createdAt: string;
+  variant: "original" | "public";
+}
+
+export interface ReporterView {
+  kind: "official" | "confidential" | "anonymous" | "none";
+  canReveal: boolean;
+  maskedName?: string | null;
+  maskedContact?: string | null;
+  displayName?: string | null;
+}
+
+export interface Duplicate {
+  id: number;
+  trackingNo: string;
+  title: string;
+  stage: string;
+  stageName?: string;
+  reportedAt: string;
+  distanceMeters: number;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  address: string | null;
+  petitionChannelName: string | null;
+  disputeParties: { name: string; role?: string }[] | null;
+  routing: {
+    gridId: number;
+    departmentIds: number[];
+    explanation: string;
+    departments: { id: number; name: string }[];
+  };
+  reporter: ReporterView;
+  reportedByMe: boolean;
+  handlerKind: string | null;
+  participantDepartments: { id: number; name: string }[];
+  handledBy: { id: number; name: string | null } | null;
+  handlingResultName: string | null;
+  reporterReplyRequired: boolean;
+  feedbackToTransferrerAt: string | null;
+  reporterRepliedAt: string | null;
+  lowerGridInformedAt: string | null;
+  verifier: { id: number; name: string | null } | null;
+  pendingExtension: { days: number; reason: string } | null;
+  extensionsGranted: number;
+  reworkCount: number;
+  rejectionReason: string | null;
+  mergedInto: { id: number; trackingNo: string } | null;
+  closeDueAt: string | null;
+  closedAt: string | null;
+  disclosureSummary: string | null;
+  timeline: TimelineEntry[];
+  evidence: EvidenceEntry[];
+  verifierCandidates: { id: number; displayName: string; role: string; gridName: string }[];
+  possibleDuplicates?: Duplicate[];
+}
+
+export interface CaseMeta {
+  categories: { code: string; name: string; defaultPriority: string; departmentIds: number[] }[];
+  sources: { code: string; name: string; allowed: boolean }[];
+  petitionChannels: { code: string; name: string }[];
+  priorities: { code: string; supervision: { code: string; name: string } }[];
+  handlingResults: { code: string; name: string }[];
+  stages: { code: string; name: string }[];
+  actions: { code: string; name: string }[];
+  departments: { id: number; code: string; name: string }[];
+  extension: { maxExtensions: number; maxDays: number };
+  maxUploadBytes: number;
+}
+
+export interface CaseListParams {
+  page: number;
+  pageSize: number;
+  todo?: boolean;
+  overdue?: boolean;
+  open?: boolean;
+  stage?: string;
+  category?: string;
+  q?: string;
+}
+
+export function useCaseMeta() {
+  return useQuery({
+    queryKey: ["case-meta"],
+    queryFn: () => request<CaseMeta>("GET", "/api/case-meta"),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useCases(params: CaseListParams) {
+  return useQuery({
+    queryKey: ["cases", "list", params],
+    queryFn: () =>
+      request<Page<CaseSummary>>(
+        "GET",
+        `/api/cases${queryString({
+          page: params.page,
+          pageSize: params.pageSize,
+          todo: params.todo ? "true" : undefined,
+          overdue: params.overdue ? "true" : undefined,
+          open: params.open ? "true" : undefined,
+          stage: params.stage,
+          category: params.category,
+          q: params.q,
+        })}`,
+      ),
+    placeholderData: keepPreviousData,
+    // a to-do list others change too: look again now and then (simple polling, no push channel)
+    refetchInterval: 60_000,
+  });
+}
+
+export function useCase(id: number) {
+  return useQuery({
+    queryKey: ["cases", "detail", id],
+    queryFn: () => request<CaseDetail>("GET", `/api/cases/${id}`),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useDuplicates(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ["cases", "duplicates", id],
+    queryFn: () => request<{ items: Duplicate[] }>("GET", `/api/cases/${id}/duplicates`),
+    enabled,
+  });
+}
+
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin", ...init });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  if (!response.ok) {
+    let body: ApiErrorBody = { error: `http_${response.status}`, message: response.statusText };
+    try {
+      body = (await response.json()) as ApiErrorBody;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, body);
+  }
+  return (await response.json()) as T;
+}
+
+/** Files a report. The key is made once per form, so a retry after a lost answer never files twice. */
+export function createCase(body: unknown, idempotencyKey: string) {
+  return send<CaseDetail & { message?: string }>("/api/cases", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      "idempotency-key": idempotencyKey,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+export function newIdempotencyKey(): string {
+  return randomKey();
+}
+
+/** Uploads one evidence file; the server judges its type by content. */
+export function uploadEvidence(caseId: number, file: File, note?: string) {
+  const form = new FormData();
+  if (note) form.append("note", note);
+  form.append("file", file);
+  return send<{ id: number; sha256: string }>(`/api/cases/${caseId}/evidence`, {
+    method: "POST",
+    headers: { "idempotency-key": randomKey() },
+    body: form,
+  });
+}
+
+export function useTransition(caseId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      request<CaseDetail>("POST", `/api/cases/${caseId}/transitions`, body),
+    onSuccess: (detail) => {
+      client.setQueryData(["cases", "detail", caseId], detail);
+      void client.invalidateQueries({ queryKey: ["cases", "list"] });
+      void client.invalidateQueries({ queryKey: ["notifications"] });
+    },
+    onError: (error) => {
+      // someone else moved the case: show the current state
+      if (error instanceof ApiError && error.status === 409)
+        void client.invalidateQueries({ queryKey: ["cases", "detail", caseId] });
+    },
+  });
+}
+
+export function useRevealReporter(caseId: number) {
+  return useMutation({
+    mutationFn: (reason: string) =>
+      request<{ name: string | null; contact: string | null }>(
+        "POST",
+        `/api/cases/${caseId}/reporter/reveal`,
+        {
+          reason,
+        },
+      ),
+  });
+}
+
+export interface NotificationItem {
+  id: number;
+  caseId: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function useNotifications(params: { page: number; pageSize: number; unread?: boolean }) {
+  return useQuery({
+    queryKey: ["notifications", params],
+    queryFn: () =>
+      request<Page<NotificationItem> & { unread: number }>(
+        "GET",
+        `/api/notifications${queryString({ ...params, unread: params.unread ? "true" : undefined })}`,
+      ),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number | "all") =>
+      request("POST", id === "all" ? "/api/notifications/read-all" : `/api/notifications/${id}/read`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+}
+
+export interface UnitCounts {
+  id: number;
+  name: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  escalated: number;
+}
+
+export interface SupervisionBoard {
+  generatedAt: string;
+  dueSoonHours: number;
+  totals: {
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    escalated: number;
+    urgent: number;
+    pendingExtensions: number;
+  };
+  byTownship: UnitCounts[];
+  byDepartment: UnitCounts[];
+  overdueCases: CaseSummary[];
+  dueSoonCases: CaseSummary[];
+}
+
+export function useSupervisionBoard() {
+  return useQuery({
+    queryKey: ["supervision"],
+    queryFn: () => request<SupervisionBoard>("GET", "/api/supervision/board"),
+    refetchInterval: 60_000,
+  });
+}

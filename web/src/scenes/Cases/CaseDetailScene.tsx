@@ -1,0 +1,187 @@
+import { ArrowLeftOutlined, FilePdfOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Descriptions, Empty, Flex, Image, Space, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { type CaseDetail, useCase } from "../../api/cases";
+import { PageLoading } from "../../components/PageLoading";
+import { QueryError } from "../../components/QueryError";
+import { formatTime } from "../../time/formatTime";
+import { ActionPanel } from "./ActionPanel";
+import { CaseTimeline } from "./CaseTimeline";
+import { PRIORITY_COLORS, priorityLabel, stageColor, stageLabel } from "./caseLabels";
+import { ReporterBox } from "./ReporterBox";
+import "./cases.css";
+
+export function CaseDetailScene() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const query = useCase(id);
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const c = query.data;
+
+  return (
+    <Flex vertical gap={16} className="case-detail" data-case-id={c.id} data-stage={c.stage}>
+      <Card>
+        <Flex justify="space-between" wrap gap={8}>
+          <Space wrap>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => void navigate(-1)}
+              aria-label={t("cases.detail.back")}
+            />
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {c.title}
+            </Typography.Title>
+            <Tag color={stageColor(c.stage)} data-testid="case-stage">
+              {stageLabel(t, c.stage, c.stageName)}
+            </Tag>
+            <Tag color={PRIORITY_COLORS[c.priority]}>
+              {priorityLabel(t, c.priority)} · {c.supervisionLevelName}
+            </Tag>
+            {c.overdue && <Tag color="red">{t("cases.list.overdue")}</Tag>}
+            {c.escalationLevel > 0 && <Tag color="volcano">{t("cases.list.escalated")}</Tag>}
+          </Space>
+          <Typography.Text copyable type="secondary">
+            {c.trackingNo}
+          </Typography.Text>
+        </Flex>
+      </Card>
+      <div className="case-detail-grid">
+        <Flex vertical gap={16}>
+          <Card title={t("cases.detail.actions")}>
+            {c.pendingExtension && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t("cases.detail.pendingExtension", {
+                  days: c.pendingExtension.days,
+                  reason: c.pendingExtension.reason,
+                })}
+              />
+            )}
+            <ActionPanel detail={c} />
+          </Card>
+          <Card title={t("cases.detail.description")}>
+            <Typography.Paragraph>{c.description}</Typography.Paragraph>
+            <Alert type="info" title={t("cases.detail.routing")} description={c.routing.explanation} />
+          </Card>
+          <Card title={t("cases.detail.evidence")}>
+            <Evidence detail={c} />
+          </Card>
+          <Card title={t("cases.detail.timeline")}>
+            <CaseTimeline events={c.timeline} />
+          </Card>
+        </Flex>
+        <Card>
+          <Facts detail={c} />
+        </Card>
+      </div>
+    </Flex>
+  );
+}
+
+function Facts({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const deadline = c.deadline;
+  return (
+    <Descriptions column={1} size="small" className="case-facts">
+      <Descriptions.Item label={t("cases.detail.deadline")}>
+        {deadline ? (
+          <Flex vertical>
+            <Typography.Text className={c.overdue ? "case-overdue" : undefined} strong>
+              {formatTime(deadline.dueAt)}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {deadline.phaseName} ·{" "}
+              {deadline.limitKind === "hours"
+                ? t("cases.detail.hours", { count: deadline.limit })
+                : t("cases.detail.workingDays", { count: deadline.limit })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          "—"
+        )}
+      </Descriptions.Item>
+      {c.closeDueAt && (
+        <Descriptions.Item label={t("cases.detail.closeDue")}>{formatTime(c.closeDueAt)}</Descriptions.Item>
+      )}
+      <Descriptions.Item label={t("cases.detail.source")}>
+        {c.sourceName}
+        {c.petitionChannelName && ` · ${c.petitionChannelName}`}
+      </Descriptions.Item>
+      <Descriptions.Item label={t("cases.list.category")}>{c.categoryName}</Descriptions.Item>
+      <Descriptions.Item label={t("cases.list.grid")}>
+        {[c.townshipName, c.gridName].filter(Boolean).join(" / ")}
+      </Descriptions.Item>
+      {c.assignedDepartmentName && (
+        <Descriptions.Item label={t("cases.detail.handler")}>{c.assignedDepartmentName}</Descriptions.Item>
+      )}
+      {c.participantDepartments.length > 0 && (
+        <Descriptions.Item label={t("cases.detail.participants")}>
+          {c.participantDepartments.map((d) => d.name).join("、")}
+        </Descriptions.Item>
+      )}
+      {c.handlingResultName && (
+        <Descriptions.Item label={t("cases.detail.handlingResult")}>{c.handlingResultName}</Descriptions.Item>
+      )}
+      {c.verifier && (
+        <Descriptions.Item label={t("cases.detail.verifier")}>{c.verifier.name}</Descriptions.Item>
+      )}
+      {c.rejectionReason && (
+        <Descriptions.Item label={t("cases.detail.rejectionReason")}>{c.rejectionReason}</Descriptions.Item>
+      )}
+      {c.mergedInto && (
+        <Descriptions.Item label={t("cases.detail.mergedInto")}>
+          <Link to={`/cases/${c.mergedInto.id}`}>{c.mergedInto.trackingNo}</Link>
+        </Descriptions.Item>
+      )}
+      {c.disputeParties && (
+        <Descriptions.Item label={t("cases.report.partyA")}>
+          {c.disputeParties.map((p) => `${p.name}${p.role ? `（${p.role}）` : ""}`).join("；")}
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t("cases.detail.reporter")}>
+        <ReporterBox caseId={c.id} reporter={c.reporter} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t("cases.detail.reportedAt")}>{formatTime(c.reportedAt)}</Descriptions.Item>
+      {c.address && <Descriptions.Item label={t("cases.detail.address")}>{c.address}</Descriptions.Item>}
+      <Descriptions.Item label={t("cases.detail.location")}>
+        {c.location.lng.toFixed(5)}, {c.location.lat.toFixed(5)}
+      </Descriptions.Item>
+      {c.disclosureSummary && (
+        <Descriptions.Item label={t("cases.actions.disclose")}>{c.disclosureSummary}</Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+function Evidence({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  if (detail.evidence.length === 0) return <Empty description={t("cases.detail.noEvidence")} />;
+  return (
+    <div className="case-evidence">
+      <Image.PreviewGroup>
+        {detail.evidence.map((e) =>
+          e.mime === "application/pdf" ? (
+            <a key={e.id} href={`/api/evidence/${e.id}`} target="_blank" rel="noreferrer">
+              <FilePdfOutlined /> PDF #{e.id}
+            </a>
+          ) : (
+            <Image
+              key={e.id}
+              width={96}
+              height={72}
+              src={`/api/evidence/${e.id}`}
+              alt={e.note ?? `#${e.id}`}
+              data-evidence-id={e.id}
+            />
+          ),
+        )}
+      </Image.PreviewGroup>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+import { UploadOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Select,
+  Typography,
+  Upload,
+  type UploadFile,
+} from "antd";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { createCase, newIdempotencyKey, uploadEvidence, useCaseMeta } from "../../api/cases";
+import { useErrorText } from "../../api/errorText";
+import { useCan } from "../../components/MeContext";
+import { priorityLabel } from "./caseLabels";
+import { LocationPicker, type PickedPoint } from "./LocationPicker";
+import "./cases.css";
+
+interface ReportValues {
+  source: string;
+  petitionChannel?: string;
+  partyA?: string;
+  partyB?: string;
+  category: string;
+  priority?: string;
+  title: string;
+  description: string;
+  address?: string;
+  lng?: number;
+  lat?: number;
+  reporterName?: string;
+  reporterContact?: string;
+  anonymous?: boolean;
+}
+
+const RESIDENT_SOURCES = new Set(["public_report", "petition", "dispute"]);
+
+/** 发现/上报: source, category, location by map click, description and photos; routing happens on the server. */
+export function ReportScene() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const meta = useCaseMeta();
+  const staff = useCan("case.read");
+  const canSeeGrids = useCan("grid.read");
+  const [form] = Form.useForm<ReportValues>();
+  const source = Form.useWatch("source", form);
+  const lng = Form.useWatch("lng", form);
+  const lat = Form.useWatch("lat", form);
+  const anonymous = Form.useWatch("anonymous", form);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  // one key per filled-in form: pressing submit again after a lost answer never files twice
+  const key = useRef(newIdempotencyKey());
+
+  const sources = (meta.data?.sources ?? []).filter((s) => s.allowed);
+  const picked = lng !== undefined && lat !== undefined && lng !== null && lat !== null ? { lng, lat } : null;
+
+  const submit = async (v: ReportValues) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const resident = RESIDENT_SOURCES.has(v.source);
+      const created = await createCase(
+        {
+          source: v.source,
+          ...(v.source === "petition" ? { petitionChannel: v.petitionChannel } : {}),
+          ...(v.source === "dispute"
+            ? {
+                disputeParties: [
+                  { name: v.partyA, role: t("cases.report.partyA") },
+                  { name: v.partyB, role: t("cases.report.partyB") },
+                ],
+              }
+            : {}),
+          category: v.category,
+          ...(staff && v.priority ? { priority: v.priority } : {}),
+          title: v.title,
+          description: v.description,
+          ...(v.address ? { address: v.address } : {}),
+          location: { lng: v.lng, lat: v.lat },
+          ...(resident
+            ? {
+                reporter: v.anonymous
+                  ? { anonymous: true }
+                  : {
+                      ...(v.reporterName ? { name: v.reporterName } : {}),
+                      ...(v.reporterContact ? { contact: v.reporterContact } : {}),
+                    },
+              }
+            : {}),
+        },
+        key.current,
+      );
+      for (const f of files) if (f.originFileObj) await uploadEvidence(created.id, f.originFileObj);
+      void message.success(t("cases.report.submitted", { trackingNo: created.trackingNo }));
+      if (created.possibleDuplicates?.length)
+        void message.warning(t("cases.report.duplicatesFound", { count: created.possibleDuplicates.length }));
+      key.current = newIdempotencyKey();
+      if (staff) void navigate(`/cases/${created.id}`);
+      else setReceipt(created.trackingNo);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (receipt)
+    return (
+      <Result
+        status="success"
+        title={t("cases.report.submitted", { trackingNo: receipt })}
+        extra={<Button onClick={() => setReceipt(null)}>{t("common.ok")}</Button>}
+      />
+    );
+
+  const required = { required: true, message: t("cases.form.required") };
+  return (
+    <Card>
+      {error !== null && (
+        <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<ReportValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ source: staff ? "patrol_finding" : "public_report" }}
+        className="report-form"
+      >
+        <Flex gap={16} wrap>
+          <Form.Item
+            name="source"
+            label={t("cases.report.source")}
+            rules={[required]}
+            style={{ minWidth: 200 }}
+          >
+            <Select
+              options={sources.map((s) => ({ value: s.code, label: s.name }))}
+              data-testid="source-select"
+            />
+          </Form.Item>
+          {source === "petition" && (
+            <Form.Item name="petitionChannel" label={t("cases.report.petitionChannel")} rules={[required]}>
+              <Select
+                style={{ minWidth: 200 }}
+                options={meta.data?.petitionChannels.map((c) => ({ value: c.code, label: c.name }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="category"
+            label={t("cases.report.category")}
+            rules={[required]}
+            style={{ minWidth: 240 }}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              data-testid="category-select"
+              options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
+            />
+          </Form.Item>
+          {staff && (
+            <Form.Item name="priority" label={t("cases.report.priority")} style={{ minWidth: 160 }}>
+              <Select
+                allowClear
+                options={meta.data?.priorities.map((p) => ({
+                  value: p.code,
+                  label: `${priorityLabel(t, p.code)}（${p.supervision.name}）`,
+                }))}
+              />
+            </Form.Item>
+          )}
+        </Flex>
+        {source === "dispute" && (
+          <Flex gap={16} wrap>
+            <Form.Item name="partyA" label={t("cases.report.partyA")} rules={[required]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="partyB" label={t("cases.report.partyB")} rules={[required]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Flex>
+        )}
+        <Form.Item name="title" label={t("cases.report.title")} rules={[{ ...required, min: 2 }]}>
+          <Input name="title" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label={t("cases.report.description")} rules={[{ ...required, min: 2 }]}>
+          <Input.TextArea name="description" rows={4} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item label={t("cases.report.location")} required extra={t("cases.report.locationHelp")}>
+          <LocationPicker
+            value={picked}
+            showGrids={canSeeGrids}
+            onChange={(p: PickedPoint) =>
+              form.setFieldsValue({ lng: Number(p.lng.toFixed(6)), lat: Number(p.lat.toFixed(6)) })
+            }
+          />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item
+            name="lng"
+            label={t("cases.report.lng")}
+            rules={[{ required: true, message: t("cases.report.locationRequired") }]}
+          >
+            <InputNumber name="lng" min={73} max={136} step={0.0001} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item
+            name="lat"
+            label={t("cases.report.lat")}
+            rules={[{ required: true, message: t("cases.report.locationRequired") }]}
+          >
+            <InputNumber name="lat" min={3} max={54} step={0.0001} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="address" label={t("cases.report.address")} style={{ flex: 1, minWidth: 240 }}>
+            <Input name="address" maxLength={200} />
+          </Form.Item>
+        </Flex>
+        {source !== undefined && RESIDENT_SOURCES.has(source) && (
+          <Flex gap={16} wrap align="end">
+            <Form.Item name="anonymous" valuePropName="checked">
+              <Checkbox>{t("cases.report.anonymous")}</Checkbox>
+            </Form.Item>
+            {!anonymous && staff && (
+              <>
+                <Form.Item name="reporterName" label={t("cases.report.reporterName")}>
+                  <Input name="reporterName" maxLength={50} autoComplete="off" />
+                </Form.Item>
+                <Form.Item name="reporterContact" label={t("cases.report.reporterContact")}>
+                  <Input name="reporterContact" maxLength={100} autoComplete="off" />
+                </Form.Item>
+              </>
+            )}
+          </Flex>
+        )}
+        <Form.Item label={t("cases.report.photos")}>
+          <Upload
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            listType="picture"
+            multiple
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
+            <Button icon={<UploadOutlined />}>{t("cases.report.photos")}</Button>
+          </Upload>
+        </Form.Item>
+        <Typography.Paragraph type="secondary">{meta.data ? "" : t("common.loading")}</Typography.Paragraph>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="report-submit">
+          {t("cases.report.submit")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
