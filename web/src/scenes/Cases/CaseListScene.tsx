@@ -53,18 +53,6 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
       render: (_, c) => <Tag color={stageColor(c.stage)}>{stageLabel(t, c.stage, c.stageName)}</Tag>,
     },
     {
-      key: "grid",
-      title: t("cases.list.grid"),
-      responsive: ["lg"],
-      render: (_, c) => [c.townshipName, c.gridName].filter(Boolean).join(" / "),
-    },
-    {
-      key: "department",
-      title: t("cases.list.department"),
-      dataIndex: "assignedDepartmentName",
-      responsive: ["xl"],
-    },
-    {
       key: "deadline",
       title: t("cases.list.deadline"),
       render: (_, c) =>
@@ -80,6 +68,18 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
             </Typography.Text>
           </Flex>
         ),
+    },
+    {
+      key: "grid",
+      title: t("cases.list.grid"),
+      responsive: ["lg"],
+      render: (_, c) => [c.townshipName, c.gridName].filter(Boolean).join(" / "),
+    },
+    {
+      key: "department",
+      title: t("cases.list.department"),
+      dataIndex: "assignedDepartmentName",
+      responsive: ["xl"],
     },
     {
       key: "reportedAt",
