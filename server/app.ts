@@ -15,6 +15,7 @@ import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
+import { contractRoutes } from "./routes/contracts/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
@@ -23,6 +24,7 @@ import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
+import { wudingRoutes } from "./routes/wuding/index.ts";
 
 export interface BuildOptions {
   config: Config;
@@ -90,6 +92,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     departmentRoutes,
     settingsRoutes,
     auditRoutes,
+    wudingRoutes,
+    contractRoutes,
   ]) {
     routes(app, deps);
   }

@@ -1,3 +1,4 @@
 export * from "./grids.ts";
 export * from "./system.ts";
 export * from "./users.ts";
+export * from "./wuding.ts";

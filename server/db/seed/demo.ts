@@ -10,6 +10,7 @@ import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { DEMO_USERS } from "./demo-users.ts";
+import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
 
 const GRIDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "gaochang-grids.geojson");
@@ -80,5 +81,6 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
-  return { grids: features.length, users: DEMO_USERS.length };
+  const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
+  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts };
 }

@@ -1,0 +1,177 @@
+import { updateDisclosure } from "../../commands/disclosure-updater.ts";
+import { createDutyLine } from "../../commands/duty-line-creator.ts";
+import { updateDutyLine } from "../../commands/duty-line-updater.ts";
+import { createPatrolRule } from "../../commands/patrol-rule-creator.ts";
+import { updatePatrolRule } from "../../commands/patrol-rule-updater.ts";
+import { assignPersonnel } from "../../commands/personnel-assigner.ts";
+import { removePersonnel } from "../../commands/personnel-remover.ts";
+import { updatePersonnel } from "../../commands/personnel-updater.ts";
+import { createRewardPenaltyRule } from "../../commands/reward-penalty-rule-creator.ts";
+import { updateRewardPenaltyRule } from "../../commands/reward-penalty-rule-updater.ts";
+import { retireWudingLine } from "../../commands/wuding-line-retirer.ts";
+import { DUTY_CATEGORIES } from "../../domain/wuding/duty-categories.ts";
+import { PATROL_FREQUENCIES, PATROL_OBJECT_FLAGS, PATROL_OBJECT_TYPES } from "../../domain/wuding/terms.ts";
+import { actorOf } from "../../plugins/auth.ts";
+import { assertAllowed } from "../../policies/allow.ts";
+import { canManageGridWuding, canManageLevelLines } from "../../policies/wuding.ts";
+import {
+  gridWuding,
+  listDutyLines,
+  listPatrolRules,
+  listRewardPenaltyRules,
+  personnelCandidates,
+  publicWuding,
+} from "../../queries/wuding.ts";
+import type { App, RouteDeps } from "../types.ts";
+import {
+  assignPersonnelSchema,
+  candidatesSchema,
+  dutyLineSchemas,
+  getWudingSchema,
+  patrolRuleSchemas,
+  publicWudingSchema,
+  removePersonnelSchema,
+  rewardPenaltySchemas,
+  updateDisclosureSchema,
+  updatePersonnelSchema,
+  wudingMetaSchema,
+} from "./schema.ts";
+
+/** The grid's 五定 (plan §三(二)1): personnel, duty list, patrol tasks, reward/penalty rules, disclosure. */
+export function wudingRoutes(app: App, { database }: RouteDeps): void {
+  const db = database.db;
+  const ctxOf = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request), ip: request.ip });
+
+  app.get("/api/grids/:id/wuding", { schema: getWudingSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "wuding.read");
+    const wuding = await gridWuding(db, actor.scope, request.params.id);
+    const managesGrid = canManageGridWuding(actor, wuding.grid.path);
+    return {
+      ...wuding,
+      policies: {
+        managePersonnel: managesGrid,
+        manageGridLines: managesGrid,
+        manageLevelLines: canManageLevelLines(actor),
+        manageDisclosure: managesGrid,
+      },
+    };
+  });
+
+  app.get(
+    "/api/public/grids/:id/wuding",
+    { schema: publicWudingSchema, config: { public: true } },
+    async (request) => publicWuding(db, request.params.id),
+  );
+
+  app.get("/api/wuding/meta", { schema: wudingMetaSchema }, async (request) => {
+    assertAllowed(actorOf(request), "wuding.read");
+    return {
+      categories: DUTY_CATEGORIES.map((c) => ({
+        code: c.code,
+        name: c.name,
+        departments: [...c.departments],
+      })),
+      objectTypes: [...PATROL_OBJECT_TYPES],
+      objectFlags: [...PATROL_OBJECT_FLAGS],
+      frequencies: [...PATROL_FREQUENCIES],
+    };
+  });
+
+  app.get("/api/wuding/candidates", { schema: candidatesSchema }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "wuding.manage");
+    return { items: await personnelCandidates(db, actor.scope, request.query.q?.trim()) };
+  });
+
+  app.post("/api/grids/:id/personnel", { schema: assignPersonnelSchema }, async (request, reply) => {
+    const ctx = ctxOf(request);
+    assertAllowed(ctx.actor, "wuding.manage");
+    const saved = await assignPersonnel(ctx, { ...request.body, gridId: request.params.id });
+    return reply.status(201).send(saved);
+  });
+
+  app.put("/api/personnel/:id", { schema: updatePersonnelSchema }, async (request) => {
+    const ctx = ctxOf(request);
+    assertAllowed(ctx.actor, "wuding.manage");
+    return updatePersonnel(ctx, request.params.id, request.body);
+  });
+
+  app.delete("/api/personnel/:id", { schema: removePersonnelSchema }, async (request) => {
+    const ctx = ctxOf(request);
+    assertAllowed(ctx.actor, "wuding.manage");
+    return removePersonnel(ctx, request.params.id, request.query.version);
+  });
+
+  app.put("/api/grids/:id/disclosure", { schema: updateDisclosureSchema }, async (request) => {
+    const ctx = ctxOf(request);
+    assertAllowed(ctx.actor, "wuding.manage");
+    return updateDisclosure(ctx, request.params.id, request.body);
+  });
+
+  // Duty list (定职责)
+  app.get("/api/duty-lines", { schema: dutyLineSchemas.list }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "wuding.read");
+    return { items: await listDutyLines(db, actor.scope, request.query) };
+  });
+  app.post("/api/duty-lines", { schema: dutyLineSchemas.create }, async (request, reply) => {
+    const { gridLevel, gridId, ...content } = request.body;
+    const saved = await createDutyLine(ctxOf(request), {
+      gridLevel: gridLevel ?? null,
+      gridId: gridId ?? null,
+      ...content,
+    });
+    return reply.status(201).send(saved);
+  });
+  app.put("/api/duty-lines/:id", { schema: dutyLineSchemas.update }, async (request) =>
+    updateDutyLine(ctxOf(request), request.params.id, request.body),
+  );
+  app.delete("/api/duty-lines/:id", { schema: dutyLineSchemas.retire }, async (request) =>
+    retireWudingLine(ctxOf(request), "duty_lines", request.params.id, request.query.version),
+  );
+
+  // Patrol tasks (定任务)
+  app.get("/api/patrol-rules", { schema: patrolRuleSchemas.list }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "wuding.read");
+    return { items: await listPatrolRules(db, actor.scope, request.query) };
+  });
+  app.post("/api/patrol-rules", { schema: patrolRuleSchemas.create }, async (request, reply) => {
+    const { gridLevel, gridId, ...content } = request.body;
+    const saved = await createPatrolRule(ctxOf(request), {
+      gridLevel: gridLevel ?? null,
+      gridId: gridId ?? null,
+      ...content,
+    });
+    return reply.status(201).send(saved);
+  });
+  app.put("/api/patrol-rules/:id", { schema: patrolRuleSchemas.update }, async (request) =>
+    updatePatrolRule(ctxOf(request), request.params.id, request.body),
+  );
+  app.delete("/api/patrol-rules/:id", { schema: patrolRuleSchemas.retire }, async (request) =>
+    retireWudingLine(ctxOf(request), "patrol_rules", request.params.id, request.query.version),
+  );
+
+  // Reward and penalty rules (定奖惩)
+  app.get("/api/reward-penalty-rules", { schema: rewardPenaltySchemas.list }, async (request) => {
+    const actor = actorOf(request);
+    assertAllowed(actor, "wuding.read");
+    return { items: await listRewardPenaltyRules(db, actor.scope, request.query) };
+  });
+  app.post("/api/reward-penalty-rules", { schema: rewardPenaltySchemas.create }, async (request, reply) => {
+    const { gridLevel, gridId, ...content } = request.body;
+    const saved = await createRewardPenaltyRule(ctxOf(request), {
+      gridLevel: gridLevel ?? null,
+      gridId: gridId ?? null,
+      ...content,
+    });
+    return reply.status(201).send(saved);
+  });
+  app.put("/api/reward-penalty-rules/:id", { schema: rewardPenaltySchemas.update }, async (request) =>
+    updateRewardPenaltyRule(ctxOf(request), request.params.id, request.body),
+  );
+  app.delete("/api/reward-penalty-rules/:id", { schema: rewardPenaltySchemas.retire }, async (request) =>
+    retireWudingLine(ctxOf(request), "reward_penalty_rules", request.params.id, request.query.version),
+  );
+}
