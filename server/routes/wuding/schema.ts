@@ -1,4 +1,11 @@
-import { type TProperties, type TSchema, Type } from "@sinclair/typebox";
+import {
+  type TNull,
+  type TNumber,
+  type TProperties,
+  type TSchema,
+  type TUnion,
+  Type,
+} from "@sinclair/typebox";
 import { errorResponses, IdParams } from "../shared-schemas.ts";
 
 // Written out (not mapped from the domain's code lists) so that TypeBox keeps the literal types;
@@ -21,7 +28,16 @@ export const ObjectTypeSchema = Type.Union([
 ]);
 export const ObjectFlagSchema = Type.Union([Type.Literal("key_unit")]);
 const RuleKindSchema = Type.Union([Type.Literal("reward"), Type.Literal("penalty")]);
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// The app's validator coerces types: in a union whose first branch is a number, null would become 0. So null
+// comes first for strings (where "" is then read as null — no value), and numbers use a type list, which
+// leaves a value of a listed type alone.
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+const NullableNumber = (options: { minimum: number; maximum: number; integer?: boolean }) =>
+  Type.Unsafe({
+    type: [options.integer ? "integer" : "number", "null"],
+    minimum: options.minimum,
+    maximum: options.maximum,
+  }) as unknown as TUnion<[TNumber, TNull]>;
 
 const DateString = Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD" });
 const Phone = Type.String({ pattern: "^[0-9+\\- ]{3,32}$", maxLength: 32 });
@@ -257,8 +273,8 @@ export const removePersonnelSchema = {
 };
 
 const LineTarget = {
-  gridLevel: Type.Optional(Nullable(Level)),
-  gridId: Type.Optional(Nullable(Id)),
+  gridLevel: Type.Optional(NullableNumber({ minimum: 1, maximum: 10, integer: true })),
+  gridId: Type.Optional(NullableNumber({ minimum: 1, maximum: 2147483647, integer: true })),
 };
 
 const LineListQuery = Type.Object(
@@ -268,7 +284,7 @@ const LineListQuery = Type.Object(
 
 const DutyContent = {
   matterCategory: Nullable(CategoryCode),
-  departmentId: Nullable(Id),
+  departmentId: NullableNumber({ minimum: 1, maximum: 2147483647, integer: true }),
   responsibility: ResponsibilitySchema,
   dutyText: Type.String({ minLength: 1, maxLength: 2000 }),
   sortOrder: SortOrder,
@@ -286,7 +302,7 @@ const PatrolContent = {
 const RewardPenaltyContent = {
   kind: RuleKindSchema,
   ruleText: Type.String({ minLength: 1, maxLength: 2000 }),
-  points: Nullable(Type.Number({ minimum: -1000, maximum: 1000 })),
+  points: NullableNumber({ minimum: -1000, maximum: 1000 }),
   veto: Type.Boolean(),
   sortOrder: SortOrder,
 };
