@@ -3,12 +3,13 @@ import fs from "node:fs";
 import { FIGURES_FILE } from "../test/support/figures.ts";
 
 /**
- * `npm run verify:trust`: runs the trust suites (authorization matrix, sessions and 三员, audit chain, crash
+ * `npm run verify:trust`: runs the trust suites (authorization matrix, hostile input, sessions and 三员, audit chain, crash
  * consistency, backup drill) on fresh databases — PGlite, and PostgreSQL when DATABASE_URL is set — and prints
  * one JSON object with their figures. Exits non-zero if any suite fails.
  */
 const SUITES = [
   "test/api/authz-matrix.test.ts",
+  "test/api/hostile-input.test.ts",
   "test/api/auth.test.ts",
   "test/api/audit.test.ts",
   "test/api/crash-consistency.test.ts",

@@ -12,6 +12,8 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
+import { registerInputHygiene } from "./plugins/input-hygiene.ts";
+import { registerValidation } from "./plugins/validation.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
@@ -38,10 +40,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerValidation(app);
+  registerInputHygiene(app);
   app.addSchema(ErrorBody);
 
   await app.register(helmet, {
