@@ -45,7 +45,7 @@ afterAll(() => t?.close());
 function cookieFor(key: string): string | undefined {
   const access = ROUTE_ACCESS[key];
   if (access === "public") return undefined;
-  return cookies[access === "any" ? "office" : access[0]];
+  return cookies[access === "any" ? "district_office" : access[0]];
 }
 
 function send(op: Operation, c: HostileCase) {

@@ -23,6 +23,7 @@ export interface HostileCase {
   pathValue?: string;
 }
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, meant literally
 const INJECTION = ["' OR 1=1 --", "<script>alert(1)</script>", "../../../../etc/passwd", "${jndi:ldap://x}"];
 
 /** A value the schema accepts, to carry one wrong field at a time. */
