@@ -53,6 +53,54 @@ describe.runIf(runBrowser)("grid administration and coverage in the browser", ()
     // Grid administration → 导入 GeoJSON.
     await page.goto(`${server.url}/admin/grids?grid=${village.township}`);
     await page.getByRole("button", { name: "导入 GeoJSON" }).click();
+    // First a bad file: a bow-tie and a point. Both problems are listed in Chinese, and nothing is saved.
+    const bad = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { code: village.code },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [89.1, 42.9],
+                [89.12, 42.92],
+                [89.12, 42.9],
+                [89.1, 42.92],
+                [89.1, 42.9],
+              ],
+            ],
+          },
+        },
+        {
+          type: "Feature",
+          properties: { code: "E2E-P", name: "点", kind: "village" },
+          geometry: { type: "Point", coordinates: [89.1, 42.9] },
+        },
+      ],
+    };
+    await page.locator(".grid-import input[type=file]").setInputFiles({
+      name: "bad.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await page.getByText("已选择文件：bad.geojson（2 个要素）").waitFor();
+    await page.getByRole("button", { name: "开始导入" }).click();
+    await page.locator(".grid-import-error").waitFor();
+    const problems = (await page.locator(".grid-import-error li").allTextContents()).join("\n");
+    expect(problems).toContain(`第 1 个要素（编码 ${village.code}）：边界多边形无效：自相交`);
+    expect(problems).toContain("（位置 89.11 42.91）");
+    expect(problems).toContain(
+      "第 2 个要素（编码 E2E-P）：边界多边形无效：几何类型为 Point，只接受 Polygon 或 MultiPolygon",
+    );
+    await screenshot(page, "grid-admin-import-refused");
+    const [unchanged] = await rows<{ version: number }>(
+      db,
+      sql`select version from grids where code = ${village.code}`,
+    );
+    expect(unchanged.version).toBe(1);
+
     await page.locator(".grid-import input[type=file]").setInputFiles({
       name: "shrunk-village.geojson",
       mimeType: "application/geo+json",
