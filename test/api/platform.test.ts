@@ -82,6 +82,9 @@ describe("platform conventions", () => {
         headers: { accept: "*/*" },
       });
       expect(missing.statusCode).toBe(404);
+      const home = await web.app.inject({ method: "GET", url: "/", headers: { accept: "text/html" } });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain("<title>envgrid</title>");
       const page = await web.app.inject({ method: "GET", url: "/grids", headers: { accept: "text/html" } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("<title>envgrid</title>");
