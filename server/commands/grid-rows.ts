@@ -52,6 +52,22 @@ export async function lockManagedGrid(tx: Db, actor: Actor, id: number): Promise
   return row;
 }
 
+/**
+ * Runs a write that may collide on the unique grid code: two people creating the same code at once both pass
+ * assertCodeFree, and the loser's unique violation (23505) becomes the same 409, not a 500.
+ */
+async function codeChecked<T>(code: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const pgCode =
+      (error as { code?: string; cause?: { code?: string } }).cause?.code ??
+      (error as { code?: string }).code;
+    if (pgCode === "23505") throw gridCodeTaken(code);
+    throw error;
+  }
+}
+
 export async function assertCodeFree(tx: Db, code: string, exceptId: number | null = null): Promise<void> {
   const [taken] = await rows<{ id: number }>(
     tx,
@@ -96,9 +112,10 @@ export async function insertGrid(
   source: "api" | "import" | "seed",
 ): Promise<GridRow> {
   const boundary = grid.boundary ? boundarySql(grid.boundary) : sql`null`;
-  const [created] = await rows<GridRow>(
-    tx,
-    sql`with next as (select nextval(pg_get_serial_sequence('grids', 'id'))::int as id),
+  const [created] = await codeChecked(grid.code, () =>
+    rows<GridRow>(
+      tx,
+      sql`with next as (select nextval(pg_get_serial_sequence('grids', 'id'))::int as id),
         g as (
           insert into grids (id, parent_id, level, code, name, name_ug, kind, path, boundary)
           select next.id, ${parent?.id ?? null}, ${parent ? parent.level + 1 : 1}, ${grid.code}, ${grid.name},
@@ -106,6 +123,7 @@ export async function insertGrid(
             from next
           returning *)
         select ${ROW_COLUMNS} from g`,
+    ),
   );
   await recordAudit(tx, ctx, {
     action: "grid.create",
@@ -142,13 +160,15 @@ export async function applyGridChange(
   if (change.nameUg !== undefined) sets.push(sql`name_ug = ${change.nameUg}`);
   if (change.kind !== undefined) sets.push(sql`kind = ${change.kind}`);
   if (change.boundary !== undefined) sets.push(sql`boundary = ${boundarySql(change.boundary)}`);
-  const [updated] = await rows<GridRow>(
-    tx,
-    sql`with g as (
-          update grids set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
-           where id = ${row.id} and version = ${row.version}
-          returning *)
-        select ${ROW_COLUMNS} from g`,
+  const [updated] = await codeChecked(change.code ?? row.code, () =>
+    rows<GridRow>(
+      tx,
+      sql`with g as (
+            update grids set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+             where id = ${row.id} and version = ${row.version}
+            returning *)
+          select ${ROW_COLUMNS} from g`,
+    ),
   );
   await recordAudit(tx, ctx, {
     action: "grid.update",
