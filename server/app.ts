@@ -18,6 +18,7 @@ import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
+import { gridAdminRoutes } from "./routes/grid-admin/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     meRoutes,
     configRoutes,
     gridRoutes,
+    gridAdminRoutes,
     userRoutes,
     departmentRoutes,
     settingsRoutes,
