@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   "settings.manage",
   "audit.read",
   "department.read",
+  // Create, edit, move, retire grids and import their boundaries: the district office everywhere, a township
+  // officer below their own township (policies/grid-admin-scope.ts).
+  "grid.manage",
   // 五定 and responsibility contracts (责任状)
   "wuding.read",
   "wuding.manage",
@@ -48,6 +51,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   township_officer: [
     "grid.read",
     "department.read",
+    "grid.manage",
     "wuding.read",
     "wuding.manage",
     "contract.read",
@@ -56,6 +60,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_office: [
     "grid.read",
     "department.read",
+    "grid.manage",
     "wuding.read",
     "wuding.manage",
     "contract.read",

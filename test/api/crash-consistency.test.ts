@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testEngine } from "../support/engine.ts";
+import { recordFigure } from "../support/figures.ts";
 import { loginCookie, type ServerProcess, spawnServer } from "../support/server-process.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 import { openTestDatabase } from "../support/test-db.ts";
@@ -62,15 +63,12 @@ describe("crash consistency", () => {
       const verdict = await (
         await fetch(`${server.url}/api/audit/verify`, { headers: { cookie: auditor } })
       ).json();
-      console.log(
-        JSON.stringify({
-          engine: testEngine(),
-          attempted,
-          acknowledged: acknowledged.length,
-          lost: lost.length,
-          auditOk: verdict.ok,
-        }),
-      );
+      recordFigure("crash.sigkill", {
+        attempted,
+        acknowledged: acknowledged.length,
+        lost: lost.length,
+        auditOk: verdict.ok,
+      });
       expect(lost).toEqual([]);
       expect(verdict.ok).toBe(true);
     } finally {

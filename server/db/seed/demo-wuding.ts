@@ -87,9 +87,12 @@ interface DemoGrid {
   parentId: number | null;
 }
 
-/** Existing demo accounts that take a post; the rest of the grids get accounts made here. */
+/**
+ * Existing demo accounts that take a post; the rest of the grids get accounts made here (the district's head
+ * too: a head assignment makes its holder a grid_head, and the district leader's demo account stays the plain
+ * district_leader the role tests expect).
+ */
 const NAMED_POSTS: { username: string; gridName: string; dutyRole: "head" | "member" }[] = [
-  { username: "leader", gridName: "高昌区", dutyRole: "head" },
   { username: "office", gridName: "高昌区", dutyRole: "member" },
   { username: "gridhead", gridName: "亚尔镇", dutyRole: "head" },
   { username: "township", gridName: "亚尔镇", dutyRole: "member" },

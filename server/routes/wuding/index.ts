@@ -41,8 +41,11 @@ import {
 export function wudingRoutes(app: App, { database }: RouteDeps): void {
   const db = database.db;
   const ctxOf = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request), ip: request.ip });
+  // Checked by the auth plugin before the input is validated; the commands check reach (scope) themselves.
+  const read = { permission: "wuding.read" } as const;
+  const manage = { permission: "wuding.manage" } as const;
 
-  app.get("/api/grids/:id/wuding", { schema: getWudingSchema }, async (request) => {
+  app.get("/api/grids/:id/wuding", { config: read, schema: getWudingSchema }, async (request) => {
     const actor = actorOf(request);
     assertAllowed(actor, "wuding.read");
     const wuding = await gridWuding(db, actor.scope, request.params.id);
@@ -64,7 +67,7 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     async (request) => publicWuding(db, request.params.id),
   );
 
-  app.get("/api/wuding/meta", { schema: wudingMetaSchema }, async (request) => {
+  app.get("/api/wuding/meta", { config: read, schema: wudingMetaSchema }, async (request) => {
     assertAllowed(actorOf(request), "wuding.read");
     return {
       categories: DUTY_CATEGORIES.map((c) => ({
@@ -78,44 +81,52 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     };
   });
 
-  app.get("/api/wuding/candidates", { schema: candidatesSchema }, async (request) => {
+  app.get("/api/wuding/candidates", { config: manage, schema: candidatesSchema }, async (request) => {
     const actor = actorOf(request);
     assertAllowed(actor, "wuding.manage");
     return { items: await personnelCandidates(db, actor.scope, request.query.q?.trim()) };
   });
 
-  app.post("/api/grids/:id/personnel", { schema: assignPersonnelSchema }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    assertAllowed(ctx.actor, "wuding.manage");
-    const saved = await assignPersonnel(ctx, { ...request.body, gridId: request.params.id });
-    return reply.status(201).send(saved);
-  });
+  app.post(
+    "/api/grids/:id/personnel",
+    { config: manage, schema: assignPersonnelSchema },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      assertAllowed(ctx.actor, "wuding.manage");
+      const saved = await assignPersonnel(ctx, { ...request.body, gridId: request.params.id });
+      return reply.status(201).send(saved);
+    },
+  );
 
-  app.put("/api/personnel/:id", { schema: updatePersonnelSchema }, async (request) => {
+  app.put("/api/personnel/:id", { config: manage, schema: updatePersonnelSchema }, async (request) => {
     const ctx = ctxOf(request);
     assertAllowed(ctx.actor, "wuding.manage");
     return updatePersonnel(ctx, request.params.id, request.body);
   });
 
-  app.delete("/api/personnel/:id", { schema: removePersonnelSchema }, async (request) => {
+  app.delete("/api/personnel/:id", { config: manage, schema: removePersonnelSchema }, async (request) => {
     const ctx = ctxOf(request);
     assertAllowed(ctx.actor, "wuding.manage");
     return removePersonnel(ctx, request.params.id, request.query.version);
   });
 
-  app.put("/api/grids/:id/disclosure", { schema: updateDisclosureSchema }, async (request) => {
-    const ctx = ctxOf(request);
-    assertAllowed(ctx.actor, "wuding.manage");
-    return updateDisclosure(ctx, request.params.id, request.body);
-  });
+  app.put(
+    "/api/grids/:id/disclosure",
+    { config: manage, schema: updateDisclosureSchema },
+    async (request) => {
+      const ctx = ctxOf(request);
+      assertAllowed(ctx.actor, "wuding.manage");
+      return updateDisclosure(ctx, request.params.id, request.body);
+    },
+  );
 
   // Duty list (定职责)
-  app.get("/api/duty-lines", { schema: dutyLineSchemas.list }, async (request) => {
+  app.get("/api/duty-lines", { config: read, schema: dutyLineSchemas.list }, async (request) => {
     const actor = actorOf(request);
     assertAllowed(actor, "wuding.read");
     return { items: await listDutyLines(db, actor.scope, request.query) };
   });
-  app.post("/api/duty-lines", { schema: dutyLineSchemas.create }, async (request, reply) => {
+  app.post("/api/duty-lines", { config: manage, schema: dutyLineSchemas.create }, async (request, reply) => {
     const { gridLevel, gridId, ...content } = request.body;
     const saved = await createDutyLine(ctxOf(request), {
       gridLevel: gridLevel ?? null,
@@ -124,54 +135,71 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     });
     return reply.status(201).send(saved);
   });
-  app.put("/api/duty-lines/:id", { schema: dutyLineSchemas.update }, async (request) =>
+  app.put("/api/duty-lines/:id", { config: manage, schema: dutyLineSchemas.update }, async (request) =>
     updateDutyLine(ctxOf(request), request.params.id, request.body),
   );
-  app.delete("/api/duty-lines/:id", { schema: dutyLineSchemas.retire }, async (request) =>
+  app.delete("/api/duty-lines/:id", { config: manage, schema: dutyLineSchemas.retire }, async (request) =>
     retireWudingLine(ctxOf(request), "duty_lines", request.params.id, request.query.version),
   );
 
   // Patrol tasks (定任务)
-  app.get("/api/patrol-rules", { schema: patrolRuleSchemas.list }, async (request) => {
+  app.get("/api/patrol-rules", { config: read, schema: patrolRuleSchemas.list }, async (request) => {
     const actor = actorOf(request);
     assertAllowed(actor, "wuding.read");
     return { items: await listPatrolRules(db, actor.scope, request.query) };
   });
-  app.post("/api/patrol-rules", { schema: patrolRuleSchemas.create }, async (request, reply) => {
-    const { gridLevel, gridId, ...content } = request.body;
-    const saved = await createPatrolRule(ctxOf(request), {
-      gridLevel: gridLevel ?? null,
-      gridId: gridId ?? null,
-      ...content,
-    });
-    return reply.status(201).send(saved);
-  });
-  app.put("/api/patrol-rules/:id", { schema: patrolRuleSchemas.update }, async (request) =>
+  app.post(
+    "/api/patrol-rules",
+    { config: manage, schema: patrolRuleSchemas.create },
+    async (request, reply) => {
+      const { gridLevel, gridId, ...content } = request.body;
+      const saved = await createPatrolRule(ctxOf(request), {
+        gridLevel: gridLevel ?? null,
+        gridId: gridId ?? null,
+        ...content,
+      });
+      return reply.status(201).send(saved);
+    },
+  );
+  app.put("/api/patrol-rules/:id", { config: manage, schema: patrolRuleSchemas.update }, async (request) =>
     updatePatrolRule(ctxOf(request), request.params.id, request.body),
   );
-  app.delete("/api/patrol-rules/:id", { schema: patrolRuleSchemas.retire }, async (request) =>
+  app.delete("/api/patrol-rules/:id", { config: manage, schema: patrolRuleSchemas.retire }, async (request) =>
     retireWudingLine(ctxOf(request), "patrol_rules", request.params.id, request.query.version),
   );
 
   // Reward and penalty rules (定奖惩)
-  app.get("/api/reward-penalty-rules", { schema: rewardPenaltySchemas.list }, async (request) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "wuding.read");
-    return { items: await listRewardPenaltyRules(db, actor.scope, request.query) };
-  });
-  app.post("/api/reward-penalty-rules", { schema: rewardPenaltySchemas.create }, async (request, reply) => {
-    const { gridLevel, gridId, ...content } = request.body;
-    const saved = await createRewardPenaltyRule(ctxOf(request), {
-      gridLevel: gridLevel ?? null,
-      gridId: gridId ?? null,
-      ...content,
-    });
-    return reply.status(201).send(saved);
-  });
-  app.put("/api/reward-penalty-rules/:id", { schema: rewardPenaltySchemas.update }, async (request) =>
-    updateRewardPenaltyRule(ctxOf(request), request.params.id, request.body),
+  app.get(
+    "/api/reward-penalty-rules",
+    { config: read, schema: rewardPenaltySchemas.list },
+    async (request) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "wuding.read");
+      return { items: await listRewardPenaltyRules(db, actor.scope, request.query) };
+    },
   );
-  app.delete("/api/reward-penalty-rules/:id", { schema: rewardPenaltySchemas.retire }, async (request) =>
-    retireWudingLine(ctxOf(request), "reward_penalty_rules", request.params.id, request.query.version),
+  app.post(
+    "/api/reward-penalty-rules",
+    { config: manage, schema: rewardPenaltySchemas.create },
+    async (request, reply) => {
+      const { gridLevel, gridId, ...content } = request.body;
+      const saved = await createRewardPenaltyRule(ctxOf(request), {
+        gridLevel: gridLevel ?? null,
+        gridId: gridId ?? null,
+        ...content,
+      });
+      return reply.status(201).send(saved);
+    },
+  );
+  app.put(
+    "/api/reward-penalty-rules/:id",
+    { config: manage, schema: rewardPenaltySchemas.update },
+    async (request) => updateRewardPenaltyRule(ctxOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/reward-penalty-rules/:id",
+    { config: manage, schema: rewardPenaltySchemas.retire },
+    async (request) =>
+      retireWudingLine(ctxOf(request), "reward_penalty_rules", request.params.id, request.query.version),
   );
 }

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
@@ -6,13 +7,14 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
-import type { zhCN } from "../../i18n/zh-CN";
 
 export interface NavItem {
   path: string;
   permission: string;
-  labelKey: `nav.${keyof typeof zhCN.nav}` | `wuding.nav.${keyof typeof zhCN.wuding.nav}`;
+  /** Any translation key: features keep their strings in their own section (e.g. `gridAdmin.nav`). */
+  labelKey: ParseKeys;
   icon: ReactNode;
 }
 
@@ -25,6 +27,12 @@ export const navItems: readonly NavItem[] = [
     permission: "contract.read",
     labelKey: "wuding.nav.contracts",
     icon: <FileProtectOutlined />,
+  },
+  {
+    path: "/admin/grids",
+    permission: "grid.manage",
+    labelKey: "gridAdmin.nav",
+    icon: <ApartmentOutlined />,
   },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
