@@ -74,24 +74,26 @@ export interface ScopedRoute {
 const everything = { inScope: ["ownVillage", "otherTownshipVillage", "ownTownship"], outOfScope: [] };
 const yarTownship = { inScope: ["ownVillage", "ownTownship"], outOfScope: ["otherTownshipVillage"] };
 
+const gridFixtures = {
+  ownVillage: "select id from grids where name = '亚尔村'",
+  ownTownship: "select id from grids where name = '亚尔镇'",
+  otherTownshipVillage: "select id from grids where name = '胜金村'",
+};
+
+const gridReach: ScopedRoute["reach"] = {
+  grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
+  grid_head: yarTownship,
+  township_officer: yarTownship,
+  district_office: everything,
+  district_leader: everything,
+  department_officer: everything,
+  department_head: everything,
+  supervisor: everything,
+  sec_admin: everything,
+};
+
 export const SCOPED_ROUTES: ScopedRoute[] = [
-  {
-    route: "GET /api/grids/{id}",
-    fixtures: {
-      ownVillage: "select id from grids where name = '亚尔村'",
-      ownTownship: "select id from grids where name = '亚尔镇'",
-      otherTownshipVillage: "select id from grids where name = '胜金村'",
-    },
-    reach: {
-      grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
-      grid_head: yarTownship,
-      township_officer: yarTownship,
-      district_office: everything,
-      district_leader: everything,
-      department_officer: everything,
-      department_head: everything,
-      supervisor: everything,
-      sec_admin: everything,
-    },
-  },
-];
+  "GET /api/grids/{id}",
+  "GET /api/grids/{id}/history",
+  "GET /api/grids/{id}/coverage",
+].map((route) => ({ route, fixtures: gridFixtures, reach: gridReach }));
