@@ -52,6 +52,14 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/grids": [...BUSINESS, "sec_admin"],
   "GET /api/grids/geojson": [...BUSINESS, "sec_admin"],
   "GET /api/grids/{id}": [...BUSINESS, "sec_admin"],
+  "POST /api/grids": ["district_office", "township_officer"],
+  "PATCH /api/grids/{id}": ["district_office", "township_officer"],
+  "POST /api/grids/{id}/move": ["district_office", "township_officer"],
+  "POST /api/grids/{id}/retire": ["district_office", "township_officer"],
+  "POST /api/grids/import": ["district_office", "township_officer"],
+  "GET /api/grids/export": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/{id}/history": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/{id}/coverage": [...BUSINESS, "sec_admin"],
   "GET /api/departments": [...BUSINESS, "sec_admin"],
   "GET /api/users": ["sec_admin"],
   "POST /api/users": ["sec_admin"],
@@ -102,42 +110,35 @@ export interface ScopedRoute {
 const everything = { inScope: ["ownVillage", "otherTownshipVillage", "ownTownship"], outOfScope: [] };
 const yarTownship = { inScope: ["ownVillage", "ownTownship"], outOfScope: ["otherTownshipVillage"] };
 
+const gridFixtures = {
+  ownVillage: "select id from grids where name = '亚尔村'",
+  ownTownship: "select id from grids where name = '亚尔镇'",
+  otherTownshipVillage: "select id from grids where name = '胜金村'",
+};
+
+const gridReach: ScopedRoute["reach"] = {
+  grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
+  grid_head: yarTownship,
+  township_officer: yarTownship,
+  district_office: everything,
+  district_leader: everything,
+  department_officer: everything,
+  department_head: everything,
+  supervisor: everything,
+  sec_admin: everything,
+};
+
 export const SCOPED_ROUTES: ScopedRoute[] = [
+  ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
+    route,
+    fixtures: gridFixtures,
+    reach: gridReach,
+  })),
   {
-    route: "GET /api/grids/{id}",
-    fixtures: {
-      ownVillage: "select id from grids where name = '亚尔村'",
-      ownTownship: "select id from grids where name = '亚尔镇'",
-      otherTownshipVillage: "select id from grids where name = '胜金村'",
-    },
-    reach: {
-      grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
-      grid_head: yarTownship,
-      township_officer: yarTownship,
-      district_office: everything,
-      district_leader: everything,
-      department_officer: everything,
-      department_head: everything,
-      supervisor: everything,
-      sec_admin: everything,
-    },
-  },
-  {
+    // Everyone who reads the 五定 and reaches the grid (the security administrator has no wuding.read).
     route: "GET /api/grids/{id}/wuding",
-    fixtures: {
-      ownVillage: "select id from grids where name = '亚尔村'",
-      ownTownship: "select id from grids where name = '亚尔镇'",
-      otherTownshipVillage: "select id from grids where name = '胜金村'",
-    },
-    reach: {
-      grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
-      grid_head: yarTownship,
-      township_officer: yarTownship,
-      district_office: everything,
-      district_leader: everything,
-      department_officer: everything,
-      supervisor: everything,
-    },
+    fixtures: gridFixtures,
+    reach: Object.fromEntries(Object.entries(gridReach).filter(([role]) => role !== "sec_admin")),
   },
   {
     // A contract belongs to its lower grid: the village's own people and everyone above see it.
