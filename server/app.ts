@@ -13,12 +13,16 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
+import { registerInputHygiene } from "./plugins/input-hygiene.ts";
+import { registerValidation } from "./plugins/validation.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { caseRoutes } from "./routes/cases/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
+import { contractRoutes } from "./routes/contracts/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
 import { evidenceRoutes } from "./routes/evidence/index.ts";
+import { gridAdminRoutes } from "./routes/grid-admin/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
@@ -30,6 +34,7 @@ import { supervisionRoutes } from "./routes/supervision/index.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
 import { workCalendarRoutes } from "./routes/work-calendar/index.ts";
+import { wudingRoutes } from "./routes/wuding/index.ts";
 
 export interface BuildOptions {
   config: Config;
@@ -59,10 +64,11 @@ export async function buildApp({
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerValidation(app);
+  registerInputHygiene(app);
   app.addSchema(ErrorBody);
 
   await app.register(helmet, {
@@ -111,6 +117,7 @@ export async function buildApp({
     meRoutes,
     configRoutes,
     gridRoutes,
+    gridAdminRoutes,
     userRoutes,
     departmentRoutes,
     settingsRoutes,
@@ -121,6 +128,8 @@ export async function buildApp({
     supervisionRoutes,
     workCalendarRoutes,
     publicCaseRoutes,
+    wudingRoutes,
+    contractRoutes,
   ]) {
     routes(app, deps);
   }

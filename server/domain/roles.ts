@@ -36,18 +36,75 @@ export const PERMISSIONS = [
   "case.report",
   /** The district's supervision board (督查督办): due soon, overdue, by unit. */
   "supervision.read",
+  // Create, edit, move, retire grids and import their boundaries: the district office everywhere, a township
+  // officer below their own township (policies/grid-admin-scope.ts).
+  "grid.manage",
+  // 五定 and responsibility contracts (责任状)
+  "wuding.read",
+  "wuding.manage",
+  "contract.read",
+  "contract.generate",
+  "contract.sign",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  grid_member: ["grid.read", "department.read", "case.read", "case.report"],
-  grid_head: ["grid.read", "department.read", "case.read", "case.report"],
-  township_officer: ["grid.read", "department.read", "case.read", "case.report"],
-  district_office: ["grid.read", "department.read", "case.read", "case.report", "supervision.read"],
-  district_leader: ["grid.read", "department.read", "case.read", "case.report", "supervision.read"],
-  department_officer: ["grid.read", "department.read", "case.read", "case.report"],
-  department_head: ["grid.read", "department.read", "case.read", "case.report"],
-  supervisor: ["grid.read", "department.read", "case.read", "supervision.read"],
+  grid_member: ["grid.read", "department.read", "wuding.read", "contract.read", "case.read", "case.report"],
+  // A grid head signs the contract with the level above (DOMAIN.md §1); a person becomes one through a
+  // personnel assignment as well as through an account role.
+  grid_head: [
+    "grid.read",
+    "department.read",
+    "wuding.read",
+    "contract.read",
+    "contract.sign",
+    "case.read",
+    "case.report",
+  ],
+  // Managing the 五定 and drafting contracts reaches the grids *below* the manager's own (policies/wuding.ts).
+  township_officer: [
+    "grid.read",
+    "department.read",
+    "grid.manage",
+    "wuding.read",
+    "wuding.manage",
+    "contract.read",
+    "contract.generate",
+    "case.read",
+    "case.report",
+  ],
+  district_office: [
+    "grid.read",
+    "department.read",
+    "grid.manage",
+    "wuding.read",
+    "wuding.manage",
+    "contract.read",
+    "contract.generate",
+    "case.read",
+    "case.report",
+    "supervision.read",
+  ],
+  district_leader: [
+    "grid.read",
+    "department.read",
+    "wuding.read",
+    "contract.read",
+    "case.read",
+    "case.report",
+    "supervision.read",
+  ],
+  department_officer: ["grid.read", "department.read", "wuding.read", "case.read", "case.report"],
+  department_head: ["grid.read", "department.read", "wuding.read", "case.read", "case.report"],
+  supervisor: [
+    "grid.read",
+    "department.read",
+    "wuding.read",
+    "contract.read",
+    "case.read",
+    "supervision.read",
+  ],
+  // residents file reports (and follow them by tracking number); they read no case through the staff API
   public: ["case.report"],
   // 三员: the system administrator configures, the security administrator manages accounts, the audit
   // administrator reads the audit trail; none of them has another's permission.

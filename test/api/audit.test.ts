@@ -110,7 +110,10 @@ describe("npm run verify-audit", () => {
       timeout: 120_000,
     });
 
-  it("exits 0 on an intact log and 1 naming the first bad row after a deletion", async () => {
+  // Two CLI runs, each starting the embedded engine: slow on a busy machine, hence the longer limit.
+  it("exits 0 on an intact log and 1 naming the first bad row after a deletion", {
+    timeout: 240_000,
+  }, async () => {
     let env: Record<string, string>;
     let close = async () => {};
     let database: Awaited<ReturnType<typeof openPglite>> | null = null;

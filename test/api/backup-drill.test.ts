@@ -11,6 +11,7 @@ import { migrate } from "../../server/db/migrate.ts";
 import { backupDatabase, restoreDatabase } from "../../server/ops/backup.ts";
 import { tableChecksums } from "../../server/ops/table-checksums.ts";
 import { databaseUrlFor, testEngine } from "../support/engine.ts";
+import { recordFigure } from "../support/figures.ts";
 import { startTestApp } from "../support/test-app.ts";
 
 const base = loadConfig({});
@@ -36,14 +37,12 @@ describe("backup and restore drill", () => {
           expect((await verifyAuditChain(restored.db)).ok).toBe(true);
           expect(await migrate(restored)).toEqual([]);
           await restored.close();
-          console.log(
-            JSON.stringify({
-              engine: "postgres",
-              backupMs: backup.ms,
-              bytes: backup.bytes,
-              restoreMs: restore.ms,
-            }),
-          );
+          recordFigure("backup.drill", {
+            tables: before.length,
+            backupMs: backup.ms,
+            bytes: backup.bytes,
+            restoreMs: restore.ms,
+          });
         } finally {
           await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
           await admin.end();
@@ -62,14 +61,12 @@ describe("backup and restore drill", () => {
         expect(await tableChecksums(restored.db)).toEqual(before);
         expect((await verifyAuditChain(restored.db)).ok).toBe(true);
         await restored.close();
-        console.log(
-          JSON.stringify({
-            engine: "pglite",
-            backupMs: backup.ms,
-            bytes: backup.bytes,
-            restoreMs: restore.ms,
-          }),
-        );
+        recordFigure("backup.drill", {
+          tables: before.length,
+          backupMs: backup.ms,
+          bytes: backup.bytes,
+          restoreMs: restore.ms,
+        });
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

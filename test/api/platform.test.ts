@@ -95,3 +95,13 @@ describe("platform conventions", () => {
     }
   });
 });
+
+describe("time on the wire", () => {
+  it("sends timestamps from raw queries as ISO 8601 UTC on either engine", async () => {
+    const cookie = await t.login("auditor");
+    const audit = (
+      await t.app.inject({ method: "GET", url: "/api/audit?pageSize=3", headers: { cookie } })
+    ).json();
+    for (const item of audit.items) expect(item.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+});

@@ -14,6 +14,9 @@ const HomeRedirect = lazy(() =>
 const GridMapScene = lazy(() =>
   import("./scenes/GridMap/GridMapScene").then((m) => ({ default: m.GridMapScene })),
 );
+const GridAdminScene = lazy(() =>
+  import("./scenes/GridAdmin/GridAdminScene").then((m) => ({ default: m.GridAdminScene })),
+);
 const UsersScene = lazy(() => import("./scenes/Users/UsersScene").then((m) => ({ default: m.UsersScene })));
 const SettingsScene = lazy(() =>
   import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
@@ -33,6 +36,18 @@ const SupervisionScene = lazy(() =>
 );
 const NotificationsScene = lazy(() =>
   import("./scenes/Cases/NotificationsScene").then((m) => ({ default: m.NotificationsScene })),
+);
+const WudingScene = lazy(() =>
+  import("./scenes/Wuding/WudingScene").then((m) => ({ default: m.WudingScene })),
+);
+const WudingCardScene = lazy(() =>
+  import("./scenes/Wuding/WudingCardScene").then((m) => ({ default: m.WudingCardScene })),
+);
+const ContractsScene = lazy(() =>
+  import("./scenes/Contracts/ContractsScene").then((m) => ({ default: m.ContractsScene })),
+);
+const ContractScene = lazy(() =>
+  import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
 );
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
@@ -57,6 +72,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: "grids", element: guarded("grid.read", <GridMapScene />) },
+          { path: "admin/grids", element: guarded("grid.manage", <GridAdminScene />) },
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },
@@ -66,6 +82,10 @@ export const router = createBrowserRouter([
           { path: "cases", element: guarded("case.read", <CaseListScene key="all" mode="all" />) },
           { path: "supervision", element: guarded("supervision.read", <SupervisionScene />) },
           { path: "notifications", element: guarded("case.read", <NotificationsScene />) },
+          { path: "wuding", element: guarded("wuding.read", <WudingScene />) },
+          { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },
+          { path: "contracts", element: guarded("contract.read", <ContractsScene />) },
+          { path: "contracts/:id", element: guarded("contract.read", <ContractScene />) },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

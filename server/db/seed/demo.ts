@@ -11,6 +11,7 @@ import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 import { DEMO_USERS } from "./demo-users.ts";
+import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
 
 const GRIDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "gaochang-grids.geojson");
@@ -81,6 +82,8 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
+  const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
+  // cases last: their notifications reach the 五定 staff accounts too
   const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
-  return { grids: features.length, users: DEMO_USERS.length, cases: seeded.cases };
+  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, cases: seeded.cases };
 }

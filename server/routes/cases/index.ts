@@ -24,7 +24,7 @@ import { DEFAULT_EXTENSION_POLICY } from "../../domain/cases/deadline-rules.ts";
 import { MATTER_CATEGORIES } from "../../domain/cases/matter-categories.ts";
 import { PRIORITIES, SUPERVISION_LEVELS } from "../../domain/cases/priorities.ts";
 import type { Role } from "../../domain/roles.ts";
-import { badRequest, forbidden } from "../../errors.ts";
+import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { assertAllowed } from "../../policies/allow.ts";
@@ -70,10 +70,9 @@ async function createdResponse(db: Db, actor: Actor, id: number, now: Date, conf
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
   const db = database.db;
 
+  // a dictionary (categories, sources, stage names) open to any account; `allowed` is the caller's own
   app.get("/api/case-meta", { schema: caseMetaSchema }, async (request) => {
     const actor = actorOf(request);
-    if (!actor.permissions.includes("case.read") && !actor.permissions.includes("case.report"))
-      throw forbidden();
     const roles = actor.roles.map((r) => r.role as Role);
     const departments = await rows<{ id: number; code: string; name: string }>(
       db,
@@ -107,133 +106,165 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
     };
   });
 
-  app.post("/api/cases", { schema: createCaseSchema }, async (request, reply) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.report");
-    const key = checkIdempotencyKey(request.headers["idempotency-key"], true) as string;
-    const at = now();
-    const result = await idempotent(
-      db,
-      config,
-      { userId: actor.userId, scope: "POST /api/cases", key, body: request.body },
-      async (tx) => {
-        const { id } = await openNewCase({ db: tx, actor, ip: request.ip }, config, request.body, at);
-        return { status: 201, body: await createdResponse(tx, actor, id, at, config) };
-      },
-    );
-    if (result.replayed) reply.header("Idempotent-Replayed", "true");
-    return reply.status(result.status as 200).send(result.body);
-  });
+  app.post(
+    "/api/cases",
+    { config: { permission: "case.report" }, schema: createCaseSchema },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.report");
+      const key = checkIdempotencyKey(request.headers["idempotency-key"], true) as string;
+      const at = now();
+      const result = await idempotent(
+        db,
+        config,
+        { userId: actor.userId, scope: "POST /api/cases", key, body: request.body },
+        async (tx) => {
+          const { id } = await openNewCase({ db: tx, actor, ip: request.ip }, config, request.body, at);
+          return { status: 201, body: await createdResponse(tx, actor, id, at, config) };
+        },
+      );
+      if (result.replayed) reply.header("Idempotent-Replayed", "true");
+      return reply.status(result.status as 200).send(result.body);
+    },
+  );
 
-  app.get("/api/cases", { schema: listCasesSchema }, async (request) => {
+  app.get("/api/cases", { config: { permission: "case.read" }, schema: listCasesSchema }, async (request) => {
     const actor = actorOf(request);
     assertAllowed(actor, "case.read");
     return listCases(db, actor, request.query, now());
   });
 
-  app.get("/api/cases/:id", { schema: getCaseSchema }, async (request) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.read");
-    return getCaseDetail(db, actor, request.params.id, now(), config);
-  });
+  app.get(
+    "/api/cases/:id",
+    { config: { permission: "case.read" }, schema: getCaseSchema },
+    async (request) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      return getCaseDetail(db, actor, request.params.id, now(), config);
+    },
+  );
 
-  app.get("/api/cases/:id/duplicates", { schema: duplicatesSchema }, async (request) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.read");
-    const c = await loadVisibleCase(db, actor, request.params.id);
-    const items = await possibleDuplicates(
-      db,
-      actor,
-      { caseId: c.id, category: c.category, lng: c.lng, lat: c.lat, at: new Date(c.reportedAt) },
-      config,
-    );
-    return { items };
-  });
-
-  app.post("/api/cases/:id/transitions", { schema: transitionSchema }, async (request, reply) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.read");
-    const id = request.params.id;
-    const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
-    const at = now();
-    const run = async (tx: Db) => {
-      await transitionCase({ db: tx, actor, ip: request.ip }, id, request.body, at);
-      return { status: 200, body: await getCaseDetail(tx, actor, id, at, config) };
-    };
-    const result = key
-      ? await idempotent(
-          db,
-          config,
-          { userId: actor.userId, scope: `POST /api/cases/${id}/transitions`, key, body: request.body },
-          run,
-        )
-      : { ...(await run(db)), replayed: false };
-    if (result.replayed) reply.header("Idempotent-Replayed", "true");
-    return reply.status(result.status as 200).send(result.body);
-  });
-
-  app.post("/api/cases/:id/routing", { schema: routingSchema }, async (request) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.read");
-    const at = now();
-    await overrideRouting({ db, actor, ip: request.ip }, request.params.id, request.body, at);
-    return getCaseDetail(db, actor, request.params.id, at, config);
-  });
-
-  app.post("/api/cases/:id/reporter/reveal", { schema: revealSchema }, async (request, reply) => {
-    const actor = actorOf(request);
-    assertAllowed(actor, "case.read");
-    const clear = await revealReporter(
-      { db, actor, ip: request.ip },
-      config,
-      request.params.id,
-      request.body.reason,
-    );
-    // the answer must not be kept by any cache on the way
-    reply.header("Cache-Control", "no-store");
-    return clear;
-  });
-
-  app.post("/api/cases/:id/evidence", { schema: uploadEvidenceSchema }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (!request.isMultipart()) throw unsupportedEvidence();
-    let part: Multipart | undefined;
-    let bytes: Buffer;
-    try {
-      part = await request.file();
-      if (part?.type !== "file")
-        throw badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required");
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-        throw evidenceTooLarge(config.maxUploadBytes);
-      throw error;
-    }
-    const noteField = part.fields.note;
-    const note =
-      noteField && !Array.isArray(noteField) && noteField.type === "field"
-        ? String(noteField.value)
-        : undefined;
-    const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
-    const at = now();
-    const upload = (tx: Db) =>
-      uploadEvidence({ db: tx, actor, ip: request.ip }, config, request.params.id, { bytes, note }, at).then(
-        (body) => ({ status: 201, body }),
+  app.get(
+    "/api/cases/:id/duplicates",
+    { config: { permission: "case.read" }, schema: duplicatesSchema },
+    async (request) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      const c = await loadVisibleCase(db, actor, request.params.id);
+      const items = await possibleDuplicates(
+        db,
+        actor,
+        { caseId: c.id, category: c.category, lng: c.lng, lat: c.lat, at: new Date(c.reportedAt) },
+        config,
       );
-    const result = key
-      ? await idempotent(
-          db,
+      return { items };
+    },
+  );
+
+  app.post(
+    "/api/cases/:id/transitions",
+    { config: { permission: "case.read" }, schema: transitionSchema },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      const id = request.params.id;
+      const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
+      const at = now();
+      const run = async (tx: Db) => {
+        await transitionCase({ db: tx, actor, ip: request.ip }, id, request.body, at);
+        return { status: 200, body: await getCaseDetail(tx, actor, id, at, config) };
+      };
+      const result = key
+        ? await idempotent(
+            db,
+            config,
+            { userId: actor.userId, scope: `POST /api/cases/${id}/transitions`, key, body: request.body },
+            run,
+          )
+        : { ...(await run(db)), replayed: false };
+      if (result.replayed) reply.header("Idempotent-Replayed", "true");
+      return reply.status(result.status as 200).send(result.body);
+    },
+  );
+
+  app.post(
+    "/api/cases/:id/routing",
+    { config: { permission: "case.read" }, schema: routingSchema },
+    async (request) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      const at = now();
+      await overrideRouting({ db, actor, ip: request.ip }, request.params.id, request.body, at);
+      return getCaseDetail(db, actor, request.params.id, at, config);
+    },
+  );
+
+  app.post(
+    "/api/cases/:id/reporter/reveal",
+    { config: { permission: "case.read" }, schema: revealSchema },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      const clear = await revealReporter(
+        { db, actor, ip: request.ip },
+        config,
+        request.params.id,
+        request.body.reason,
+      );
+      // the answer must not be kept by any cache on the way
+      reply.header("Cache-Control", "no-store");
+      return clear;
+    },
+  );
+
+  app.post(
+    "/api/cases/:id/evidence",
+    { config: { permission: "case.report" }, schema: uploadEvidenceSchema },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw unsupportedEvidence();
+      let part: Multipart | undefined;
+      let bytes: Buffer;
+      try {
+        part = await request.file();
+        if (part?.type !== "file")
+          throw badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required");
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+          throw evidenceTooLarge(config.maxUploadBytes);
+        throw error;
+      }
+      const noteField = part.fields.note;
+      const note =
+        noteField && !Array.isArray(noteField) && noteField.type === "field"
+          ? String(noteField.value)
+          : undefined;
+      const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
+      const at = now();
+      const upload = (tx: Db) =>
+        uploadEvidence(
+          { db: tx, actor, ip: request.ip },
           config,
-          {
-            userId: actor.userId,
-            scope: `POST /api/cases/${request.params.id}/evidence`,
-            key,
-            body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
-          },
-          upload,
-        )
-      : { ...(await upload(db)), replayed: false };
-    if (result.replayed) reply.header("Idempotent-Replayed", "true");
-    return reply.status(result.status as 200).send(result.body);
-  });
+          request.params.id,
+          { bytes, note },
+          at,
+        ).then((body) => ({ status: 201, body }));
+      const result = key
+        ? await idempotent(
+            db,
+            config,
+            {
+              userId: actor.userId,
+              scope: `POST /api/cases/${request.params.id}/evidence`,
+              key,
+              body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
+            },
+            upload,
+          )
+        : { ...(await upload(db)), replayed: false };
+      if (result.replayed) reply.header("Idempotent-Replayed", "true");
+      return reply.status(result.status as 200).send(result.body);
+    },
+  );
 }

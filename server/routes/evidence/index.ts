@@ -15,6 +15,7 @@ export function evidenceRoutes(app: App, { database, config }: RouteDeps): void 
   app.get(
     "/api/evidence/:id",
     {
+      config: { permission: "case.read" },
       schema: {
         tags: ["cases"],
         summary: "证据文件（经案件权限校验；未授权查看原件者获得去除 EXIF/GPS 的副本）",

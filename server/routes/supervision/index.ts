@@ -8,6 +8,7 @@ export function supervisionRoutes(app: App, { database, now }: RouteDeps): void 
   app.get(
     "/api/supervision/board",
     {
+      config: { permission: "supervision.read" },
       schema: {
         tags: ["supervision"],
         summary: "督查督办看板：临期、逾期、按单位统计",

@@ -44,6 +44,7 @@ export function workCalendarRoutes(app: App, { database, now }: RouteDeps): void
   app.put(
     "/api/work-calendar/:year",
     {
+      config: { permission: "settings.manage" },
       schema: {
         tags: ["work-calendar"],
         summary: "录入或修改某年的节假日安排（系统管理员）",

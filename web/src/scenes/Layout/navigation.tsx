@@ -1,21 +1,25 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FormOutlined,
   InboxOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
-import type { zhCN } from "../../i18n/zh-CN";
 
 export interface NavItem {
   path: string;
   permission: string;
-  labelKey: `nav.${keyof typeof zhCN.nav}` | `cases.nav.${keyof typeof zhCN.cases.nav}`;
+  /** Any translation key: features keep their strings in their own section (e.g. `gridAdmin.nav`). */
+  labelKey: ParseKeys;
   icon: ReactNode;
 }
 
@@ -37,6 +41,19 @@ export const navItems: readonly NavItem[] = [
     permission: "case.read",
     labelKey: "cases.nav.notifications",
     icon: <BellOutlined />,
+  },
+  { path: "/wuding", permission: "wuding.read", labelKey: "wuding.nav.wuding", icon: <ProfileOutlined /> },
+  {
+    path: "/contracts",
+    permission: "contract.read",
+    labelKey: "wuding.nav.contracts",
+    icon: <FileProtectOutlined />,
+  },
+  {
+    path: "/admin/grids",
+    permission: "grid.manage",
+    labelKey: "gridAdmin.nav",
+    icon: <ApartmentOutlined />,
   },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
