@@ -190,8 +190,16 @@ async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise
   return recipients.length;
 }
 
-/** Runs the sweep now and then every few minutes; returns a stop function for shutdown. */
-export function scheduleDeadlineSweep(db: Db, minutes: number, log: (line: string) => void): () => void {
+/**
+ * Runs the sweep every few minutes, the first time shortly after start (not at once: on the embedded engine's
+ * single connection it would hold up the first requests); returns a stop function for shutdown.
+ */
+export function scheduleDeadlineSweep(
+  db: Db,
+  minutes: number,
+  log: (line: string) => void,
+  firstRunAfterMs = 60_000,
+): () => void {
   const run = () =>
     runDeadlineSweep(db, new Date()).then(
       (r) => {
@@ -202,8 +210,12 @@ export function scheduleDeadlineSweep(db: Db, minutes: number, log: (line: strin
       },
       (error: Error) => log(`deadline sweep failed: ${error.message}`),
     );
-  void run();
+  const first = setTimeout(run, Math.min(firstRunAfterMs, minutes * 60_000));
+  first.unref();
   const timer = setInterval(run, minutes * 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
