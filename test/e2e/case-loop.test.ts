@@ -230,6 +230,64 @@ describe.runIf(runBrowser)("the case loop across four users in the browser", () 
     expect(c).toEqual({ stage: "closed", n: 3 });
   });
 
+  it("lets the township transfer several registered cases at once, and shows cases on a map", async () => {
+    const township = await as("township");
+    const api = township.context().request;
+    const [inside] = await rows<{ lng: number; lat: number }>(
+      server.testDb.database.db,
+      sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat from grids where name = '英买里村'`,
+    );
+    const ids: number[] = [];
+    for (const title of ["批量移交测试一", "批量移交测试二"]) {
+      const created = await api.post(`${server.url}/api/cases`, {
+        headers: { "idempotency-key": `bulk-${ids.length}-${Date.now()}` },
+        data: {
+          source: "patrol_finding",
+          title,
+          description: "巡查发现工地扬尘",
+          category: "construction_dust",
+          location: inside,
+        },
+      });
+      expect(created.status()).toBe(201);
+      const c = await created.json();
+      for (const [action, version] of [
+        ["accept", 1],
+        ["register", 2],
+      ] as const)
+        expect(
+          (
+            await api.post(`${server.url}/api/cases/${c.id}/transitions`, { data: { action, version } })
+          ).status(),
+        ).toBe(200);
+      ids.push(c.id);
+    }
+    await township.goto(`${server.url}/cases/inbox`);
+    await township.fill(".ant-input-search input", "批量移交测试");
+    await township.keyboard.press("Enter");
+    const rowsOf = township.locator(".case-table .ant-table-row", { hasText: "批量移交测试" });
+    await expect.poll(() => rowsOf.count(), { timeout: 20_000 }).toBe(2);
+    for (const row of await rowsOf.all()) await row.locator(".ant-checkbox-input").check();
+    await township.click("[data-testid=bulk-transfer]");
+    await choose(township, "移交部门", "区住房和城乡建设局");
+    await township.locator(".ant-modal .ant-btn-primary").click();
+    await township.getByText("已移交 2/2 件").waitFor();
+    const moved = await rows<{ stage: string }>(
+      server.testDb.database.db,
+      sql`select stage from cases where id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    expect(moved.map((m) => m.stage)).toEqual(["transferred", "transferred"]);
+
+    await township.goto(`${server.url}/cases`);
+    await township.locator(".ant-segmented-item", { hasText: "地图" }).click();
+    await township.locator("path.case-marker").first().waitFor();
+    expect(await township.locator("path.case-marker").count()).toBeGreaterThan(10);
+    await screenshot(township, "case-map-township");
+  });
+
   it("shows the district office its supervision board", async () => {
     const office = await as("office");
     await office.goto(`${server.url}/supervision`);

@@ -184,6 +184,13 @@ export const en: Translation = {
       overdue: "Overdue",
       escalated: "Escalated",
       inboxEmpty: "Nothing to do",
+      table: "Table",
+      map: "Map",
+    },
+    bulk: {
+      transfer: "Transfer selected ({{count}})",
+      title: "Transfer {{count}} cases",
+      done: "Transferred {{done}} of {{total}}",
     },
     detail: {
       back: "Back",

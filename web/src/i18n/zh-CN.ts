@@ -182,6 +182,13 @@ export const zhCN = {
       overdue: "已逾期",
       escalated: "已升级",
       inboxEmpty: "暂无待办事项",
+      table: "列表",
+      map: "地图",
+    },
+    bulk: {
+      transfer: "批量移交（{{count}}）",
+      title: "批量移交 {{count}} 件案件",
+      done: "已移交 {{done}}/{{total}} 件",
     },
     detail: {
       back: "返回",

@@ -1,8 +1,10 @@
 import {
+  Button,
   Card,
   Empty,
   Flex,
   Input,
+  Segmented,
   Select,
   Switch,
   Table,
@@ -16,6 +18,8 @@ import { Link, useNavigate } from "react-router";
 import { type CaseListParams, type CaseSummary, useCaseMeta, useCases } from "../../api/cases";
 import { QueryError } from "../../components/QueryError";
 import { formatTime } from "../../time/formatTime";
+import { BulkTransferModal } from "./BulkTransferModal";
+import { CaseMap } from "./CaseMap";
 import { PRIORITY_COLORS, priorityLabel, stageColor, stageLabel } from "./caseLabels";
 import "./cases.css";
 
@@ -25,8 +29,17 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
   const navigate = useNavigate();
   const meta = useCaseMeta();
   const [params, setParams] = useState<CaseListParams>({ page: 1, pageSize: 20, todo: mode === "inbox" });
-  const effective = { ...params, todo: mode === "inbox" };
+  const [view, setView] = useState<"table" | "map">("table");
+  const [selected, setSelected] = useState<CaseSummary[]>([]);
+  const [bulk, setBulk] = useState(false);
+  // the map shows up to 200 cases of the current filter at once
+  const effective = {
+    ...params,
+    todo: mode === "inbox",
+    ...(view === "map" ? { page: 1, pageSize: 200 } : {}),
+  };
   const cases = useCases(effective);
+  const transferable = selected.length > 0 && selected.every((c) => c.allowedActions.includes("transfer"));
 
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -134,9 +147,38 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
             {t("cases.list.openOnly")}
           </Flex>
         )}
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as "table" | "map")}
+          options={[
+            { value: "table", label: t("cases.list.table") },
+            { value: "map", label: t("cases.list.map") },
+          ]}
+        />
+        {transferable && (
+          <Button onClick={() => setBulk(true)} data-testid="bulk-transfer">
+            {t("cases.bulk.transfer", { count: selected.length })}
+          </Button>
+        )}
       </Flex>
       {cases.isError && <QueryError error={cases.error} onRetry={() => void cases.refetch()} />}
+      {bulk && (
+        <BulkTransferModal
+          cases={selected}
+          onClose={() => {
+            setBulk(false);
+            setSelected([]);
+          }}
+        />
+      )}
+      {view === "map" && <CaseMap cases={cases.data?.items ?? []} />}
       <Table<CaseSummary>
+        style={view === "map" ? { display: "none" } : undefined}
+        rowSelection={{
+          selectedRowKeys: selected.map((c) => c.id),
+          onChange: (_, rows) => setSelected(rows),
+          getCheckboxProps: (c) => ({ disabled: !c.allowedActions.includes("transfer") }),
+        }}
         rowKey="id"
         size="middle"
         className="case-table"
