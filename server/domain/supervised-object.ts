@@ -94,7 +94,7 @@ export interface ObjectInput {
   permitNumber?: string | null;
   pollutants?: string[];
   keyUnit?: boolean;
-  emissions?: EmissionFigure[];
+  emissions?: (Omit<EmissionFigure, "year"> & { year?: number | null })[];
   waterZoneLevel?: number | null;
   riskLevel?: string | null;
   eiaStatus?: string | null;
@@ -243,7 +243,10 @@ function normalizePollutants(list: readonly string[], err: (field: string, messa
   return names;
 }
 
-function normalizeEmissions(list: readonly EmissionFigure[], err: (field: string, message: string) => void) {
+function normalizeEmissions(
+  list: NonNullable<ObjectInput["emissions"]>,
+  err: (field: string, message: string) => void,
+) {
   if (list.length > 50) err("emissions", "排放数据最多填写50项");
   return list.map((figure, i) => {
     const pollutant = figure.pollutant?.trim() ?? "";

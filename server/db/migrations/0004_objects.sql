@@ -56,11 +56,12 @@ CREATE UNIQUE INDEX supervised_objects_site ON supervised_objects (uscc, coalesc
 
 -- The grid an object belongs in: the deepest live grid its location touches; a point on a shared border
 -- goes to the lower id, a polygon to the grid holding the largest part of it (planar area is enough to
--- rank pieces of one small shape against each other).
+-- rank pieces of one small shape against each other). An invalid geometry has no grid (and the table's
+-- CHECK refuses it right after this runs in the BEFORE trigger).
 CREATE FUNCTION object_grid_for(geom geometry) RETURNS integer LANGUAGE sql STABLE AS $$
   SELECT g.id
     FROM grids g
-   WHERE g.retired_at IS NULL AND g.boundary IS NOT NULL AND ST_Intersects(g.boundary, geom)
+   WHERE ST_IsValid(geom) AND g.retired_at IS NULL AND g.boundary IS NOT NULL AND ST_Intersects(g.boundary, geom)
    ORDER BY g.level DESC,
             CASE WHEN GeometryType(geom) = 'POINT' THEN 0 ELSE ST_Area(ST_Intersection(g.boundary, geom)) END DESC,
             g.id

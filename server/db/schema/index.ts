@@ -1,3 +1,4 @@
 export * from "./grids.ts";
+export * from "./objects.ts";
 export * from "./system.ts";
 export * from "./users.ts";
