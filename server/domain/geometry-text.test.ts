@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGeometryText } from "./geometry-text.ts";
+import { parseGeometryText, toWkt } from "./geometry-text.ts";
 
 describe("locations typed as WKT or GeoJSON", () => {
   it("reads POINT, POLYGON with a hole, and MULTIPOLYGON", () => {
@@ -63,6 +63,18 @@ describe("locations typed as WKT or GeoJSON", () => {
       const result = parseGeometryText(bad);
       expect(result.ok, bad).toBe(false);
       if (!result.ok) expect(result.messageZh).toMatch(/范围/);
+    }
+  });
+
+  it("writes WKT that reads back to the same geometry", () => {
+    for (const text of [
+      "POINT(89.19 42.95)",
+      "POLYGON((89 42, 89.1 42, 89.1 42.1, 89 42), (89.01 42.01, 89.02 42.01, 89.02 42.02, 89.01 42.01))",
+      "MULTIPOLYGON(((1 2, 3 4, 5 6, 1 2)), ((7 8, 9 10, 11 12, 7 8)))",
+    ]) {
+      const parsed = parseGeometryText(text);
+      if (!parsed.ok) throw new Error(text);
+      expect(toWkt(parsed.geometry)).toBe(text);
     }
   });
 });

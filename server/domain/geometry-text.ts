@@ -2,7 +2,7 @@
  * Reads a location typed into a spreadsheet cell: WKT (POINT, POLYGON, MULTIPOLYGON, optionally with an
  * "SRID=4326;" prefix, as GIS tools export it) or a GeoJSON geometry. Coordinates are longitude, latitude.
  */
-import type { ObjectGeometry } from "./supervised-object.ts";
+import type { ObjectGeometry } from "./object-geometry.ts";
 
 export type GeometryTextResult = { ok: true; geometry: ObjectGeometry } | { ok: false; messageZh: string };
 
@@ -105,4 +105,18 @@ function parseGeoJson(text: string): GeometryTextResult {
     };
   }
   return { ok: false, messageZh: "范围中的 GeoJSON 须为 Point、Polygon 或 MultiPolygon" };
+}
+
+/** A polygon location as WKT (points as "POINT(x y)"), the form people edit it in. */
+export function toWkt(geometry: ObjectGeometry): string {
+  const ring = (r: number[][]) => `(${r.map((p) => `${p[0]} ${p[1]}`).join(", ")})`;
+  const polygon = (rings: number[][][]) => `(${rings.map(ring).join(", ")})`;
+  switch (geometry.type) {
+    case "Point":
+      return `POINT(${geometry.coordinates[0]} ${geometry.coordinates[1]})`;
+    case "Polygon":
+      return `POLYGON${polygon(geometry.coordinates)}`;
+    case "MultiPolygon":
+      return `MULTIPOLYGON(${geometry.coordinates.map(polygon).join(", ")})`;
+  }
 }

@@ -3,6 +3,7 @@
  * a record must satisfy before it is stored. Pure code: the API, the spreadsheet import and the web form
  * all check a record with `checkObjectInput`.
  */
+import type { ObjectGeometry } from "./object-geometry.ts";
 import { checkPermitNumber, checkUscc } from "./uscc.ts";
 
 export const OBJECT_TYPES = [
@@ -57,19 +58,7 @@ export const REMEDIATION_STATUS_LABELS: Record<RemediationStatus, string> = {
 
 export const WATER_ZONE_LEVEL_LABELS: Record<1 | 2, string> = { 1: "一级保护区", 2: "二级保护区" };
 
-export interface GeoPoint {
-  type: "Point";
-  coordinates: number[];
-}
-export interface GeoPolygon {
-  type: "Polygon";
-  coordinates: number[][][];
-}
-export interface GeoMultiPolygon {
-  type: "MultiPolygon";
-  coordinates: number[][][][];
-}
-export type ObjectGeometry = GeoPoint | GeoPolygon | GeoMultiPolygon;
+export type { GeoMultiPolygon, GeoPoint, GeoPolygon, ObjectGeometry } from "./object-geometry.ts";
 
 /** One emission figure (e.g. 二氧化硫 12.5 t/a in 2025) and whether it may be published. */
 export interface EmissionFigure {

@@ -19,6 +19,12 @@ const SettingsScene = lazy(() =>
   import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
 );
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene").then((m) => ({ default: m.AuditScene })));
+const ObjectsScene = lazy(() =>
+  import("./scenes/Objects/ObjectsScene").then((m) => ({ default: m.ObjectsScene })),
+);
+const ObjectArchiveScene = lazy(() =>
+  import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -42,6 +48,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: "grids", element: guarded("grid.read", <GridMapScene />) },
+          { path: "objects", element: guarded("object.read", <ObjectsScene />) },
+          { path: "objects/:id", element: guarded("object.read", <ObjectArchiveScene />) },
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },

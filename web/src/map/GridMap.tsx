@@ -1,6 +1,6 @@
 import "leaflet/dist/leaflet.css";
 import type { LatLngTuple } from "leaflet";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { MapContainer, Polygon, TileLayer } from "react-leaflet";
 import type { GridFeature } from "../api/types";
 import { GridLayers } from "./GridLayers";
@@ -19,6 +19,8 @@ interface Props {
   zoom: number;
   tileUrl?: string;
   tileAttribution?: string;
+  /** Further layers drawn over the grids (e.g. supervised objects). */
+  children?: ReactNode;
 }
 
 export function GridMap({
@@ -30,6 +32,7 @@ export function GridMap({
   zoom,
   tileUrl,
   tileAttribution,
+  children,
 }: Props) {
   const shapes = useMemo(() => gridShapes(features), [features]);
   const dataBounds = useMemo(() => boundsOf(shapes.map((s) => s.latLngs)), [shapes]);
@@ -51,6 +54,7 @@ export function GridMap({
             interactive={false}
           />
         )}
+        {children}
         <FitBounds bounds={dataBounds} />
         <FitBounds bounds={selectedBounds} maxZoom={13} />
         <TrackContainerSize />

@@ -1,13 +1,16 @@
-import { Alert } from "antd";
-import { useCallback, useMemo } from "react";
+import { Alert, Switch } from "antd";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { usePublicConfig } from "../../api/config";
 import { useGridGeoJson, useGrids } from "../../api/grids";
+import { useObjectFeatures } from "../../api/objects";
+import { useCan } from "../../components/MeContext";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
 import { GridMap } from "../../map/GridMap";
+import { ObjectLayer } from "../../map/ObjectLayer";
 import { AncestorBreadcrumb } from "./AncestorBreadcrumb";
 import { GridDetailsPanel } from "./GridDetailsPanel";
 import { GridTree } from "./GridTree";
@@ -27,6 +30,9 @@ export function GridMapScene() {
     (id: number | null) => setSearchParams(id === null ? {} : { grid: String(id) }),
     [setSearchParams],
   );
+  const canSeeObjects = useCan("object.read");
+  const [showObjects, setShowObjects] = useState(false);
+  const objects = useObjectFeatures(canSeeObjects && showObjects);
   const labels = useMemo(
     () => new Map((grids.data?.items ?? []).map((g) => [g.id, gridName(g, i18n.language)])),
     [grids.data, i18n.language],
@@ -41,6 +47,18 @@ export function GridMapScene() {
       <aside className="grid-sidebar">
         <AncestorBreadcrumb />
         <GridTree grids={grids.data.items} selectedId={selectedId} onSelect={select} />
+        {canSeeObjects && (
+          <div className="grid-object-toggle">
+            <Switch
+              id="grid-object-toggle"
+              size="small"
+              checked={showObjects}
+              onChange={setShowObjects}
+              loading={objects.isFetching}
+            />
+            <label htmlFor="grid-object-toggle">{t("objects.map.layer")}</label>
+          </div>
+        )}
       </aside>
       <section className="grid-map-panel">
         <GridMap
@@ -52,7 +70,9 @@ export function GridMapScene() {
           zoom={config.data?.mapZoom ?? 8}
           tileUrl={config.data?.tileUrl || undefined}
           tileAttribution={config.data?.tileAttribution}
-        />
+        >
+          {showObjects && objects.data && <ObjectLayer features={objects.data.features} />}
+        </GridMap>
         <div className="grid-details-slot">
           {selectedId === null ? (
             <Alert type="info" showIcon title={t("grid.hint")} />

@@ -1,17 +1,25 @@
-import { AuditOutlined, EnvironmentOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  EnvironmentOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
-import type { zhCN } from "../../i18n/zh-CN";
 
 export interface NavItem {
   path: string;
   permission: string;
-  labelKey: `nav.${keyof typeof zhCN.nav}`;
+  /** Any translation key: features keep their labels in their own i18n section. */
+  labelKey: ParseKeys;
   icon: ReactNode;
 }
 
 /** The side menu in display order; the first item the user may open is their start page. */
 export const navItems: readonly NavItem[] = [
   { path: "/grids", permission: "grid.read", labelKey: "nav.grids", icon: <EnvironmentOutlined /> },
+  { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
     path: "/admin/settings",
