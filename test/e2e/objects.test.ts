@@ -160,7 +160,9 @@ describe.runIf(runBrowser)("supervised objects on the grid map", () => {
     await page.waitForURL(/\/grids/);
     await page.waitForSelector("path.grid-level-3");
     expect(await page.locator("path.object-marker").count()).toBe(0);
-    const total = await page.evaluate(async () => (await (await fetch("/api/objects?pageSize=1")).json()).total);
+    const total = await page.evaluate(
+      async () => (await (await fetch("/api/objects?pageSize=1")).json()).total,
+    );
     expect(total).toBeGreaterThan(0);
     await page.getByText("显示监管对象").click();
     await expect.poll(() => page.locator("path.object-marker").count()).toBe(total);
