@@ -160,6 +160,25 @@ describe("the register, scoped by the grid tree", () => {
     );
     expect(denied.statusCode).toBe(403);
     expect((await get("member", "/api/objects/template.xlsx")).statusCode).toBe(403);
+    // A township officer cannot touch another township's object: not found, as for reading it.
+    const [other] = await t.query<{ id: number; version: number }>(
+      sql`select o.id, o.version from supervised_objects o join grids g on g.id = o.grid_id
+           where g.name = '胜金村' limit 1`,
+    );
+    const retire = await send("township", "POST", `/api/objects/${other.id}/retire`, {
+      version: other.version,
+      reason: "x",
+    });
+    expect(retire.statusCode).toBe(404);
+    const edit = await send("township", "PUT", `/api/objects/${other.id}`, {
+      name: "改名",
+      location: { type: "Point", coordinates: at },
+      version: other.version,
+    });
+    expect(edit.statusCode).toBe(404);
+    expect(
+      (await send("dept", "POST", `/api/objects/${other.id}/retire`, { version: 1, reason: "x" })).statusCode,
+    ).toBe(403);
   });
 
   it("rejects bad query values with 400, never 500", async () => {

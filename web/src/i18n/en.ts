@@ -273,7 +273,6 @@ export const en: Translation = {
       chooseFile: "Choose a file first",
       success: "Imported {{count}} objects",
       byGrid: "{{grid}}: {{count}}",
-      rejected: "Nothing was imported",
       row: "Row",
       field: "Column",
       message: "Problem",

@@ -271,7 +271,6 @@ export const zhCN = {
       chooseFile: "请先选择文件",
       success: "导入成功：共 {{count}} 个对象",
       byGrid: "{{grid}}：{{count}} 个",
-      rejected: "未导入任何数据",
       row: "行号",
       field: "列",
       message: "问题",
