@@ -35,6 +35,8 @@ console.log(
 const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts"], {
   cwd: root,
   stdio: "inherit",
+  // A production bundle whatever the caller's NODE_ENV (vitest sets "test", which would build React's dev copy).
+  env: { ...process.env, NODE_ENV: "production" },
   shell: process.platform === "win32",
 });
 if (build.status !== 0) {

@@ -13,10 +13,13 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { registerErrorHandling, registerNotFound } from "./plugins/errors.ts";
+import { registerInputHygiene } from "./plugins/input-hygiene.ts";
+import { registerValidation } from "./plugins/validation.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
+import { gridAdminRoutes } from "./routes/grid-admin/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
@@ -40,10 +43,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerValidation(app);
+  registerInputHygiene(app);
   app.addSchema(ErrorBody);
 
   await app.register(helmet, {
@@ -92,6 +96,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     meRoutes,
     configRoutes,
     gridRoutes,
+    gridAdminRoutes,
     userRoutes,
     departmentRoutes,
     settingsRoutes,
@@ -116,7 +121,7 @@ async function serveWebApp(app: App, distDir: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: true,
-    index: false,
+    index: "index.html",
     cacheControl: false,
     setHeaders: (reply, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -20,6 +20,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   tileUrl: string;
+  /** Audit rows older than this are pruned daily (never below 180 days). */
+  auditRetentionDays: number;
   tileAttribution: string;
   logLevel: string;
   webDistDir: string;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: boolFrom(env, "ENVGRID_COOKIE_SECURE", false),
     trustProxy: boolFrom(env, "ENVGRID_TRUST_PROXY", false),
     tileUrl: env.ENVGRID_TILE_URL ?? "",
+    auditRetentionDays: intFrom(env, "ENVGRID_AUDIT_RETENTION_DAYS", 365, 180, 36500),
     tileAttribution: env.ENVGRID_TILE_ATTRIBUTION ?? "",
     logLevel: env.LOG_LEVEL || "info",
     webDistDir: path.resolve(env.ENVGRID_WEB_DIST || "web/dist"),

@@ -59,3 +59,25 @@ export function formatShanghai(date: Date): string {
     hour12: false,
   }).format(date);
 }
+
+/** The request is well-formed but its content cannot be accepted (an invalid polygon, a bad import row). */
+export const unprocessable = (code: string, messageZh: string, messageEn: string, details?: unknown) =>
+  new AppError(code, 422, messageZh, messageEn, details);
+
+// Grid administration.
+export const gridManagedAbove = () =>
+  new AppError(
+    "grid_managed_above",
+    403,
+    "本网格由上级网格管理，您只能管理本辖区以下的网格",
+    "This grid is administered by the level above; you manage the grids below your own",
+  );
+export const gridCodeTaken = (code: string) =>
+  new AppError("grid_code_taken", 409, `网格编码 ${code} 已被使用`, `Grid code ${code} is already in use`);
+export const gridRetired = () =>
+  new AppError(
+    "grid_retired",
+    409,
+    "该网格已撤销，不能再修改",
+    "This grid is retired and can no longer change",
+  );

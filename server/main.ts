@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { buildApp } from "./app.ts";
 import { verifyAuditChain } from "./audit/verify-chain.ts";
 import { prepareDatabase } from "./bootstrap.ts";
@@ -7,12 +9,16 @@ import { migrate } from "./db/migrate.ts";
 import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
 import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { ensureSettings } from "./db/settings-init.ts";
+import { scheduleAuditRetention } from "./jobs/audit-retention.ts";
+import { backupDatabase, PID_FILE, restoreDatabase } from "./ops/backup.ts";
 
 const USAGE = `usage: tsx server/main.ts <command>
   start          run the web app and API (migrates first; seeds the demo into an empty embedded database)
   migrate        apply pending migrations
   seed --demo    load the Gaochang demo data into an empty database
-  verify-audit   check the audit log's hash chains; exit 1 naming the first bad row`;
+  verify-audit   check the audit log's hash chains; exit 1 naming the first bad row
+  backup FILE    back up the database (pg_dump, or the embedded data directory while the server is stopped)
+  restore FILE   restore a backup into an empty database or a new ENVGRID_DATA_DIR`;
 
 const log = (line: string) => console.log(`[envgrid] ${line}`);
 
@@ -26,6 +32,9 @@ async function start(): Promise<void> {
   );
   const { database, seeded } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, logger: true });
+  const stopRetention = scheduleAuditRetention(database.db, config.auditRetentionDays, log);
+  if (database.engine === "pglite")
+    fs.writeFileSync(path.join(config.dataDir, PID_FILE), String(process.pid));
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   log(`ready in ${Date.now() - started} ms`);
@@ -37,6 +46,7 @@ async function start(): Promise<void> {
     log(`demo password: ${usingDefault ? DEFAULT_DEMO_PASSWORD : "(from ENVGRID_DEMO_PASSWORD)"}`);
   }
   const stop = async () => {
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);
@@ -92,6 +102,19 @@ async function main(argv: string[]): Promise<number> {
         if (!verdict.ok) console.error(`audit chain broken at row ${verdict.firstBadId} (${verdict.reason})`);
         return verdict.ok ? 0 : 1;
       });
+    case "backup":
+    case "restore": {
+      const file = args.find((a) => !a.startsWith("-"));
+      if (!file) {
+        console.error(`${command} needs a file name`);
+        return 2;
+      }
+      const config = loadConfig();
+      const result =
+        command === "backup" ? await backupDatabase(config, file) : await restoreDatabase(config, file);
+      log(`${command} ${file}: ${JSON.stringify(result)}`);
+      return 0;
+    }
     default:
       console.error(USAGE);
       return 2;

@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../db/client.ts";
-import type { GeoJsonMultiPolygon } from "../db/schema/geometry.ts";
 import type { GridKind } from "../db/schema/grids.ts";
-import { recordAudit } from "./audit-recorder.ts";
+import type { PolygonalGeometry } from "../domain/grid-geojson.ts";
+import { gridRetired, notFound } from "../errors.ts";
+import { assertAllowed } from "../policies/allow.ts";
+import { canPlaceUnder } from "../policies/grid-admin-scope.ts";
+import { checkedBoundary } from "../queries/grid-boundary-check.ts";
 import type { CommandContext } from "./context.ts";
+import { assertCodeFree, insertGrid } from "./grid-rows.ts";
 
 export interface NewGrid {
   parentId: number | null;
@@ -11,47 +15,47 @@ export interface NewGrid {
   name: string;
   nameUg?: string | null;
   kind: GridKind;
-  boundary: GeoJsonMultiPolygon | null;
+  /** Trusted from the system (seed); from a person it is checked (structure, ranges, ST_IsValidDetail). */
+  boundary: unknown;
 }
 
 /**
- * Inserts a grid under its parent: level and materialized path follow from the parent, so the tree can be
- * any depth. The caller's transaction (or a new one) carries the audit event.
+ * Creates a grid under its parent. A null actor is the system itself (seeding); a person needs `grid.manage`
+ * and a parent in their scope, and their boundary must be a valid polygon (422 with where and why otherwise).
  */
 export async function createGrid(ctx: CommandContext, grid: NewGrid) {
+  const actor = ctx.actor;
+  if (actor) assertAllowed(actor, "grid.manage");
+  const boundary =
+    grid.boundary === null || grid.boundary === undefined
+      ? null
+      : actor
+        ? await checkedBoundary(ctx.db, grid.boundary)
+        : (grid.boundary as PolygonalGeometry);
   return ctx.db.transaction(async (tx) => {
-    const [parent] =
-      grid.parentId === null
-        ? [null]
-        : await rows<{ path: string; level: number }>(
-            tx,
-            sql`select path, level from grids where id = ${grid.parentId}`,
-          );
-    if (parent === undefined) throw new Error(`parent grid ${grid.parentId} does not exist`);
-    const boundary = grid.boundary
-      ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(grid.boundary)}), 4326))`
-      : sql`null`;
-    const [created] = await rows<{ id: number; path: string; level: number }>(
+    let parent: { id: number; path: string; level: number; retiredAt: string | null } | null = null;
+    if (grid.parentId !== null) {
+      [parent] = await rows<{ id: number; path: string; level: number; retiredAt: string | null }>(
+        tx,
+        sql`select id, path, level, retired_at as "retiredAt" from grids where id = ${grid.parentId} for update`,
+      );
+      if (!parent) {
+        if (actor) throw notFound();
+        throw new Error(`parent grid ${grid.parentId} does not exist`);
+      }
+      if (actor && !canPlaceUnder(actor.scope, parent.path)) throw notFound();
+      if (parent.retiredAt) throw gridRetired();
+    } else if (actor && !actor.scope.allGrids) {
+      // A new root (a district) is the district-wide office's decision only.
+      throw notFound();
+    }
+    await assertCodeFree(tx, grid.code);
+    return insertGrid(
       tx,
-      sql`with next as (select nextval(pg_get_serial_sequence('grids', 'id'))::int as id)
-          insert into grids (id, parent_id, level, code, name, name_ug, kind, path, boundary)
-          select next.id, ${grid.parentId}, ${parent ? parent.level + 1 : 1}, ${grid.code}, ${grid.name},
-                 ${grid.nameUg ?? null}, ${grid.kind}, ${parent?.path ?? "/"} || next.id || '/', ${boundary}
-            from next
-          returning id, path, level`,
+      ctx,
+      { code: grid.code, name: grid.name, nameUg: grid.nameUg ?? null, kind: grid.kind, boundary },
+      parent,
+      actor ? "api" : "seed",
     );
-    await recordAudit(tx, ctx, {
-      action: "grid.create",
-      entityType: "grid",
-      entityId: created.id,
-      actorName: ctx.actor ? undefined : "system",
-      after: {
-        ...grid,
-        boundary: grid.boundary ? "(geometry)" : null,
-        level: created.level,
-        path: created.path,
-      },
-    });
-    return created;
   });
 }

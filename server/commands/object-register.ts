@@ -13,7 +13,7 @@ import {
   type ObjectInput,
   type ObjectRecord,
 } from "../domain/supervised-object.ts";
-import { AppError } from "../errors.ts";
+import { AppError, unprocessable } from "../errors.ts";
 import type { Actor, Scope } from "../policies/actor.ts";
 import { type Placement, placeLocations } from "../queries/object-placement.ts";
 import type { CommandContext } from "./context.ts";
@@ -32,9 +32,8 @@ export interface RowFieldError extends FieldError {
 
 /** 422: the object breaks a rule; `details.errors` says which field and why. */
 export const invalidObject = (errors: FieldError[]) =>
-  new AppError(
+  unprocessable(
     "invalid_object",
-    422,
     errors[0]?.message ?? "对象信息不完整或不正确",
     "The object is incomplete or invalid",
     { errors },

@@ -24,11 +24,29 @@ export interface Database {
   pglite?: PGlite;
 }
 
-/** Executes raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+/**
+ * Executes raw SQL and returns its rows; both drivers answer with `{ rows, fields }`. Drizzle's node-postgres
+ * driver hands timestamptz columns back as PostgreSQL text while PGlite gives Dates: both become Dates here,
+ * so the API speaks ISO 8601 UTC on either engine.
+ */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result = (await db.execute(query)) as unknown as {
+    rows: Record<string, unknown>[];
+    fields?: { name: string; dataTypeID: number }[];
+  };
+  const timestamps = (result.fields ?? []).filter((f) => f.dataTypeID === TIMESTAMPTZ_OID).map((f) => f.name);
+  if (timestamps.length > 0) {
+    for (const row of result.rows) {
+      for (const name of timestamps) {
+        const value = row[name];
+        if (typeof value === "string") row[name] = new Date(value);
+      }
+    }
+  }
+  return result.rows as T[];
 }
+
+const TIMESTAMPTZ_OID = 1184;
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });

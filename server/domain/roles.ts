@@ -32,14 +32,17 @@ export const PERMISSIONS = [
   "department.read",
   "object.read",
   "object.manage",
+  // Create, edit, move, retire grids and import their boundaries: the district office everywhere, a township
+  // officer below their own township (policies/grid-admin-scope.ts).
+  "grid.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   grid_member: ["grid.read", "department.read"],
   grid_head: ["grid.read", "department.read"],
-  township_officer: ["grid.read", "department.read"],
-  district_office: ["grid.read", "department.read"],
+  township_officer: ["grid.read", "department.read", "grid.manage"],
+  district_office: ["grid.read", "department.read", "grid.manage"],
   district_leader: ["grid.read", "department.read"],
   department_officer: ["grid.read", "department.read"],
   department_head: ["grid.read", "department.read"],

@@ -4,9 +4,11 @@ import fp from "fastify-plugin";
 import { closeSession } from "../commands/session-closer.ts";
 import type { Db } from "../db/client.ts";
 import { sessions } from "../db/schema/index.ts";
+import type { Permission } from "../domain/roles.ts";
 import { sessionState, shouldTouch } from "../domain/session-rules.ts";
-import { sessionExpired, unauthenticated } from "../errors.ts";
+import { forbidden, sessionExpired, unauthenticated } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
+import { allow } from "../policies/allow.ts";
 import { findLiveSessionByTokenHash, loadActor } from "../queries/actor-loader.ts";
 import { getSettings } from "../queries/settings.ts";
 import { sha256Hex } from "../security/tokens.ts";
@@ -20,6 +22,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Routes reachable without a session (login, health, public config). */
     public?: boolean;
+    /**
+     * The permission a route needs, checked before the body is even validated, so a caller without it
+     * learns nothing from validation errors. Routes without one are open to any logged-in user.
+     */
+    permission?: Permission;
   }
 }
 
@@ -58,6 +65,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       await opts.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
     }
     request.actor = actor;
+    const needed = request.routeOptions.config?.permission;
+    if (needed && !allow(actor, needed)) throw forbidden();
   });
 });
 

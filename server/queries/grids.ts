@@ -4,6 +4,7 @@ import type { GeoJsonMultiPolygon } from "../db/schema/geometry.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { isoUtc } from "./sql-time.ts";
 
 export interface GridSummary {
   id: number;
@@ -14,18 +15,26 @@ export interface GridSummary {
   nameUg: string | null;
   kind: string;
   childCount: number;
+  version: number;
+  retiredAt: string | null;
 }
 
 const SUMMARY_COLUMNS = sql`g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg", g.kind,
-  (select count(*)::int from grids c where c.parent_id = g.id and c.retired_at is null) as "childCount"`;
+  (select count(*)::int from grids c where c.parent_id = g.id and c.retired_at is null) as "childCount",
+  g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt"`;
 
-/** Grids the scope reaches, tree order (level, then code); retired grids are left out. */
-export function listGrids(db: Db, scope: Scope, filter: { level?: number } = {}): Promise<GridSummary[]> {
+/** Grids the scope reaches, tree order (level, then code); retired grids only when asked for (administration). */
+export function listGrids(
+  db: Db,
+  scope: Scope,
+  filter: { level?: number; includeRetired?: boolean } = {},
+): Promise<GridSummary[]> {
   const level = filter.level === undefined ? sql`true` : sql`g.level = ${filter.level}`;
+  const live = filter.includeRetired ? sql`true` : sql`g.retired_at is null`;
   return rows<GridSummary>(
     db,
     sql`select ${SUMMARY_COLUMNS} from grids g
-         where g.retired_at is null and ${level} and ${gridWithinScope(sql`g.path`, scope)}
+         where ${live} and ${level} and ${gridWithinScope(sql`g.path`, scope)}
          order by g.level, g.code`,
   );
 }
@@ -34,7 +43,7 @@ export interface GridFeatureCollection {
   type: "FeatureCollection";
   features: {
     type: "Feature";
-    properties: Omit<GridSummary, "childCount" | "nameUg">;
+    properties: Omit<GridSummary, "childCount" | "nameUg" | "version" | "retiredAt">;
     geometry: GeoJsonMultiPolygon;
   }[];
 }
@@ -66,7 +75,7 @@ export interface GridDetail extends GridSummary {
 export async function getGrid(db: Db, scope: Scope, id: number): Promise<GridDetail> {
   const [grid] = await rows<GridDetail & { boundary: string | null }>(
     db,
-    sql`select ${SUMMARY_COLUMNS}, g.version, p.name as "parentName",
+    sql`select ${SUMMARY_COLUMNS}, p.name as "parentName",
                round((ST_Area(g.boundary::geography) / 1e6)::numeric, 3)::float8 as "areaKm2",
                ST_AsGeoJSON(g.boundary, 6) as boundary
           from grids g left join grids p on p.id = g.parent_id

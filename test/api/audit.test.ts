@@ -110,7 +110,10 @@ describe("npm run verify-audit", () => {
       timeout: 120_000,
     });
 
-  it("exits 0 on an intact log and 1 naming the first bad row after a deletion", async () => {
+  // Two CLI runs, each starting the embedded engine: slow on a busy machine, hence the longer limit.
+  it("exits 0 on an intact log and 1 naming the first bad row after a deletion", {
+    timeout: 240_000,
+  }, async () => {
     let env: Record<string, string>;
     let close = async () => {};
     let database: Awaited<ReturnType<typeof openPglite>> | null = null;
@@ -154,5 +157,48 @@ describe("npm run verify-audit", () => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`audit chain broken at row ${next.id}`);
     await close();
+  });
+});
+
+describe("audit retention", () => {
+  it("prunes rows older than the retention period and the chains still verify from their anchors", async () => {
+    const fresh = await startTestApp();
+    try {
+      // Old rows, as if written 400 days ago (the trigger chains them like any other).
+      for (let i = 0; i < 6; i++) {
+        await fresh.query(
+          sql`insert into audit_log (at, actor_name, action, entity_type) values (now() - interval '400 days', 'old', 'test.old', 'test')`,
+        );
+      }
+      await fresh.login("office");
+      const { pruneAuditLog } = await import("../../server/commands/audit-pruner.ts");
+      await expect(pruneAuditLog(fresh.database.db, 30)).rejects.toThrow(/180/);
+      const deleted = await pruneAuditLog(fresh.database.db, 180);
+      expect(deleted).toBeGreaterThanOrEqual(6);
+      const [left] = await fresh.query<{ n: number }>(
+        sql`select count(*)::int as n from audit_log where action = 'test.old'`,
+      );
+      expect(left.n).toBe(0);
+      const anchors = await fresh.query<{ chain: number }>(sql`select chain from audit_anchors`);
+      expect(anchors.length).toBeGreaterThan(0);
+      expect((await verifyAuditChain(fresh.database.db)).ok).toBe(true);
+      const [event] = await fresh.query<{ after: { deleted: number } }>(
+        sql`select after from audit_log where action = 'audit.prune'`,
+      );
+      expect(event.after.deleted).toBe(deleted);
+      // Outside audit_prune, deleting is still refused, and the database refuses a short retention itself.
+      const refused = await fresh.query(sql`delete from audit_log where action = 'auth.login'`).then(
+        () => null,
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message}`,
+      );
+      expect(refused).toMatch(/append-only/);
+      const tooShort = await fresh.query(sql`select audit_prune(interval '10 days')`).then(
+        () => null,
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message}`,
+      );
+      expect(tooShort).toMatch(/180 days/);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -82,6 +82,9 @@ describe("platform conventions", () => {
         headers: { accept: "*/*" },
       });
       expect(missing.statusCode).toBe(404);
+      const home = await web.app.inject({ method: "GET", url: "/", headers: { accept: "text/html" } });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain("<title>envgrid</title>");
       const page = await web.app.inject({ method: "GET", url: "/grids", headers: { accept: "text/html" } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("<title>envgrid</title>");
@@ -90,5 +93,15 @@ describe("platform conventions", () => {
       await web.close();
       fs.rmSync(dist, { recursive: true, force: true });
     }
+  });
+});
+
+describe("time on the wire", () => {
+  it("sends timestamps from raw queries as ISO 8601 UTC on either engine", async () => {
+    const cookie = await t.login("auditor");
+    const audit = (
+      await t.app.inject({ method: "GET", url: "/api/audit?pageSize=3", headers: { cookie } })
+    ).json();
+    for (const item of audit.items) expect(item.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 });

@@ -14,6 +14,9 @@ const HomeRedirect = lazy(() =>
 const GridMapScene = lazy(() =>
   import("./scenes/GridMap/GridMapScene").then((m) => ({ default: m.GridMapScene })),
 );
+const GridAdminScene = lazy(() =>
+  import("./scenes/GridAdmin/GridAdminScene").then((m) => ({ default: m.GridAdminScene })),
+);
 const UsersScene = lazy(() => import("./scenes/Users/UsersScene").then((m) => ({ default: m.UsersScene })));
 const SettingsScene = lazy(() =>
   import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
@@ -48,6 +51,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: "grids", element: guarded("grid.read", <GridMapScene />) },
+          { path: "admin/grids", element: guarded("grid.manage", <GridAdminScene />) },
           { path: "objects", element: guarded("object.read", <ObjectsScene />) },
           { path: "objects/:id", element: guarded("object.read", <ObjectArchiveScene />) },
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },

@@ -1,3 +1,4 @@
+export * from "./grid-versions.ts";
 export * from "./grids.ts";
 export * from "./objects.ts";
 export * from "./system.ts";

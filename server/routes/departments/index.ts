@@ -1,15 +1,15 @@
 import { asc } from "drizzle-orm";
 import { departments } from "../../db/schema/index.ts";
-import { actorOf } from "../../plugins/auth.ts";
-import { assertAllowed } from "../../policies/allow.ts";
 import type { App, RouteDeps } from "../types.ts";
 
 export function departmentRoutes(app: App, { database }: RouteDeps): void {
   app.get(
     "/api/departments",
-    { schema: { tags: ["departments"], summary: "部门与监督机构" } },
-    async (request) => {
-      assertAllowed(actorOf(request), "department.read");
+    {
+      config: { permission: "department.read" },
+      schema: { tags: ["departments"], summary: "部门与监督机构" },
+    },
+    async (_request) => {
       const items = await database.db
         .select({
           id: departments.id,

@@ -10,6 +10,8 @@ export const GridSummary = Type.Object({
   nameUg: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),
   childCount: Type.Integer(),
+  version: Type.Integer(),
+  retiredAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
 });
 
 export const LevelQuery = Type.Object(
@@ -20,7 +22,13 @@ export const LevelQuery = Type.Object(
 export const listGridsSchema = {
   tags: ["grids"],
   summary: "网格列表（按权限范围）",
-  querystring: LevelQuery,
+  querystring: Type.Object(
+    {
+      level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+      includeRetired: Type.Optional(Type.Boolean({ description: "包括已撤销的网格（网格管理用）" })),
+    },
+    { additionalProperties: false },
+  ),
   response: {
     200: Type.Object({ items: Type.Array(GridSummary), total: Type.Integer() }),
     ...errorResponses,

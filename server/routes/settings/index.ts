@@ -1,7 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { updateSettings } from "../../commands/settings-updater.ts";
 import { actorOf } from "../../plugins/auth.ts";
-import { assertAllowed } from "../../policies/allow.ts";
 import { getSettings } from "../../queries/settings.ts";
 import { errorResponses } from "../shared-schemas.ts";
 import type { App, RouteDeps } from "../types.ts";
@@ -18,6 +17,7 @@ const SettingsBody = Type.Object(
 );
 
 export function settingsRoutes(app: App, { database }: RouteDeps): void {
+  const config = { permission: "settings.manage" } as const;
   const view = (s: Awaited<ReturnType<typeof getSettings>>) => ({
     tileUrl: s.tileUrl,
     tileAttribution: s.tileAttribution,
@@ -27,15 +27,15 @@ export function settingsRoutes(app: App, { database }: RouteDeps): void {
   });
   app.get(
     "/api/settings",
-    { schema: { tags: ["settings"], summary: "系统设置（系统管理员）" } },
-    async (request) => {
-      assertAllowed(actorOf(request), "settings.manage");
+    { config, schema: { tags: ["settings"], summary: "系统设置（系统管理员）" } },
+    async (_request) => {
       return view(await getSettings(database.db, true));
     },
   );
   app.put(
     "/api/settings",
     {
+      config,
       schema: {
         tags: ["settings"],
         summary: "修改系统设置",

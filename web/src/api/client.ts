@@ -46,7 +46,7 @@ async function errorBody(response: Response): Promise<ApiErrorBody> {
   return { error: `http_${response.status}`, message: response.statusText };
 }
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };

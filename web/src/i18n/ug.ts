@@ -106,6 +106,20 @@ export const ug: PartialTranslation = {
     title: "زىيارەت ھوقۇقى يوق",
     description: "بۇ بەتنى زىيارەت قىلىش ھوقۇقىڭىز يوق.",
   },
+  gridAdmin: {
+    nav: "تور باشقۇرۇش",
+    coverage: {
+      title: "قاپلاش ئانالىزى",
+      ratio: "قاپلاش نىسبىتى",
+      gapArea: "بوشلۇق كۆلىمى (km²)",
+      overlapArea: "ئۈستىمۇئۈست كۆلىمى (km²)",
+      outsideArea: "چېگرادىن ئاشقان كۆلىمى (km²)",
+    },
+    toolbar: {
+      import: "GeoJSON ئەكىرىش",
+      export: "GeoJSON چىقىرىش",
+    },
+  },
   objects: {
     menu: "نازارەت ئوبيېكتلىرى",
     title: "نازارەت ئوبيېكتلىرى تىزىملىكى",

@@ -19,7 +19,7 @@ interface Props {
   zoom: number;
   tileUrl?: string;
   tileAttribution?: string;
-  /** Further layers drawn over the grids (e.g. supervised objects). */
+  /** Extra layers drawn over the grids (the coverage view, supervised objects). */
   children?: ReactNode;
 }
 
@@ -50,7 +50,8 @@ export function GridMap({
             key={selected.id}
             positions={selected.latLngs}
             className="grid-selected"
-            pathOptions={selectedStyle}
+            // Under the coverage view the selection is an outline only, so the colours underneath stay true.
+            pathOptions={children ? { ...selectedStyle, fill: false } : selectedStyle}
             interactive={false}
           />
         )}

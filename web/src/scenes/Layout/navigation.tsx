@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   EnvironmentOutlined,
   SettingOutlined,
@@ -11,7 +12,7 @@ import type { ReactNode } from "react";
 export interface NavItem {
   path: string;
   permission: string;
-  /** Any translation key: features keep their labels in their own i18n section. */
+  /** Any translation key: features keep their strings in their own section (e.g. `gridAdmin.nav`). */
   labelKey: ParseKeys;
   icon: ReactNode;
 }
@@ -19,6 +20,12 @@ export interface NavItem {
 /** The side menu in display order; the first item the user may open is their start page. */
 export const navItems: readonly NavItem[] = [
   { path: "/grids", permission: "grid.read", labelKey: "nav.grids", icon: <EnvironmentOutlined /> },
+  {
+    path: "/admin/grids",
+    permission: "grid.manage",
+    labelKey: "gridAdmin.nav",
+    icon: <ApartmentOutlined />,
+  },
   { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {

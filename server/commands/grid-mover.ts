@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { rows } from "../db/client.ts";
+import { badRequest, gridRetired, notFound, staleVersion } from "../errors.ts";
+import type { Actor } from "../policies/actor.ts";
+import { assertAllowed } from "../policies/allow.ts";
+import { canPlaceUnder } from "../policies/grid-admin-scope.ts";
+import { recordAudit } from "./audit-recorder.ts";
+import type { CommandContext } from "./context.ts";
+import { auditView, lockGrid, lockManagedGrid } from "./grid-rows.ts";
+
+/**
+ * Re-parents a grid with its whole subtree in one statement: every materialized path under the old prefix is
+ * rewritten to the new one and every level shifts by the same amount. Each moved row gets a new version, so
+ * grid_versions keeps where each of them was.
+ */
+export async function moveGrid(
+  ctx: CommandContext & { actor: Actor },
+  id: number,
+  move: { parentId: number; version: number },
+) {
+  assertAllowed(ctx.actor, "grid.manage");
+  return ctx.db.transaction(async (tx) => {
+    const grid = await lockManagedGrid(tx, ctx.actor, id);
+    if (grid.retiredAt) throw gridRetired();
+    if (grid.version !== move.version) throw staleVersion();
+    const parent = await lockGrid(tx, ctx.actor.scope, move.parentId);
+    if (!canPlaceUnder(ctx.actor.scope, parent.path)) throw notFound();
+    if (parent.retiredAt) throw gridRetired();
+    if (parent.path.startsWith(grid.path)) {
+      throw badRequest(
+        "move_into_own_subtree",
+        "不能把网格移动到它自己或它的下级网格之下",
+        "A grid cannot move below itself or its own descendants",
+      );
+    }
+    if (grid.parentId === parent.id) return { ...grid, moved: 0 };
+
+    const newPath = `${parent.path}${grid.id}/`;
+    const levelShift = parent.level + 1 - grid.level;
+    const moved = await rows<{ id: number }>(
+      tx,
+      sql`update grids
+             set parent_id = case when id = ${grid.id} then ${parent.id} else parent_id end,
+                 path = ${newPath} || substr(path, ${grid.path.length + 1}),
+                 level = level + ${levelShift},
+                 version = version + 1,
+                 updated_at = now()
+           where path like ${`${grid.path}%`}
+          returning id`,
+    );
+    const [after] = await rows<{ path: string; level: number; version: number }>(
+      tx,
+      sql`select path, level, version from grids where id = ${grid.id}`,
+    );
+    const result = { ...grid, parentId: parent.id, ...after };
+    await recordAudit(tx, ctx, {
+      action: "grid.move",
+      entityType: "grid",
+      entityId: grid.id,
+      before: auditView(grid),
+      after: { ...auditView(result), subtreeSize: moved.length },
+    });
+    return { ...result, moved: moved.length };
+  });
+}

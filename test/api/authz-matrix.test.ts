@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../server/domain/roles.ts";
+import { DEMO_ACCOUNT, ROUTE_ACCESS, SCOPED_ROUTES } from "../support/authz-expectations.ts";
+import { recordFigure } from "../support/figures.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let routes: { method: string; path: string; key: string }[];
+const cookies = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const doc = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json();
+  routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })),
+  );
+  for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
+});
+afterAll(() => t?.close());
+
+/** A path with every parameter filled by an id that exists nowhere, so allowed calls change nothing. */
+const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "999999");
+
+const call = (method: string, url: string, cookie?: string) =>
+  t.app.inject({
+    method: method as "GET",
+    url,
+    headers: cookie ? { cookie } : {},
+    ...(method === "GET" ? {} : { payload: {} }),
+  });
+
+describe("authorization matrix", () => {
+  it("lists every API route in the written-down expectations, and nothing that is not a route", () => {
+    const known = new Set(routes.map((r) => r.key));
+    expect(routes.map((r) => r.key).filter((k) => !(k in ROUTE_ACCESS))).toEqual([]);
+    expect(Object.keys(ROUTE_ACCESS).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it("lets exactly the expected roles call each route", async () => {
+    const leaks: string[] = [];
+    const wrongDenials: string[] = [];
+    let checked = 0;
+    // Logout last: it ends the session the other calls use.
+    const ordered = [...routes].sort(
+      (a, b) => Number(a.key.includes("logout")) - Number(b.key.includes("logout")),
+    );
+    for (const route of ordered) {
+      const access = ROUTE_ACCESS[route.key];
+      const anonymous = await call(route.method, concrete(route.path));
+      checked++;
+      if (access !== "public" && anonymous.statusCode !== 401)
+        leaks.push(`anonymous ${route.key} → ${anonymous.statusCode}`);
+      if (access === "public") continue;
+      for (const role of ROLES) {
+        const allowed = access === "any" || access.includes(role);
+        const response = await call(route.method, concrete(route.path), cookies[role]);
+        checked++;
+        const denied = response.statusCode === 403;
+        if (!allowed && !denied) leaks.push(`${role} ${route.key} → ${response.statusCode}`);
+        if (allowed && (denied || response.statusCode === 401)) wrongDenials.push(`${role} ${route.key}`);
+        expect(response.statusCode, `${role} ${route.key}`).toBeLessThan(500);
+      }
+    }
+    recordFigure("authz.matrix", {
+      routes: routes.length,
+      roles: ROLES.length,
+      checked,
+      leaks: leaks.length,
+    });
+    expect(leaks).toEqual([]);
+    expect(wrongDenials).toEqual([]);
+  });
+
+  it("answers 404 for records outside the caller's jurisdiction, and serves those inside", async () => {
+    const leaks: string[] = [];
+    let checked = 0;
+    // The matrix above logged every account out; start with fresh sessions.
+    for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
+    for (const scoped of SCOPED_ROUTES) {
+      const [method, path] = scoped.route.split(" ");
+      const ids: Record<string, number> = {};
+      for (const [name, query] of Object.entries(scoped.fixtures)) {
+        const [row] = await t.query<{ id: number }>(sql.raw(query));
+        ids[name] = row.id;
+      }
+      for (const [role, reach] of Object.entries(scoped.reach) as [
+        Role,
+        { inScope: string[]; outOfScope: string[] },
+      ][]) {
+        for (const name of reach.inScope) {
+          const r = await call(method, path.replace(/\{[^}]+\}/, String(ids[name])), cookies[role]);
+          checked++;
+          expect(r.statusCode, `${role} ${scoped.route} ${name}`).toBe(200);
+        }
+        for (const name of reach.outOfScope) {
+          const r = await call(method, path.replace(/\{[^}]+\}/, String(ids[name])), cookies[role]);
+          checked++;
+          if (r.statusCode !== 404) leaks.push(`${role} ${scoped.route} ${name} → ${r.statusCode}`);
+        }
+      }
+    }
+    recordFigure("authz.scope", { scopedRoutes: SCOPED_ROUTES.length, checked, leaks: leaks.length });
+    expect(leaks).toEqual([]);
+  });
+});

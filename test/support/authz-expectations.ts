@@ -1,0 +1,130 @@
+import type { Role } from "../../server/domain/roles.ts";
+
+/** One demo account per role (server/db/seed/demo-users.ts). */
+export const DEMO_ACCOUNT: Record<Role, string> = {
+  grid_member: "member",
+  grid_head: "gridhead",
+  township_officer: "township",
+  district_office: "office",
+  district_leader: "leader",
+  department_officer: "dept",
+  department_head: "depthead",
+  supervisor: "supervisor",
+  public: "resident",
+  sys_admin: "sysadmin",
+  sec_admin: "secadmin",
+  audit_admin: "auditor",
+};
+
+const BUSINESS: Role[] = [
+  "grid_member",
+  "grid_head",
+  "township_officer",
+  "district_office",
+  "district_leader",
+  "department_officer",
+  "department_head",
+  "supervisor",
+];
+
+/**
+ * Who may call each API route, written down once and independently of the code: "public" means without
+ * a session, "any" any logged-in account, otherwise the roles listed. The matrix test fails when a route
+ * exists that is not listed here, so a new route cannot be forgotten.
+ */
+export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
+  "GET /healthz": "public",
+  "GET /readyz": "public",
+  "GET /api/config/public": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "any",
+  "GET /api/me": "any",
+  "GET /api/grids": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/geojson": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/{id}": [...BUSINESS, "sec_admin"],
+  "POST /api/grids": ["district_office", "township_officer"],
+  "PATCH /api/grids/{id}": ["district_office", "township_officer"],
+  "POST /api/grids/{id}/move": ["district_office", "township_officer"],
+  "POST /api/grids/{id}/retire": ["district_office", "township_officer"],
+  "POST /api/grids/import": ["district_office", "township_officer"],
+  "GET /api/grids/export": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/{id}/history": [...BUSINESS, "sec_admin"],
+  "GET /api/grids/{id}/coverage": [...BUSINESS, "sec_admin"],
+  "GET /api/departments": [...BUSINESS, "sec_admin"],
+  "GET /api/users": ["sec_admin"],
+  "POST /api/users": ["sec_admin"],
+  "POST /api/users/{id}/disable": ["sec_admin"],
+  "POST /api/users/{id}/enable": ["sec_admin"],
+  "GET /api/settings": ["sys_admin"],
+  "PUT /api/settings": ["sys_admin"],
+  "GET /api/audit": ["audit_admin"],
+  "GET /api/audit/verify": ["audit_admin"],
+  // The register of supervised objects: read by every business role within its scope, kept by the district
+  // office and township officers.
+  "GET /api/objects": BUSINESS,
+  "GET /api/objects/geojson": BUSINESS,
+  "GET /api/objects/export.xlsx": BUSINESS,
+  "GET /api/objects/template.xlsx": ["district_office", "township_officer"],
+  "POST /api/objects/import": ["district_office", "township_officer"],
+  "POST /api/objects": ["district_office", "township_officer"],
+  "GET /api/objects/{id}": BUSINESS,
+  "GET /api/objects/{id}/archive": BUSINESS,
+  "PUT /api/objects/{id}": ["district_office", "township_officer"],
+  "POST /api/objects/{id}/retire": ["district_office", "township_officer"],
+};
+
+/**
+ * Records that belong to someone's jurisdiction, by route: for each role, the fixture names it may and may
+ * not reach. Out-of-scope reads must answer 404, like records that do not exist.
+ */
+export interface ScopedRoute {
+  route: string;
+  fixtures: Record<string, string>; // fixture name → SQL returning one id
+  reach: Partial<Record<Role, { inScope: string[]; outOfScope: string[] }>>;
+}
+
+const everything = { inScope: ["ownVillage", "otherTownshipVillage", "ownTownship"], outOfScope: [] };
+const yarTownship = { inScope: ["ownVillage", "ownTownship"], outOfScope: ["otherTownshipVillage"] };
+
+const gridFixtures = {
+  ownVillage: "select id from grids where name = '亚尔村'",
+  ownTownship: "select id from grids where name = '亚尔镇'",
+  otherTownshipVillage: "select id from grids where name = '胜金村'",
+};
+
+const gridReach: ScopedRoute["reach"] = {
+  grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
+  grid_head: yarTownship,
+  township_officer: yarTownship,
+  district_office: everything,
+  district_leader: everything,
+  department_officer: everything,
+  department_head: everything,
+  supervisor: everything,
+  sec_admin: everything,
+};
+
+const objectFixtures = {
+  ownVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '亚尔村' order by o.id limit 1",
+  ownTownship:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id join grids p on p.id = g.parent_id where p.name = '亚尔镇' and g.name <> '亚尔村' order by o.id limit 1",
+  otherTownshipVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '胜金村' order by o.id limit 1",
+};
+// As for grids, but the security administrator has no access to objects at all.
+const { sec_admin: _noObjectsForSecAdmin, ...objectReach } = gridReach;
+
+export const SCOPED_ROUTES: ScopedRoute[] = [
+  ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
+    route,
+    fixtures: gridFixtures,
+    reach: gridReach,
+  })),
+  // "ownTownship" is an object in another village of 亚尔镇: the township sees it, the 亚尔村 member does not.
+  ...["GET /api/objects/{id}", "GET /api/objects/{id}/archive"].map((route) => ({
+    route,
+    fixtures: objectFixtures,
+    reach: objectReach,
+  })),
+];
