@@ -17,7 +17,7 @@ afterAll(() => t?.close());
 
 const get = (user: string, url: string) =>
   t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } });
-const send = (user: string, method: "POST" | "PUT", url: string, payload: unknown) =>
+const send = (user: string, method: "POST" | "PUT" | "PATCH", url: string, payload: unknown) =>
   t.app.inject({ method, url, payload: payload as object, headers: { cookie: cookies[user] } });
 
 /** A valid code from a readable tag (letters the code never uses become look-alike digits). */
@@ -334,6 +334,34 @@ describe("placement in the grid", () => {
     expect(unplaced.items.map((i: { id: number }) => i.id)).toContain(created.id);
     expect(unplaced.items.every((i: { gridId: number | null }) => i.gridId === null)).toBe(true);
     expect((await get("township", `/api/objects/${created.id}`)).statusCode).toBe(404);
+  });
+  it("re-places objects when the grid administration API changes a boundary", async () => {
+    const [cx, cy] = await pointIn("胜金村");
+    const at: [number, number] = [cx + 0.005, cy - 0.005];
+    const created = (
+      await send("office", "POST", "/api/objects", enterprise("网格编辑联动测试厂", at, "MA7GR1D01"))
+    ).json();
+    expect(created.gridName).toBe("胜金村");
+    const [grid] = await t.query<{ id: number; version: number; boundary: string }>(
+      sql`select id, version,
+                 ST_AsGeoJSON(ST_Multi(ST_Difference(boundary,
+                   ST_Buffer(ST_SetSRID(ST_MakePoint(${at[0]}, ${at[1]}), 4326), 0.003, 'quad_segs=2'))), 6) as boundary
+            from grids where name = '胜金村'`,
+    );
+    const patched = await send("office", "PATCH", `/api/grids/${grid.id}`, {
+      version: grid.version,
+      boundary: JSON.parse(grid.boundary),
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    // The hole belongs to no village now: the object falls to the deepest grid still holding it, the township.
+    const moved = (await get("office", `/api/objects/${created.id}`)).json();
+    expect(moved.gridName).toBe("胜金乡");
+    const history = (await get("office", `/api/objects/${created.id}/archive`)).json().history;
+    expect(history[0]).toMatchObject({
+      action: "object.replace",
+      before: { gridName: "胜金村" },
+      after: { gridName: "胜金乡", cause: { gridId: grid.id } },
+    });
   });
 });
 
