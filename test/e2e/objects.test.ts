@@ -166,6 +166,7 @@ describe.runIf(runBrowser)("supervised objects on the grid map", () => {
     expect(total).toBeGreaterThan(0);
     await page.getByText("显示监管对象").click();
     await expect.poll(() => page.locator("path.object-marker").count()).toBe(total);
+    await page.locator(".grid-object-toggle .ant-switch-loading").waitFor({ state: "detached" });
     await screenshot(page, "grid-map-objects-member");
     await page.close();
   });
