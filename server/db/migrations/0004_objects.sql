@@ -83,6 +83,12 @@ DECLARE
   old_boundary geometry;
 BEGIN
   IF TG_OP = 'UPDATE' THEN
+    -- Compared here, not in the trigger's WHEN: a WHEN clause is stored parsed, and `geometry IS DISTINCT
+    -- FROM geometry` cannot be re-created by pg_restore (its empty search_path leaves `=` ambiguous).
+    IF OLD.boundary IS NOT DISTINCT FROM NEW.boundary AND OLD.retired_at IS NOT DISTINCT FROM NEW.retired_at
+       AND OLD.level IS NOT DISTINCT FROM NEW.level THEN
+      RETURN NULL;
+    END IF;
     old_boundary := OLD.boundary;
   END IF;
   WITH candidates AS (
@@ -108,6 +114,4 @@ END $$;
 CREATE TRIGGER grids_replace_objects_insert AFTER INSERT ON grids
   FOR EACH ROW WHEN (NEW.boundary IS NOT NULL) EXECUTE FUNCTION grids_replace_objects();
 CREATE TRIGGER grids_replace_objects_update AFTER UPDATE OF boundary, retired_at, level ON grids
-  FOR EACH ROW WHEN (OLD.boundary IS DISTINCT FROM NEW.boundary OR OLD.retired_at IS DISTINCT FROM NEW.retired_at
-                     OR OLD.level IS DISTINCT FROM NEW.level)
-  EXECUTE FUNCTION grids_replace_objects();
+  FOR EACH ROW EXECUTE FUNCTION grids_replace_objects();
