@@ -18,6 +18,7 @@ import { registerValidation } from "./plugins/validation.ts";
 import { auditRoutes } from "./routes/audit/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { configRoutes } from "./routes/config/index.ts";
+import { contractRoutes } from "./routes/contracts/index.ts";
 import { departmentRoutes } from "./routes/departments/index.ts";
 import { gridAdminRoutes } from "./routes/grid-admin/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
@@ -28,6 +29,7 @@ import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
+import { wudingRoutes } from "./routes/wuding/index.ts";
 
 export interface BuildOptions {
   config: Config;
@@ -102,6 +104,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     settingsRoutes,
     auditRoutes,
     objectRoutes,
+    wudingRoutes,
+    contractRoutes,
   ]) {
     routes(app, deps);
   }

@@ -42,13 +42,21 @@ export function checkRoleAssignments(roles: NewUser["roles"]): void {
   }
 }
 
-/** Creates an account. A null actor is the system itself (seeding, the CLI); a person needs user.manage. */
-export async function createUser(ctx: CommandContext, input: NewUser) {
+/**
+ * Creates an account. A null actor is the system itself (seeding, the CLI); a person needs user.manage.
+ * `passwordHash` lets the demo seed hash its one shared password once instead of per account (argon2 is
+ * deliberately slow); the API never passes it.
+ */
+export async function createUser(
+  ctx: CommandContext,
+  input: NewUser,
+  options: { passwordHash?: string } = {},
+) {
   if (ctx.actor) assertAllowed(ctx.actor, "user.manage");
   const policy = checkPasswordPolicy(input.password, input.username);
   if (policy !== "ok") throw weakPassword(policy);
   checkRoleAssignments(input.roles);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   return ctx.db.transaction(async (tx) => {
     const taken = await tx
       .select({ id: users.id })

@@ -35,18 +35,43 @@ export const PERMISSIONS = [
   // Create, edit, move, retire grids and import their boundaries: the district office everywhere, a township
   // officer below their own township (policies/grid-admin-scope.ts).
   "grid.manage",
+  // 五定 and responsibility contracts (责任状)
+  "wuding.read",
+  "wuding.manage",
+  "contract.read",
+  "contract.generate",
+  "contract.sign",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  grid_member: ["grid.read", "department.read"],
-  grid_head: ["grid.read", "department.read"],
-  township_officer: ["grid.read", "department.read", "grid.manage"],
-  district_office: ["grid.read", "department.read", "grid.manage"],
-  district_leader: ["grid.read", "department.read"],
-  department_officer: ["grid.read", "department.read"],
-  department_head: ["grid.read", "department.read"],
-  supervisor: ["grid.read", "department.read"],
+  grid_member: ["grid.read", "department.read", "wuding.read", "contract.read"],
+  // A grid head signs the contract with the level above (DOMAIN.md §1); a person becomes one through a
+  // personnel assignment as well as through an account role.
+  grid_head: ["grid.read", "department.read", "wuding.read", "contract.read", "contract.sign"],
+  // Managing the 五定 and drafting contracts reaches the grids *below* the manager's own (policies/wuding.ts).
+  township_officer: [
+    "grid.read",
+    "department.read",
+    "grid.manage",
+    "wuding.read",
+    "wuding.manage",
+    "contract.read",
+    "contract.generate",
+  ],
+  district_office: [
+    "grid.read",
+    "department.read",
+    "grid.manage",
+    "wuding.read",
+    "wuding.manage",
+    "contract.read",
+    "contract.generate",
+  ],
+  district_leader: ["grid.read", "department.read", "wuding.read", "contract.read"],
+  department_officer: ["grid.read", "department.read", "wuding.read"],
+  department_head: ["grid.read", "department.read", "wuding.read"],
+  supervisor: ["grid.read", "department.read", "wuding.read", "contract.read"],
   public: [],
   // 三员: the system administrator configures, the security administrator manages accounts, the audit
   // administrator reads the audit trail; none of them has another's permission.

@@ -27,6 +27,16 @@ const BUSINESS: Role[] = [
   "supervisor",
 ];
 
+const WUDING_MANAGERS: Role[] = ["district_office", "township_officer"];
+const CONTRACT_READERS: Role[] = [
+  "grid_member",
+  "grid_head",
+  "township_officer",
+  "district_office",
+  "district_leader",
+  "supervisor",
+];
+
 /**
  * Who may call each API route, written down once and independently of the code: "public" means without
  * a session, "any" any logged-in account, otherwise the roles listed. The matrix test fails when a route
@@ -59,6 +69,32 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "PUT /api/settings": ["sys_admin"],
   "GET /api/audit": ["audit_admin"],
   "GET /api/audit/verify": ["audit_admin"],
+  // 五定 and responsibility contracts (docs/wuding.md)
+  "GET /api/grids/{id}/wuding": BUSINESS,
+  "GET /api/public/grids/{id}/wuding": "public",
+  "GET /api/wuding/meta": BUSINESS,
+  "GET /api/wuding/candidates": WUDING_MANAGERS,
+  "POST /api/grids/{id}/personnel": WUDING_MANAGERS,
+  "PUT /api/personnel/{id}": WUDING_MANAGERS,
+  "DELETE /api/personnel/{id}": WUDING_MANAGERS,
+  "PUT /api/grids/{id}/disclosure": WUDING_MANAGERS,
+  "GET /api/duty-lines": BUSINESS,
+  "POST /api/duty-lines": WUDING_MANAGERS,
+  "PUT /api/duty-lines/{id}": WUDING_MANAGERS,
+  "DELETE /api/duty-lines/{id}": WUDING_MANAGERS,
+  "GET /api/patrol-rules": BUSINESS,
+  "POST /api/patrol-rules": WUDING_MANAGERS,
+  "PUT /api/patrol-rules/{id}": WUDING_MANAGERS,
+  "DELETE /api/patrol-rules/{id}": WUDING_MANAGERS,
+  "GET /api/reward-penalty-rules": BUSINESS,
+  "POST /api/reward-penalty-rules": WUDING_MANAGERS,
+  "PUT /api/reward-penalty-rules/{id}": WUDING_MANAGERS,
+  "DELETE /api/reward-penalty-rules/{id}": WUDING_MANAGERS,
+  "GET /api/contracts": CONTRACT_READERS,
+  "GET /api/contracts/awaiting": CONTRACT_READERS,
+  "GET /api/contracts/{id}": CONTRACT_READERS,
+  "POST /api/contracts/generate": WUDING_MANAGERS,
+  "POST /api/contracts/{id}/sign": ["grid_head"],
   // The register of supervised objects: read by every business role within its scope, kept by the district
   // office and township officers.
   "GET /api/objects": BUSINESS,
@@ -121,6 +157,32 @@ export const SCOPED_ROUTES: ScopedRoute[] = [
     fixtures: gridFixtures,
     reach: gridReach,
   })),
+  {
+    // Everyone who reads the 五定 and reaches the grid (the security administrator has no wuding.read).
+    route: "GET /api/grids/{id}/wuding",
+    fixtures: gridFixtures,
+    reach: Object.fromEntries(Object.entries(gridReach).filter(([role]) => role !== "sec_admin")),
+  },
+  {
+    // A contract belongs to its lower grid: the village's own people and everyone above see it.
+    route: "GET /api/contracts/{id}",
+    fixtures: {
+      ownVillage:
+        "select c.id from responsibility_contracts c join grids g on g.id = c.lower_grid_id where g.name = '亚尔村' limit 1",
+      ownTownship:
+        "select c.id from responsibility_contracts c join grids g on g.id = c.lower_grid_id where g.name = '亚尔镇' limit 1",
+      otherTownshipVillage:
+        "select c.id from responsibility_contracts c join grids g on g.id = c.lower_grid_id where g.name = '胜金村' limit 1",
+    },
+    reach: {
+      grid_member: { inScope: ["ownVillage"], outOfScope: ["ownTownship", "otherTownshipVillage"] },
+      grid_head: yarTownship,
+      township_officer: yarTownship,
+      district_office: everything,
+      district_leader: everything,
+      supervisor: everything,
+    },
+  },
   // "ownTownship" is an object in another village of 亚尔镇: the township sees it, the 亚尔村 member does not.
   ...["GET /api/objects/{id}", "GET /api/objects/{id}/archive"].map((route) => ({
     route,

@@ -28,6 +28,18 @@ const ObjectsScene = lazy(() =>
 const ObjectArchiveScene = lazy(() =>
   import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
 );
+const WudingScene = lazy(() =>
+  import("./scenes/Wuding/WudingScene").then((m) => ({ default: m.WudingScene })),
+);
+const WudingCardScene = lazy(() =>
+  import("./scenes/Wuding/WudingCardScene").then((m) => ({ default: m.WudingCardScene })),
+);
+const ContractsScene = lazy(() =>
+  import("./scenes/Contracts/ContractsScene").then((m) => ({ default: m.ContractsScene })),
+);
+const ContractScene = lazy(() =>
+  import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -57,6 +69,10 @@ export const router = createBrowserRouter([
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },
+          { path: "wuding", element: guarded("wuding.read", <WudingScene />) },
+          { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },
+          { path: "contracts", element: guarded("contract.read", <ContractsScene />) },
+          { path: "contracts/:id", element: guarded("contract.read", <ContractScene />) },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

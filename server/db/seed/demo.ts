@@ -11,6 +11,7 @@ import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoObjects } from "./demo-objects.ts";
 import { DEMO_USERS } from "./demo-users.ts";
+import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
 
 const GRIDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "gaochang-grids.geojson");
@@ -81,6 +82,7 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
+  const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
   const objects = await seedDemoObjects(ctx);
-  return { grids: features.length, users: DEMO_USERS.length, objects };
+  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, objects };
 }

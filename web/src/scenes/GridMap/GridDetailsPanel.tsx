@@ -5,6 +5,7 @@ import { useGrid } from "../../api/grids";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
 import { kindLabel, levelLabel } from "../../i18n/labels";
+import { WudingSummary } from "../Wuding/WudingSummary";
 
 interface Props {
   gridId: number;
@@ -52,6 +53,7 @@ export function GridDetailsPanel({ gridId, onClose }: Props) {
           ]}
         />
       )}
+      {grid.data && <WudingSummary gridId={gridId} />}
     </Card>
   );
 }

@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
+  ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -20,6 +22,13 @@ export interface NavItem {
 /** The side menu in display order; the first item the user may open is their start page. */
 export const navItems: readonly NavItem[] = [
   { path: "/grids", permission: "grid.read", labelKey: "nav.grids", icon: <EnvironmentOutlined /> },
+  { path: "/wuding", permission: "wuding.read", labelKey: "wuding.nav.wuding", icon: <ProfileOutlined /> },
+  {
+    path: "/contracts",
+    permission: "contract.read",
+    labelKey: "wuding.nav.contracts",
+    icon: <FileProtectOutlined />,
+  },
   {
     path: "/admin/grids",
     permission: "grid.manage",
