@@ -27,6 +27,7 @@ import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { notificationRoutes } from "./routes/notifications/index.ts";
+import { IMPORT_MAX_BYTES, objectRoutes } from "./routes/objects/index.ts";
 import { publicCaseRoutes } from "./routes/public-cases/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
@@ -95,6 +96,17 @@ export async function buildApp({
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads (spreadsheet imports, case evidence): one file per request, refused past the limit before being
+  // read whole; each route passes its own, smaller or equal, limit to request.file().
+  await app.register(multipart, {
+    limits: {
+      fileSize: Math.max(IMPORT_MAX_BYTES, config.maxUploadBytes),
+      files: 1,
+      fields: 10,
+      parts: 20,
+      fieldSize: 64 * 1024,
+    },
+  });
   await app.register(rateLimit, { global: true, max: 600, timeWindow: "1 minute" });
   await app.register(swagger, {
     openapi: {
@@ -104,10 +116,6 @@ export async function buildApp({
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
-  await app.register(multipart, {
-    // one file per request; anything larger than the limit is refused with 413 while streaming
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 },
-  });
   await app.register(authPlugin, { db: database.db });
 
   const deps: RouteDeps = { database, config, now: clock };
@@ -128,6 +136,7 @@ export async function buildApp({
     supervisionRoutes,
     workCalendarRoutes,
     publicCaseRoutes,
+    objectRoutes,
     wudingRoutes,
     contractRoutes,
   ]) {

@@ -116,6 +116,18 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/work-calendar": [...BUSINESS, "sys_admin"],
   "PUT /api/work-calendar/{year}": ["sys_admin"],
   "GET /api/public/cases/{trackingNo}": "public",
+  // The register of supervised objects: read by every business role within its scope, kept by the district
+  // office and township officers.
+  "GET /api/objects": BUSINESS,
+  "GET /api/objects/geojson": BUSINESS,
+  "GET /api/objects/export.xlsx": BUSINESS,
+  "GET /api/objects/template.xlsx": ["district_office", "township_officer"],
+  "POST /api/objects/import": ["district_office", "township_officer"],
+  "POST /api/objects": ["district_office", "township_officer"],
+  "GET /api/objects/{id}": BUSINESS,
+  "GET /api/objects/{id}/archive": BUSINESS,
+  "PUT /api/objects/{id}": ["district_office", "township_officer"],
+  "POST /api/objects/{id}/retire": ["district_office", "township_officer"],
 };
 
 /**
@@ -148,6 +160,17 @@ const gridReach: ScopedRoute["reach"] = {
   supervisor: everything,
   sec_admin: everything,
 };
+
+const objectFixtures = {
+  ownVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '亚尔村' order by o.id limit 1",
+  ownTownship:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id join grids p on p.id = g.parent_id where p.name = '亚尔镇' and g.name <> '亚尔村' order by o.id limit 1",
+  otherTownshipVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '胜金村' order by o.id limit 1",
+};
+// As for grids, but the security administrator has no access to objects at all.
+const { sec_admin: _noObjectsForSecAdmin, ...objectReach } = gridReach;
 
 export const SCOPED_ROUTES: ScopedRoute[] = [
   ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
@@ -206,4 +229,10 @@ export const SCOPED_ROUTES: ScopedRoute[] = [
       department_head: { inScope: ["ecoCase"], outOfScope: ["ownVillage", "otherTownshipVillage"] },
     },
   },
+  // "ownTownship" is an object in another village of 亚尔镇: the township sees it, the 亚尔村 member does not.
+  ...["GET /api/objects/{id}", "GET /api/objects/{id}/archive"].map((route) => ({
+    route,
+    fixtures: objectFixtures,
+    reach: objectReach,
+  })),
 ];

@@ -37,6 +37,12 @@ const SupervisionScene = lazy(() =>
 const NotificationsScene = lazy(() =>
   import("./scenes/Cases/NotificationsScene").then((m) => ({ default: m.NotificationsScene })),
 );
+const ObjectsScene = lazy(() =>
+  import("./scenes/Objects/ObjectsScene").then((m) => ({ default: m.ObjectsScene })),
+);
+const ObjectArchiveScene = lazy(() =>
+  import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
+);
 const WudingScene = lazy(() =>
   import("./scenes/Wuding/WudingScene").then((m) => ({ default: m.WudingScene })),
 );
@@ -73,6 +79,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomeRedirect /> },
           { path: "grids", element: guarded("grid.read", <GridMapScene />) },
           { path: "admin/grids", element: guarded("grid.manage", <GridAdminScene />) },
+          { path: "objects", element: guarded("object.read", <ObjectsScene />) },
+          { path: "objects/:id", element: guarded("object.read", <ObjectArchiveScene />) },
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },

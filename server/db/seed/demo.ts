@@ -10,6 +10,7 @@ import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { seedDemoObjects } from "./demo-objects.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
@@ -37,7 +38,7 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   options: { password: string; ip?: string; now?: Date; caseCount?: number },
-): Promise<{ grids: number; users: number; cases: number }> {
+): Promise<{ grids: number; users: number; objects: number; cases: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
@@ -83,7 +84,8 @@ export async function seedDemo(
     });
   }
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
+  const objects = await seedDemoObjects(ctx);
   // cases last: their notifications reach the 五定 staff accounts too
   const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
-  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, cases: seeded.cases };
+  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, objects, cases: seeded.cases };
 }

@@ -226,7 +226,8 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       let part: Multipart | undefined;
       let bytes: Buffer;
       try {
-        part = await request.file();
+        // evidence has its own limit (ENVGRID_MAX_UPLOAD_MB), refused with 413 while streaming
+        part = await request.file({ limits: { fileSize: config.maxUploadBytes, files: 1 } });
         if (part?.type !== "file")
           throw badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required");
         bytes = await part.toBuffer();

@@ -10,6 +10,7 @@ import {
   InboxOutlined,
   ProfileOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ParseKeys } from "i18next";
@@ -55,6 +56,7 @@ export const navItems: readonly NavItem[] = [
     labelKey: "gridAdmin.nav",
     icon: <ApartmentOutlined />,
   },
+  { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
     path: "/admin/settings",
