@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const runBrowser = chromiumAvailable() || process.env.CI === "true";
 
-const REPORTER = "阿依努尔·买买提";
+const REPORTER = "艾合买提·测试举报人"; // a name no demo record uses
 const CONTACT = "13811112222";
 const MASKED = "138****2222";
 
