@@ -17,7 +17,8 @@ import { startTestApp } from "../support/test-app.ts";
 const base = loadConfig({});
 
 describe("backup and restore drill", () => {
-  it("restores every table row for row, and the audit chain verifies", async () => {
+  // Starts the embedded engine three times: slow on a busy machine, hence the longer limit.
+  it("restores every table row for row, and the audit chain verifies", { timeout: 240_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-drill-"));
     const file = path.join(dir, "backup.bin");
     try {

@@ -13,7 +13,10 @@ import { openTestDatabase } from "../support/test-db.ts";
  * same data, and checks that every acknowledged write is there and the audit chain verifies.
  */
 describe("crash consistency", () => {
-  it("keeps every acknowledged write across a SIGKILL, and the audit chain verifies", async () => {
+  // Two full server starts on the embedded engine: slow on a busy machine, hence the longer limit.
+  it("keeps every acknowledged write across a SIGKILL, and the audit chain verifies", {
+    timeout: 240_000,
+  }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-crash-"));
     const testDb = testEngine() === "postgres" ? await openTestDatabase() : null;
     const env: Record<string, string> = testDb
