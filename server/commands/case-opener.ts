@@ -18,6 +18,7 @@ import { supervisionLevelOf } from "../domain/cases/supervision.ts";
 import type { Role } from "../domain/roles.ts";
 import { AppError, forbidden, formatShanghai } from "../errors.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../queries/case-row.ts";
+import { competentDepartments } from "../queries/competent-departments.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
 import { recordAudit } from "./audit-recorder.ts";
@@ -139,7 +140,10 @@ export async function openNewCase(
         "该位置不在高昌区任何网格范围内，请在地图上重新选择位置",
         "The location is outside every grid",
       );
-    const departments = await departmentsByCode(tx, category.departments);
+    // The editable duty list decides; the category's defaults stand in only where it has no line.
+    const departments =
+      (await competentDepartments(tx, grid.path, category.code)) ??
+      (await departmentsByCode(tx, category.departments));
     const routing = routeCase({ ...input.location, grid, category, departments });
     const rules = await loadCaseRules(tx);
     const trackingNo = newTrackingNo(now);

@@ -36,6 +36,25 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("intake with routing", () => {
+  it("routes by the editable duty list (定职责): a changed line changes where the next case goes", async () => {
+    const urban = await idOf(t, "departments", "urban");
+    const eco = await idOf(t, "departments", "eco");
+    // The district moves 工业废气 to 城管 as lead, keeping 生态环境 to assist.
+    await t.query(sql`update duty_lines set responsibility = 'assist' where matter_category = 'industrial_air'
+                        and department_id = ${eco} and retired_at is null`);
+    await t.query(sql`insert into duty_lines (grid_level, matter_category, department_id, responsibility, duty_text)
+                      values (1, 'industrial_air', ${urban}, 'lead', '负责工业废气的监督管理（测试）')`);
+    try {
+      const c = (await api.file("member", report({}, yaer))).json();
+      expect(c.routing.departmentIds).toEqual([urban, eco]);
+      expect(c.routing.explanation).toContain("由区城市管理局主办，市生态环境局高昌区分局协办");
+    } finally {
+      await t.query(sql`delete from duty_lines where duty_text = '负责工业废气的监督管理（测试）'`);
+      await t.query(sql`update duty_lines set responsibility = 'lead' where matter_category = 'industrial_air'
+                          and department_id = ${eco}`);
+    }
+  });
+
   it("routes a member's patrol finding to the village grid and the competent department, and says why", async () => {
     const r = await api.file("member", report({}, yaer));
     expect(r.statusCode, r.body).toBe(201);
