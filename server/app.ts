@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -23,6 +24,7 @@ import { gridAdminRoutes } from "./routes/grid-admin/index.ts";
 import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
+import { IMPORT_MAX_BYTES, objectRoutes } from "./routes/objects/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
@@ -74,6 +76,10 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads (spreadsheet imports): one file per request, refused past the limit before being read whole.
+  await app.register(multipart, {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024 },
+  });
   await app.register(rateLimit, { global: true, max: 600, timeWindow: "1 minute" });
   await app.register(swagger, {
     openapi: {
@@ -97,8 +103,12 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     departmentRoutes,
     settingsRoutes,
     auditRoutes,
+<<<<<<< HEAD
     wudingRoutes,
     contractRoutes,
+=======
+    objectRoutes,
+>>>>>>> objects
   ]) {
     routes(app, deps);
   }

@@ -22,3 +22,22 @@ describe("roles and 三员 separation", () => {
     expect(roleCombinationError(["grid_head", "grid_member"])).toBeNull();
   });
 });
+
+describe("the register of supervised objects", () => {
+  it("is kept by the district office and townships, read by the other business roles, closed to 三员 and the public", () => {
+    for (const role of ["district_office", "township_officer"] as const)
+      expect(permissionsOf([role])).toEqual(expect.arrayContaining(["object.read", "object.manage"]));
+    for (const role of [
+      "grid_member",
+      "grid_head",
+      "district_leader",
+      "department_officer",
+      "supervisor",
+    ] as const) {
+      expect(permissionsOf([role])).toContain("object.read");
+      expect(permissionsOf([role])).not.toContain("object.manage");
+    }
+    for (const role of ["public", "sys_admin", "sec_admin", "audit_admin"] as const)
+      expect(permissionsOf([role]).filter((p) => p.startsWith("object."))).toEqual([]);
+  });
+});

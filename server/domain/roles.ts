@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "settings.manage",
   "audit.read",
   "department.read",
+  "object.read",
+  "object.manage",
   // Create, edit, move, retire grids and import their boundaries: the district office everywhere, a township
   // officer below their own township (policies/grid-admin-scope.ts).
   "grid.manage",
@@ -78,9 +80,28 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   audit_admin: ["audit.read"],
 };
 
+/**
+ * The register of supervised objects (监管对象): kept by the district office and by township officers for
+ * their subtree; read by every business role within its scope. Kept apart from ROLE_PERMISSIONS so each
+ * feature's grants read as one block.
+ */
+const OBJECT_REGISTER_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  district_office: ["object.read", "object.manage"],
+  township_officer: ["object.read", "object.manage"],
+  district_leader: ["object.read"],
+  grid_head: ["object.read"],
+  grid_member: ["object.read"],
+  department_officer: ["object.read"],
+  department_head: ["object.read"],
+  supervisor: ["object.read"],
+};
+
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();
-  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  for (const role of roles) {
+    for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+    for (const p of OBJECT_REGISTER_PERMISSIONS[role] ?? []) set.add(p);
+  }
   return PERMISSIONS.filter((p) => set.has(p));
 }
 

@@ -69,6 +69,7 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "PUT /api/settings": ["sys_admin"],
   "GET /api/audit": ["audit_admin"],
   "GET /api/audit/verify": ["audit_admin"],
+<<<<<<< HEAD
   // 五定 and responsibility contracts (docs/wuding.md)
   "GET /api/grids/{id}/wuding": BUSINESS,
   "GET /api/public/grids/{id}/wuding": "public",
@@ -95,6 +96,20 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/contracts/{id}": CONTRACT_READERS,
   "POST /api/contracts/generate": WUDING_MANAGERS,
   "POST /api/contracts/{id}/sign": ["grid_head"],
+=======
+  // The register of supervised objects: read by every business role within its scope, kept by the district
+  // office and township officers.
+  "GET /api/objects": BUSINESS,
+  "GET /api/objects/geojson": BUSINESS,
+  "GET /api/objects/export.xlsx": BUSINESS,
+  "GET /api/objects/template.xlsx": ["district_office", "township_officer"],
+  "POST /api/objects/import": ["district_office", "township_officer"],
+  "POST /api/objects": ["district_office", "township_officer"],
+  "GET /api/objects/{id}": BUSINESS,
+  "GET /api/objects/{id}/archive": BUSINESS,
+  "PUT /api/objects/{id}": ["district_office", "township_officer"],
+  "POST /api/objects/{id}/retire": ["district_office", "township_officer"],
+>>>>>>> objects
 };
 
 /**
@@ -128,12 +143,24 @@ const gridReach: ScopedRoute["reach"] = {
   sec_admin: everything,
 };
 
+const objectFixtures = {
+  ownVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '亚尔村' order by o.id limit 1",
+  ownTownship:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id join grids p on p.id = g.parent_id where p.name = '亚尔镇' and g.name <> '亚尔村' order by o.id limit 1",
+  otherTownshipVillage:
+    "select o.id from supervised_objects o join grids g on g.id = o.grid_id where g.name = '胜金村' order by o.id limit 1",
+};
+// As for grids, but the security administrator has no access to objects at all.
+const { sec_admin: _noObjectsForSecAdmin, ...objectReach } = gridReach;
+
 export const SCOPED_ROUTES: ScopedRoute[] = [
   ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
     route,
     fixtures: gridFixtures,
     reach: gridReach,
   })),
+<<<<<<< HEAD
   {
     // Everyone who reads the 五定 and reaches the grid (the security administrator has no wuding.read).
     route: "GET /api/grids/{id}/wuding",
@@ -160,4 +187,12 @@ export const SCOPED_ROUTES: ScopedRoute[] = [
       supervisor: everything,
     },
   },
+=======
+  // "ownTownship" is an object in another village of 亚尔镇: the township sees it, the 亚尔村 member does not.
+  ...["GET /api/objects/{id}", "GET /api/objects/{id}/archive"].map((route) => ({
+    route,
+    fixtures: objectFixtures,
+    reach: objectReach,
+  })),
+>>>>>>> objects
 ];

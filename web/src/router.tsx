@@ -34,6 +34,12 @@ const ContractsScene = lazy(() =>
 const ContractScene = lazy(() =>
   import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
 );
+const ObjectsScene = lazy(() =>
+  import("./scenes/Objects/ObjectsScene").then((m) => ({ default: m.ObjectsScene })),
+);
+const ObjectArchiveScene = lazy(() =>
+  import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -58,6 +64,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomeRedirect /> },
           { path: "grids", element: guarded("grid.read", <GridMapScene />) },
           { path: "admin/grids", element: guarded("grid.manage", <GridAdminScene />) },
+          { path: "objects", element: guarded("object.read", <ObjectsScene />) },
+          { path: "objects/:id", element: guarded("object.read", <ObjectArchiveScene />) },
           { path: "admin/users", element: guarded("user.manage", <UsersScene />) },
           { path: "admin/settings", element: guarded("settings.manage", <SettingsScene />) },
           { path: "audit", element: guarded("audit.read", <AuditScene />) },

@@ -9,6 +9,7 @@ import { type Db, rows } from "../client.ts";
 import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
+import { seedDemoObjects } from "./demo-objects.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
@@ -36,7 +37,7 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   options: { password: string; ip?: string },
-): Promise<{ grids: number; users: number }> {
+): Promise<{ grids: number; users: number; objects: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
@@ -81,6 +82,11 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
+<<<<<<< HEAD
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
   return { grids: features.length, users: DEMO_USERS.length + wuding.accounts };
+=======
+  const objects = await seedDemoObjects(ctx);
+  return { grids: features.length, users: DEMO_USERS.length, objects };
+>>>>>>> objects
 }

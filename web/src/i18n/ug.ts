@@ -120,6 +120,7 @@ export const ug: PartialTranslation = {
       export: "GeoJSON چىقىرىش",
     },
   },
+<<<<<<< HEAD
   wuding: {
     nav: { wuding: "تورنىڭ بەش بېكىتىشى", contracts: "مەسئۇلىيەت خېتى" },
     sections: {
@@ -149,6 +150,43 @@ export const ug: PartialTranslation = {
       signedAt: "ئىمزا قويۇلغان ۋاقىت",
       back: "تىزىملىككە قايتىش",
       open: "كۆرۈش",
+=======
+  objects: {
+    menu: "نازارەت ئوبيېكتلىرى",
+    title: "نازارەت ئوبيېكتلىرى تىزىملىكى",
+    types: {
+      enterprise: "بۇلغىما چىقىرىدىغان كارخانا",
+      water_source: "ئىچىملىك سۇ مەنبەسى",
+      hazard: "مۇھىت بىخەتەرلىك خەۋپى",
+      construction_project: "قۇرۇلۇش تۈرى",
+      ecological_area: "ئېكولوگىيەلىك رايون",
+      rural_site: "يېزا مۇھىتىنى تۈزەش نۇقتىسى",
+    },
+    fields: {
+      name: "نامى",
+      type: "تۈرى",
+      address: "ئادرېسى",
+      grid: "تەۋە تور",
+      status: "ھالىتى",
+      location: "ئورنى",
+      longitude: "ئۇزۇنلۇق",
+      latitude: "كەڭلىك",
+    },
+    list: {
+      create: "ئوبيېكت تىزىملاش",
+      import: "تۈركۈملەپ كىرگۈزۈش",
+      export: "Excel چىقىرىش",
+      template: "قېلىپ چۈشۈرۈش",
+    },
+    archive: {
+      patrols: "چارلاش خاتىرىسى",
+      cases: "دېلولار",
+      noPatrols: "چارلاش خاتىرىسى يوق",
+      noCases: "دېلو يوق",
+    },
+    map: {
+      layer: "نازارەت ئوبيېكتلىرىنى كۆرسىتىش",
+>>>>>>> objects
     },
   },
 };

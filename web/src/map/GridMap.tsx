@@ -19,7 +19,7 @@ interface Props {
   zoom: number;
   tileUrl?: string;
   tileAttribution?: string;
-  /** Extra layers drawn over the grids (the coverage view). */
+  /** Extra layers drawn over the grids (the coverage view, supervised objects). */
   children?: ReactNode;
 }
 

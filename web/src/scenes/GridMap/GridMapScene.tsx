@@ -1,15 +1,18 @@
-import { Alert } from "antd";
-import { useCallback, useMemo } from "react";
+import { Alert, Switch } from "antd";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { usePublicConfig } from "../../api/config";
 import { useGridCoverage } from "../../api/gridAdmin";
 import { useGridGeoJson, useGrids } from "../../api/grids";
+import { useObjectFeatures } from "../../api/objects";
+import { useCan } from "../../components/MeContext";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
 import { CoverageLayers } from "../../map/CoverageLayers";
 import { GridMap } from "../../map/GridMap";
+import { ObjectLayer } from "../../map/ObjectLayer";
 import { AncestorBreadcrumb } from "./AncestorBreadcrumb";
 import { CoverageCard } from "./CoverageCard";
 import { GridDetailsPanel } from "./GridDetailsPanel";
@@ -50,6 +53,9 @@ export function GridMapScene() {
   );
   const coverage = useGridCoverage(coverageOn ? selectedId : null);
   const selectedHasChildren = (grids.data?.items ?? []).some((g) => g.id === selectedId && g.childCount > 0);
+  const canSeeObjects = useCan("object.read");
+  const [showObjects, setShowObjects] = useState(false);
+  const objects = useObjectFeatures(canSeeObjects && showObjects);
   const labels = useMemo(
     () => new Map((grids.data?.items ?? []).map((g) => [g.id, gridName(g, i18n.language)])),
     [grids.data, i18n.language],
@@ -64,6 +70,18 @@ export function GridMapScene() {
       <aside className="grid-sidebar">
         <AncestorBreadcrumb />
         <GridTree grids={grids.data.items} selectedId={selectedId} onSelect={select} />
+        {canSeeObjects && (
+          <div className="grid-object-toggle">
+            <Switch
+              id="grid-object-toggle"
+              size="small"
+              checked={showObjects}
+              onChange={setShowObjects}
+              loading={objects.isFetching}
+            />
+            <label htmlFor="grid-object-toggle">{t("objects.map.layer")}</label>
+          </div>
+        )}
       </aside>
       <section className="grid-map-panel">
         <GridMap
@@ -77,6 +95,7 @@ export function GridMapScene() {
           tileAttribution={config.data?.tileAttribution}
         >
           {coverageOn && coverage.data && <CoverageLayers coverage={coverage.data} />}
+          {showObjects && objects.data && <ObjectLayer features={objects.data.features} />}
         </GridMap>
         <div className="grid-details-slot">
           {selectedId === null ? (

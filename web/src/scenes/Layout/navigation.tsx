@@ -5,6 +5,7 @@ import {
   FileProtectOutlined,
   ProfileOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ParseKeys } from "i18next";
@@ -34,6 +35,7 @@ export const navItems: readonly NavItem[] = [
     labelKey: "gridAdmin.nav",
     icon: <ApartmentOutlined />,
   },
+  { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
     path: "/admin/settings",

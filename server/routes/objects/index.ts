@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { createObject } from "../../commands/object-creator.ts";
+import { importObjects } from "../../commands/object-importer.ts";
+import { retireObject } from "../../commands/object-retirer.ts";
+import { updateObject } from "../../commands/object-updater.ts";
+import { tableToInputs } from "../../domain/object-sheet.ts";
+import { AppError, badRequest } from "../../errors.ts";
+import { actorOf } from "../../plugins/auth.ts";
+import type { Actor } from "../../policies/actor.ts";
+import { allow } from "../../policies/allow.ts";
+import {
+  getObject,
+  listObjects,
+  type ObjectDetail,
+  objectFeatures,
+  objectHistory,
+  objectsForExport,
+} from "../../queries/objects.ts";
+import { buildExport, buildTemplate, readUpload, XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
+import type { App, RouteDeps } from "../types.ts";
+import {
+  createObjectSchema,
+  exportObjectsSchema,
+  getObjectSchema,
+  importObjectsSchema,
+  listObjectsSchema,
+  objectArchiveSchema,
+  objectGeojsonSchema,
+  retireObjectSchema,
+  templateSchema,
+  updateObjectSchema,
+} from "./schema.ts";
+
+/** Uploads larger than this are refused (413) before they are read to the end. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The buttons the caller may see on this object (Outline's `policies`): the UI hides the rest. */
+function withPolicies(actor: Actor, object: ObjectDetail) {
+  const manage = allow(actor, "object.manage") && object.status !== "retired";
+  return { ...object, policies: { update: manage, retire: manage } };
+}
+
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const shanghaiDate = () =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).replaceAll("-", "");
+
+export function objectRoutes(app: App, { database }: RouteDeps): void {
+  const ctxOf = (actor: Actor, ip: string) => ({ db: database.db, actor, ip });
+  // Checked by the auth plugin before validation; the commands check object.manage again.
+  const read = { permission: "object.read" } as const;
+  const manage = { permission: "object.manage" } as const;
+
+  app.get("/api/objects", { config: read, schema: listObjectsSchema }, async (request) =>
+    listObjects(database.db, actorOf(request).scope, request.query),
+  );
+
+  app.get("/api/objects/geojson", { config: read, schema: objectGeojsonSchema }, async (request, reply) => {
+    const doc = await objectFeatures(database.db, actorOf(request).scope, request.query);
+    return reply.type("application/geo+json; charset=utf-8").send(doc);
+  });
+
+  // A read: like every GET it changes nothing, so it is not in the audit log (the request log has it).
+  app.get(
+    "/api/objects/export.xlsx",
+    { config: read, schema: exportObjectsSchema },
+    async (request, reply) => {
+      const objects = await objectsForExport(database.db, actorOf(request).scope, request.query);
+      const file = await buildExport(objects);
+      return reply
+        .type(XLSX_MIME)
+        .header("content-disposition", attachment(`监管对象_${shanghaiDate()}.xlsx`))
+        .header("cache-control", "no-store")
+        .send(file);
+    },
+  );
+
+  app.get("/api/objects/template.xlsx", { config: manage, schema: templateSchema }, async (_request, reply) =>
+    reply
+      .type(XLSX_MIME)
+      .header("content-disposition", attachment("监管对象导入模板.xlsx"))
+      .send(await buildTemplate()),
+  );
+
+  app.post("/api/objects/import", { config: manage, schema: importObjectsSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!request.isMultipart()) {
+      throw new AppError(
+        "unsupported_media_type",
+        415,
+        "请以 multipart/form-data 方式上传文件",
+        "Upload the file as multipart/form-data",
+      );
+    }
+    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!file) throw badRequest("file_required", "请选择要导入的文件", "No file in the upload");
+    let buffer: Buffer;
+    try {
+      buffer = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+        throw new AppError(
+          "payload_too_large",
+          413,
+          `文件不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请分批导入`,
+          "File too large",
+        );
+      }
+      throw error;
+    }
+    const upload = await readUpload(buffer);
+    if (!upload.ok) {
+      return reply.status(422).send({
+        error: upload.code,
+        message: upload.messageZh,
+        messageEn: upload.messageEn,
+        errors: [{ row: 0, field: "", message: upload.messageZh }],
+      });
+    }
+    const { rows, errors } = tableToInputs(upload.table);
+    const result = await importObjects(
+      ctxOf(actor, request.ip),
+      {
+        fileName: file.filename.slice(0, 200),
+        format: upload.format,
+        sha256: createHash("sha256").update(buffer).digest("hex"),
+      },
+      rows,
+      errors,
+    );
+    if (!result.ok) {
+      const n = new Set(result.errors.map((e) => e.row)).size;
+      return reply.status(422).send({
+        error: "import_rejected",
+        message: `文件中有 ${n} 行存在问题，未导入任何数据；请按提示修改后重新上传`,
+        messageEn: `${n} rows have problems; nothing was imported`,
+        errors: result.errors,
+      });
+    }
+    const { ok: _ok, ...body } = result;
+    return reply.status(201).send(body);
+  });
+
+  app.post("/api/objects", { config: manage, schema: createObjectSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await createObject(ctxOf(actor, request.ip), request.body);
+    return reply.status(201).send(created);
+  });
+
+  app.get("/api/objects/:id", { config: read, schema: getObjectSchema }, async (request) => {
+    const actor = actorOf(request);
+    return withPolicies(actor, await getObject(database.db, actor.scope, request.params.id));
+  });
+
+  app.get("/api/objects/:id/archive", { config: read, schema: objectArchiveSchema }, async (request) => {
+    const actor = actorOf(request);
+    const object = await getObject(database.db, actor.scope, request.params.id);
+    return {
+      object: withPolicies(actor, object),
+      history: await objectHistory(database.db, object.id),
+      // Filled by the patrol and case features; the archive page shows their empty states until then.
+      archive: { patrols: [], cases: [], documents: [] },
+    };
+  });
+
+  app.put("/api/objects/:id", { config: manage, schema: updateObjectSchema }, async (request) =>
+    updateObject(ctxOf(actorOf(request), request.ip), request.params.id, request.body),
+  );
+
+  app.post("/api/objects/:id/retire", { config: manage, schema: retireObjectSchema }, async (request) =>
+    retireObject(ctxOf(actorOf(request), request.ip), request.params.id, request.body),
+  );
+}

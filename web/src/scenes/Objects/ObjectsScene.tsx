@@ -1,0 +1,218 @@
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  TreeSelect,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useGrids } from "../../api/grids";
+import {
+  exportUrl,
+  type ObjectFilter,
+  type ObjectSummary,
+  type ObjectType,
+  objectTypes,
+  templateUrl,
+  useObjects,
+} from "../../api/objects";
+import { useCan } from "../../components/MeContext";
+import { QueryError } from "../../components/QueryError";
+import { buildGridTree, type GridTreeNode } from "../../grids/gridTree";
+import {
+  gridText,
+  mainAttribute,
+  statusColor,
+  statusLabel,
+  typeColor,
+  typeLabel,
+} from "../../objects/labels";
+import { formatTime } from "../../time/formatTime";
+import { ImportModal } from "./ImportModal";
+import { ObjectFormModal } from "./ObjectFormModal";
+import "./objects.css";
+
+interface TreeSelectNode {
+  value: number;
+  title: string;
+  children?: TreeSelectNode[];
+}
+const toTreeSelect = (nodes: readonly GridTreeNode[]): TreeSelectNode[] =>
+  nodes.map((n) => ({ value: n.key, title: n.title, children: n.children && toTreeSelect(n.children) }));
+
+type KeyUnitChoice = "any" | "yes" | "no";
+type StatusChoice = "live" | "retired" | "all" | "unplaced";
+
+/** The register: search, filters, pagination; export of what is shown; import and registration for keepers. */
+export function ObjectsScene() {
+  const { t, i18n } = useTranslation();
+  const canManage = useCan("object.manage");
+  const grids = useGrids();
+  const [q, setQ] = useState("");
+  const [type, setType] = useState<ObjectType | undefined>();
+  const [gridId, setGridId] = useState<number | undefined>();
+  const [keyUnit, setKeyUnit] = useState<KeyUnitChoice>("any");
+  const [status, setStatus] = useState<StatusChoice>("live");
+  const [page, setPage] = useState({ current: 1, size: 20 });
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+
+  const filter: ObjectFilter = {
+    q: q || undefined,
+    type,
+    gridId,
+    keyUnit: keyUnit === "any" ? undefined : keyUnit === "yes",
+    status: status === "retired" ? "retired" : status === "all" ? "all" : undefined,
+    unplaced: status === "unplaced" || undefined,
+  };
+  const objects = useObjects(filter, page.current, page.size);
+  const gridOptions = useMemo(
+    () => toTreeSelect(buildGridTree(grids.data?.items ?? [], i18n.language)),
+    [grids.data, i18n.language],
+  );
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage((p) => ({ ...p, current: 1 }));
+    };
+
+  const columns: TableColumnsType<ObjectSummary> = [
+    {
+      key: "name",
+      title: t("objects.fields.name"),
+      render: (_, o) => (
+        <Space size={4} wrap>
+          <Link to={`/objects/${o.id}`} className="object-link">
+            {o.name}
+          </Link>
+          {o.keyUnit && <Tag color="red">{t("objects.list.keyUnitTag")}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      key: "type",
+      title: t("objects.fields.type"),
+      render: (_, o) => <Tag color={typeColor[o.type]}>{typeLabel(t, o.type)}</Tag>,
+    },
+    { key: "grid", title: t("objects.fields.grid"), render: (_, o) => gridText(t, o) },
+    {
+      key: "attribute",
+      title: t("objects.fields.attribute"),
+      responsive: ["md"],
+      render: (_, o) => <span dir="auto">{mainAttribute(t, o)}</span>,
+    },
+    { key: "category", title: t("objects.fields.category"), dataIndex: "category", responsive: ["lg"] },
+    {
+      key: "status",
+      title: t("objects.fields.status"),
+      render: (_, o) => <Tag color={statusColor[o.status]}>{statusLabel(t, o.status)}</Tag>,
+    },
+    {
+      key: "updatedAt",
+      title: t("objects.fields.updatedAt"),
+      responsive: ["xl"],
+      render: (_, o) => formatTime(o.updatedAt),
+    },
+  ];
+
+  return (
+    <Card title={t("objects.title")}>
+      <Flex gap={8} wrap className="objects-toolbar">
+        <Input.Search
+          allowClear
+          className="objects-search"
+          placeholder={t("objects.list.searchPlaceholder")}
+          onSearch={refilter((value: string) => setQ(value.trim()))}
+        />
+        <Select<ObjectType>
+          allowClear
+          className="objects-filter-type"
+          placeholder={t("objects.list.allTypes")}
+          value={type}
+          onChange={refilter(setType)}
+          options={objectTypes.map((value) => ({ value, label: typeLabel(t, value) }))}
+        />
+        <TreeSelect<number>
+          allowClear
+          showSearch
+          className="objects-filter-grid"
+          treeNodeFilterProp="title"
+          placeholder={t("objects.list.allGrids")}
+          value={gridId}
+          onChange={refilter(setGridId)}
+          treeData={gridOptions}
+          loading={grids.isPending}
+        />
+        <Select<KeyUnitChoice>
+          className="objects-filter-key"
+          value={keyUnit}
+          onChange={refilter(setKeyUnit)}
+          options={[
+            { value: "any", label: t("objects.list.keyUnitAny") },
+            { value: "yes", label: t("objects.list.keyUnitYes") },
+            { value: "no", label: t("objects.list.keyUnitNo") },
+          ]}
+        />
+        <Select<StatusChoice>
+          className="objects-filter-status"
+          value={status}
+          onChange={refilter(setStatus)}
+          options={[
+            { value: "live", label: t("objects.list.statusLive") },
+            { value: "retired", label: t("objects.list.statusRetired") },
+            { value: "all", label: t("objects.list.statusAll") },
+            { value: "unplaced", label: t("objects.list.unplaced") },
+          ]}
+        />
+        <div className="objects-toolbar-spacer" />
+        {/* Plain links: the browser downloads with the session cookie, and the export gets the same filters. */}
+        <Button icon={<FileExcelOutlined />} href={exportUrl(filter)} className="objects-export">
+          {t("objects.list.export")}
+        </Button>
+        {canManage && (
+          <>
+            <Button icon={<DownloadOutlined />} href={templateUrl}>
+              {t("objects.list.template")}
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} className="objects-import">
+              {t("objects.list.import")}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t("objects.list.create")}
+            </Button>
+          </>
+        )}
+      </Flex>
+      {objects.isError && <QueryError error={objects.error} onRetry={() => void objects.refetch()} />}
+      <Table<ObjectSummary>
+        rowKey="id"
+        size="middle"
+        className="objects-table"
+        columns={columns}
+        dataSource={objects.data?.items}
+        loading={objects.isFetching}
+        scroll={{ x: "max-content" }}
+        locale={{ emptyText: t("objects.list.empty") }}
+        pagination={{
+          current: page.current,
+          pageSize: page.size,
+          total: objects.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common.total", { total }),
+        }}
+        onChange={(p) => setPage({ current: p.current ?? 1, size: p.pageSize ?? page.size })}
+      />
+      {creating && <ObjectFormModal onClose={() => setCreating(false)} />}
+      {importing && <ImportModal onClose={() => setImporting(false)} />}
+    </Card>
+  );
+}
