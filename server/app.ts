@@ -103,12 +103,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     departmentRoutes,
     settingsRoutes,
     auditRoutes,
-<<<<<<< HEAD
     wudingRoutes,
     contractRoutes,
-=======
     objectRoutes,
->>>>>>> objects
   ]) {
     routes(app, deps);
   }

@@ -69,7 +69,6 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "PUT /api/settings": ["sys_admin"],
   "GET /api/audit": ["audit_admin"],
   "GET /api/audit/verify": ["audit_admin"],
-<<<<<<< HEAD
   // 五定 and responsibility contracts (docs/wuding.md)
   "GET /api/grids/{id}/wuding": BUSINESS,
   "GET /api/public/grids/{id}/wuding": "public",
@@ -96,7 +95,6 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/contracts/{id}": CONTRACT_READERS,
   "POST /api/contracts/generate": WUDING_MANAGERS,
   "POST /api/contracts/{id}/sign": ["grid_head"],
-=======
   // The register of supervised objects: read by every business role within its scope, kept by the district
   // office and township officers.
   "GET /api/objects": BUSINESS,
@@ -109,7 +107,6 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/objects/{id}/archive": BUSINESS,
   "PUT /api/objects/{id}": ["district_office", "township_officer"],
   "POST /api/objects/{id}/retire": ["district_office", "township_officer"],
->>>>>>> objects
 };
 
 /**
@@ -160,7 +157,6 @@ export const SCOPED_ROUTES: ScopedRoute[] = [
     fixtures: gridFixtures,
     reach: gridReach,
   })),
-<<<<<<< HEAD
   {
     // Everyone who reads the 五定 and reaches the grid (the security administrator has no wuding.read).
     route: "GET /api/grids/{id}/wuding",
@@ -187,12 +183,10 @@ export const SCOPED_ROUTES: ScopedRoute[] = [
       supervisor: everything,
     },
   },
-=======
   // "ownTownship" is an object in another village of 亚尔镇: the township sees it, the 亚尔村 member does not.
   ...["GET /api/objects/{id}", "GET /api/objects/{id}/archive"].map((route) => ({
     route,
     fixtures: objectFixtures,
     reach: objectReach,
   })),
->>>>>>> objects
 ];

@@ -82,11 +82,7 @@ export async function seedDemo(
       roles: [{ role: u.role, gridId, departmentId }],
     });
   }
-<<<<<<< HEAD
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
-  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts };
-=======
   const objects = await seedDemoObjects(ctx);
-  return { grids: features.length, users: DEMO_USERS.length, objects };
->>>>>>> objects
+  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, objects };
 }

@@ -266,7 +266,6 @@ export const en: Translation = {
         "No polygon found in the file (a Polygon or MultiPolygon, as a Feature or a one-feature FeatureCollection)",
     },
   },
-<<<<<<< HEAD
   wuding: {
     nav: { wuding: "Grid 五定", contracts: "Responsibility contracts" },
     title: "The grid's 五定",
@@ -423,7 +422,8 @@ export const en: Translation = {
       noneAwaiting: "Every contract below you is signed",
       search: "Search by grid name",
       notYetSigned: "Not signed yet",
-=======
+    },
+  },
   objects: {
     menu: "Supervised objects",
     title: "Register of supervised objects",
@@ -580,7 +580,6 @@ export const en: Translation = {
     edit: "Edit",
     map: {
       layer: "Show supervised objects",
->>>>>>> objects
     },
   },
 };

@@ -120,7 +120,6 @@ export const ug: PartialTranslation = {
       export: "GeoJSON چىقىرىش",
     },
   },
-<<<<<<< HEAD
   wuding: {
     nav: { wuding: "تورنىڭ بەش بېكىتىشى", contracts: "مەسئۇلىيەت خېتى" },
     sections: {
@@ -150,7 +149,8 @@ export const ug: PartialTranslation = {
       signedAt: "ئىمزا قويۇلغان ۋاقىت",
       back: "تىزىملىككە قايتىش",
       open: "كۆرۈش",
-=======
+    },
+  },
   objects: {
     menu: "نازارەت ئوبيېكتلىرى",
     title: "نازارەت ئوبيېكتلىرى تىزىملىكى",
@@ -186,7 +186,6 @@ export const ug: PartialTranslation = {
     },
     map: {
       layer: "نازارەت ئوبيېكتلىرىنى كۆرسىتىش",
->>>>>>> objects
     },
   },
 };

@@ -263,7 +263,6 @@ export const zhCN = {
         "文件中没有找到多边形（需要 Polygon 或 MultiPolygon，可以是 Feature 或只含一个要素的 FeatureCollection）",
     },
   },
-<<<<<<< HEAD
   wuding: {
     nav: { wuding: "网格五定", contracts: "责任状" },
     title: "网格“五定”",
@@ -418,7 +417,8 @@ export const zhCN = {
       noneAwaiting: "下级责任状均已签署",
       search: "搜索网格名称",
       notYetSigned: "尚未签署",
-=======
+    },
+  },
   objects: {
     menu: "监管对象",
     title: "监管对象名录",
@@ -575,7 +575,6 @@ export const zhCN = {
     edit: "修改",
     map: {
       layer: "显示监管对象",
->>>>>>> objects
     },
   },
 } as const;
