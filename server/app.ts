@@ -25,6 +25,7 @@ import { gridRoutes } from "./routes/grids/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { IMPORT_MAX_BYTES, objectRoutes } from "./routes/objects/index.ts";
+import { patrolRoutes } from "./routes/patrols/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     wudingRoutes,
     contractRoutes,
     objectRoutes,
+    patrolRoutes,
   ]) {
     routes(app, deps);
   }

@@ -25,6 +25,8 @@ export interface Config {
   tileAttribution: string;
   logLevel: string;
   webDistDir: string;
+  /** A patrol check-in farther than this from its object is refused (metres). */
+  patrolCheckinRadiusM: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Envgrid@2026";
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.ENVGRID_TILE_ATTRIBUTION ?? "",
     logLevel: env.LOG_LEVEL || "info",
     webDistDir: path.resolve(env.ENVGRID_WEB_DIST || "web/dist"),
+    patrolCheckinRadiusM: intFrom(env, "ENVGRID_PATROL_CHECKIN_RADIUS_M", 200, 10, 100000),
   };
 }
