@@ -10,6 +10,7 @@ import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoObjects } from "./demo-objects.ts";
+import { seedDemoPatrols } from "./demo-patrols.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
@@ -37,7 +38,7 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   options: { password: string; ip?: string },
-): Promise<{ grids: number; users: number; objects: number }> {
+): Promise<{ grids: number; users: number; objects: number; patrols: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
@@ -84,5 +85,11 @@ export async function seedDemo(
   }
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
   const objects = await seedDemoObjects(ctx);
-  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, objects };
+  const patrols = await seedDemoPatrols(ctx);
+  return {
+    grids: features.length,
+    users: DEMO_USERS.length + wuding.accounts,
+    objects,
+    patrols: patrols.patrols,
+  };
 }
