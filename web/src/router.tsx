@@ -40,6 +40,7 @@ const ObjectsScene = lazy(() =>
 const ObjectArchiveScene = lazy(() =>
   import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
 );
+const FieldScene = lazy(() => import("./scenes/Field/FieldScene").then((m) => ({ default: m.FieldScene })));
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -58,6 +59,8 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     errorElement: <RouteError />,
     children: [
+      // The phone's field app: no side menu, no map — the least JavaScript a cheap phone must load.
+      { path: "field", element: page(guarded("patrol.perform", <FieldScene />)) },
       {
         element: page(<AppLayout />),
         children: [

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CompassOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
   ProfileOutlined,
@@ -35,6 +36,7 @@ export const navItems: readonly NavItem[] = [
     labelKey: "gridAdmin.nav",
     icon: <ApartmentOutlined />,
   },
+  { path: "/field", permission: "patrol.perform", labelKey: "patrol.nav", icon: <CompassOutlined /> },
   { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
