@@ -36,7 +36,10 @@ const PATROL_READERS: Role[] = [
   "district_leader",
   "supervisor",
 ];
-const PATROL_WALKERS: Role[] = ["grid_member", "grid_head"];
+// patrol.perform comes with a grid post (grid_member/grid_head role, also from a personnel assignment): the
+// demo's township officer and district office accounts serve on their grids' personnel (docs/wuding.md), so
+// they may patrol too; department staff, leaders, supervisors and the 三员 never may.
+const PATROL_WALKERS: Role[] = ["grid_member", "grid_head", "township_officer", "district_office"];
 const CONTRACT_READERS: Role[] = [
   "grid_member",
   "grid_head",
