@@ -75,7 +75,7 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
 
     const item = page.locator(`.field-due-item[data-object-id="${target.id}"]`);
     await item.scrollIntoViewIfNeeded();
-    await item.getByRole("button", { name: "签到" }).click();
+    await item.getByRole("button", { name: "签到", exact: true }).click();
     await page.locator(".field-checkin").waitFor();
     await page.getByPlaceholder("发现的问题").fill("排放口附近有积水，已拍照");
     await page.setInputFiles(".field-checkin input[type=file]", {
@@ -128,7 +128,7 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
     await context.setGeolocation({ longitude: target.lon, latitude: target.lat + 0.006, accuracy: 6 });
     const item = page.locator(`.field-due-item[data-object-id="${target.id}"]`);
     await page.waitForTimeout(500);
-    await item.getByRole("button", { name: "签到" }).click();
+    await item.getByRole("button", { name: "签到", exact: true }).click();
     await page.locator(".field-checkin").getByRole("button", { name: /^签到/ }).click();
     const message = page.locator(".field-checkin-message");
     await message.getByText(/距离该监管对象 6\d\d 米，超出 200 米的签到范围/).waitFor();
