@@ -615,6 +615,7 @@ export const en: Translation = {
     cancel: "Cancel",
     rejected: "Records the server refused",
     clear: "Clear",
+    kinds: { start: "start", points: "track", checkin: "check-in", finish: "finish" },
     frequency: { daily: "daily", weekly: "weekly", monthly: "monthly", quarterly: "quarterly" },
   },
 };

@@ -610,6 +610,7 @@ export const zhCN = {
     cancel: "取消",
     rejected: "未被服务器接受的记录",
     clear: "清除",
+    kinds: { start: "开始巡查", points: "轨迹", checkin: "签到", finish: "结束巡查" },
     frequency: { daily: "每日", weekly: "每周", monthly: "每月", quarterly: "每季度" },
   },
 } as const;

@@ -132,6 +132,24 @@ export function FieldScene() {
     return () => navigator.geolocation.clearWatch(id);
   }, [flush]);
 
+  // Points still in memory go to the outbox when the app is hidden or closed (a phone may kill it any time).
+  useEffect(() => {
+    const save = () => {
+      const current = localStorage.getItem(ACTIVE_KEY);
+      if (current && buffer.current.length > 0)
+        void flush((JSON.parse(current) as { localId: string }).localId);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") save();
+    };
+    window.addEventListener("pagehide", save);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", save);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [flush]);
+
   const start = async () => {
     const next = { localId: newKey(), startedAt: new Date().toISOString() };
     localStorage.setItem(ACTIVE_KEY, JSON.stringify(next));
