@@ -104,9 +104,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     departmentRoutes,
     settingsRoutes,
     auditRoutes,
+    objectRoutes,
     wudingRoutes,
     contractRoutes,
-    objectRoutes,
     patrolRoutes,
   ]) {
     routes(app, deps);

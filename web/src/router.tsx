@@ -22,6 +22,12 @@ const SettingsScene = lazy(() =>
   import("./scenes/Settings/SettingsScene").then((m) => ({ default: m.SettingsScene })),
 );
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene").then((m) => ({ default: m.AuditScene })));
+const ObjectsScene = lazy(() =>
+  import("./scenes/Objects/ObjectsScene").then((m) => ({ default: m.ObjectsScene })),
+);
+const ObjectArchiveScene = lazy(() =>
+  import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
+);
 const WudingScene = lazy(() =>
   import("./scenes/Wuding/WudingScene").then((m) => ({ default: m.WudingScene })),
 );
@@ -33,12 +39,6 @@ const ContractsScene = lazy(() =>
 );
 const ContractScene = lazy(() =>
   import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
-);
-const ObjectsScene = lazy(() =>
-  import("./scenes/Objects/ObjectsScene").then((m) => ({ default: m.ObjectsScene })),
-);
-const ObjectArchiveScene = lazy(() =>
-  import("./scenes/Objects/ObjectArchiveScene").then((m) => ({ default: m.ObjectArchiveScene })),
 );
 const FieldScene = lazy(() => import("./scenes/Field/FieldScene").then((m) => ({ default: m.FieldScene })));
 const NotFoundScene = lazy(() =>
