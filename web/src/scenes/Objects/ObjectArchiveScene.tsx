@@ -37,6 +37,16 @@ import { formatTime } from "../../time/formatTime";
 import { ObjectFormModal } from "./ObjectFormModal";
 import "./objects.css";
 
+/** A check-in at this object (GET /api/objects/:id/archive, docs/patrol.md). */
+interface ArchivePatrol {
+  patrolId: number;
+  checkinId: number;
+  at: string;
+  memberName: string;
+  distanceM: number;
+  finding: string | null;
+}
+
 /** 一企一档: everything about one object on one page — details, place, emissions, history, and the
  * sections patrols and cases will fill. */
 export function ObjectArchiveScene() {
@@ -100,6 +110,16 @@ export function ObjectArchiveScene() {
             {slots.patrols.length === 0 && (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("objects.archive.noPatrols")} />
             )}
+            {(slots.patrols as ArchivePatrol[]).map((p) => (
+              <div key={p.checkinId} className="archive-patrol" style={{ padding: "4px 0" }}>
+                {formatTime(p.at)} · {p.memberName} · {p.distanceM} m
+                {p.finding ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    {p.finding}
+                  </Tag>
+                ) : null}
+              </div>
+            ))}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
