@@ -41,6 +41,9 @@ const ContractScene = lazy(() =>
   import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
 );
 const FieldScene = lazy(() => import("./scenes/Field/FieldScene").then((m) => ({ default: m.FieldScene })));
+const PatrolLedgerScene = lazy(() =>
+  import("./scenes/Patrols/PatrolLedgerScene").then((m) => ({ default: m.PatrolLedgerScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -76,6 +79,7 @@ export const router = createBrowserRouter([
           { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },
           { path: "contracts", element: guarded("contract.read", <ContractsScene />) },
           { path: "contracts/:id", element: guarded("contract.read", <ContractScene />) },
+          { path: "patrols", element: guarded("patrol.read", <PatrolLedgerScene />) },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   FileProtectOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -37,6 +38,7 @@ export const navItems: readonly NavItem[] = [
     icon: <ApartmentOutlined />,
   },
   { path: "/field", permission: "patrol.perform", labelKey: "patrol.nav", icon: <CompassOutlined /> },
+  { path: "/patrols", permission: "patrol.read", labelKey: "patrol.ledger.nav", icon: <ScheduleOutlined /> },
   { path: "/objects", permission: "object.read", labelKey: "objects.menu", icon: <ShopOutlined /> },
   { path: "/admin/users", permission: "user.manage", labelKey: "nav.users", icon: <TeamOutlined /> },
   {
