@@ -171,4 +171,22 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
     expect(jsGzip).toBeGreaterThan(0);
     await fresh.close();
   });
+
+  it("shows the township the ledger, blind spots and a patrol's track playback", async () => {
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
+    const office = await desk.newPage();
+    await logIn(office, server.url, "township", DEMO_PASSWORD);
+    await office.waitForURL(/\/grids|\/wuding|\/objects/);
+    await office.goto(`${server.url}/patrols`);
+    await office.locator(".patrol-ledger tbody tr").first().waitFor();
+    await screenshot(office, "patrol-ledger");
+    await office.locator(".patrol-ledger tbody tr").first().click();
+    await office.locator(".patrol-playback polyline").waitFor();
+    await screenshot(office, "patrol-playback");
+    await office.keyboard.press("Escape");
+    await office.getByRole("tab", { name: /盲区/ }).click();
+    await office.locator(".patrol-blind-spots tbody tr").first().waitFor();
+    await screenshot(office, "patrol-blind-spots");
+    await desk.close();
+  });
 });
