@@ -180,7 +180,8 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
     await office.goto(`${server.url}/patrols`);
     await office.locator(".patrol-ledger tbody tr").first().waitFor();
     await screenshot(office, "patrol-ledger");
-    await office.locator(".patrol-ledger tbody tr").first().click();
+    // The last row of the page: a seeded patrol with a whole track (the first is this test's one-point patrol).
+    await office.locator(".patrol-ledger tbody tr").last().click();
     await office.locator(".patrol-playback polyline").waitFor();
     await screenshot(office, "patrol-playback");
     await office.keyboard.press("Escape");
