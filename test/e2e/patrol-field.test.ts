@@ -183,6 +183,7 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
     // The last row of the page: a seeded patrol with a whole track (the first is this test's one-point patrol).
     await office.locator(".patrol-ledger tbody tr").last().click();
     await office.locator(".patrol-playback polyline").waitFor();
+    await office.waitForTimeout(500); // the drawer slides in
     await screenshot(office, "patrol-playback");
     await office.keyboard.press("Escape");
     await office.getByRole("tab", { name: /盲区/ }).click();
