@@ -637,6 +637,7 @@ export const en: Translation = {
       patrols: "Patrols",
       playback: "Track playback",
     },
+    home: "Home",
     frequency: { daily: "daily", weekly: "weekly", monthly: "monthly", quarterly: "quarterly" },
   },
 };

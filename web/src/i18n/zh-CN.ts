@@ -632,6 +632,7 @@ export const zhCN = {
       patrols: "巡查次数",
       playback: "轨迹回放",
     },
+    home: "首页",
     frequency: { daily: "每日", weekly: "每周", monthly: "每月", quarterly: "每季度" },
   },
 } as const;

@@ -187,10 +187,13 @@ export function FieldScene() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("patrol.title")}
         </Typography.Title>
-        <Badge
-          status={online ? "success" : "error"}
-          text={online ? t("patrol.online") : t("patrol.offline")}
-        />
+        <Space>
+          <Badge
+            status={online ? "success" : "error"}
+            text={online ? t("patrol.online") : t("patrol.offline")}
+          />
+          <a href="/">{t("patrol.home")}</a>
+        </Space>
       </Space>
       <Alert
         className="field-sync"
