@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
+import { unprocessable } from "../errors.ts";
 
 /**
  * Claims an Idempotency-Key for this account inside the caller's transaction. Returns the stored answer of
@@ -24,6 +25,12 @@ export async function claimIdempotencyKey<T>(
       tx,
       sql`select response, operation from patrol_idempotency where user_id = ${userId} and key = ${key}`,
     );
+    if (stored.operation !== operation)
+      throw unprocessable(
+        "idempotency_key_reused",
+        "该幂等键已用于另一种操作，请重新提交",
+        "This Idempotency-Key was used for another operation",
+      );
     return { replay: stored.response, remember: async () => {} };
   }
   return {

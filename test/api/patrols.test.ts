@@ -86,6 +86,10 @@ describe("a patrol in the field", () => {
       sql`select count(*)::int as n from patrols where id = ${patrolId}`,
     );
     expect(n).toBe(1);
+    // A key used for a start cannot be replayed as a finish.
+    const reused = await post("member", `/api/patrols/${patrolId}/finish`, {}, "start-1");
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error).toBe("idempotency_key_reused");
     // The same key from another account is that account's own key.
     const c = await post("villagehead", "/api/patrols", {}, "start-1");
     expect(c.json().id).not.toBe(patrolId);
