@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../../commands/audit-recorder.ts";
 import type { CommandContext } from "../../commands/context.ts";
-import { refreshPatrolDistance } from "../../commands/patrol-track-ingester.ts";
 import { CHECKLISTS } from "../../domain/patrol/checklist.ts";
 import { rows } from "../client.ts";
 
@@ -95,9 +94,19 @@ export async function seedDemoPatrols(ctx: CommandContext, now = Date.now()) {
         sql`insert into patrol_checkins (patrol_id, object_id, at, lon, lat, accuracy, distance_m, answers, finding)
             values ${sql.join(checkins, sql`, `)}`,
       );
-      await refreshPatrolDistance(ctx.db, patrol.id);
     }
   }
+  // Distances and point counts for the whole history in one statement (the seeded points carry no flags).
+  await ctx.db.execute(sql`
+    update patrols p set distance_m = d.distance, point_count = d.points
+      from (select patrol_id, count(*)::int as points, coalesce(round(sum(leg)), 0)::int as distance
+              from (select patrol_id,
+                           ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                                       geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as leg
+                      from patrol_track_points
+                    window w as (partition by patrol_id order by t)) legs
+             group by patrol_id) d
+     where p.id = d.patrol_id`);
   await recordAudit(ctx.db, ctx, {
     action: "patrol.seed",
     entityType: "patrol",
