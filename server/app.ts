@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { notificationRoutes } from "./routes/notifications/index.ts";
 import { IMPORT_MAX_BYTES, objectRoutes } from "./routes/objects/index.ts";
+import { patrolRoutes } from "./routes/patrols/index.ts";
 import { publicCaseRoutes } from "./routes/public-cases/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
@@ -139,6 +140,7 @@ export async function buildApp({
     objectRoutes,
     wudingRoutes,
     contractRoutes,
+    patrolRoutes,
   ]) {
     routes(app, deps);
   }

@@ -37,6 +37,8 @@ export interface Config {
   duplicateDays: number;
   /** How often the deadline sweep (overdue → notify, escalate) runs. */
   deadlineSweepMinutes: number;
+  /** A patrol check-in farther than this from its object is refused (metres). */
+  patrolCheckinRadiusM: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Envgrid@2026";
@@ -87,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duplicateRadiusMeters: intFrom(env, "ENVGRID_DUPLICATE_RADIUS_M", 200, 1, 100_000),
     duplicateDays: intFrom(env, "ENVGRID_DUPLICATE_DAYS", 7, 1, 365),
     deadlineSweepMinutes: intFrom(env, "ENVGRID_DEADLINE_SWEEP_MINUTES", 5, 1, 24 * 60),
+    patrolCheckinRadiusM: intFrom(env, "ENVGRID_PATROL_CHECKIN_RADIUS_M", 200, 10, 100000),
   };
 }

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
 // The API server the dev and preview servers forward to; override to work against another instance.
@@ -12,9 +14,45 @@ const vendorChunks: Array<[string, RegExp]> = [
   ["leaflet", /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/],
 ];
 
+/**
+ * Builds dist/sw.js from web/sw.js with the app shell to precache: the entry chunk, the login and field-app
+ * scenes, everything they import statically, and their CSS (docs/patrol.md, "Offline").
+ */
+function serviceWorker(): Plugin {
+  const shellScenes = ["scenes/Field/FieldScene", "scenes/Login/LoginScene", "components/PageLoading"];
+  return {
+    name: "envgrid-service-worker",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === "chunk");
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const wanted = new Set<string>();
+      const visit = (fileName: string) => {
+        if (wanted.has(fileName)) return;
+        wanted.add(fileName);
+        const chunk = byName.get(fileName);
+        if (!chunk) return;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) wanted.add(css);
+        for (const dep of chunk.imports) visit(dep);
+      };
+      for (const chunk of chunks) {
+        const isShell = chunk.moduleIds.some((id) => shellScenes.some((s) => id.includes(s)));
+        if (chunk.isEntry || isShell) visit(chunk.fileName);
+      }
+      const files = [...wanted].sort().map((f) => `/${f}`);
+      const version = createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 12);
+      const source = fs
+        .readFileSync(new URL("./sw.js", import.meta.url), "utf8")
+        .replace("__VERSION__", version)
+        .replace("__PRECACHE__", JSON.stringify([...files, "/manifest.webmanifest", "/icon.svg"]));
+      this.emitFile({ type: "asset", fileName: "sw.js", source });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -47,6 +47,9 @@ export const PERMISSIONS = [
   "contract.read",
   "contract.generate",
   "contract.sign",
+  // Patrol (巡查): grid staff patrol their grids; everyone overseeing grids reads plans, ledgers, coverage.
+  "patrol.read",
+  "patrol.perform",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -131,11 +134,22 @@ const OBJECT_REGISTER_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> 
   supervisor: ["object.read"],
 };
 
+/** Patrol (docs/patrol.md): grid staff patrol; the levels above and oversight read ledgers and coverage. */
+const PATROL_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  grid_member: ["patrol.read", "patrol.perform"],
+  grid_head: ["patrol.read", "patrol.perform"],
+  township_officer: ["patrol.read"],
+  district_office: ["patrol.read"],
+  district_leader: ["patrol.read"],
+  supervisor: ["patrol.read"],
+};
+
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();
   for (const role of roles) {
     for (const p of ROLE_PERMISSIONS[role]) set.add(p);
     for (const p of OBJECT_REGISTER_PERMISSIONS[role] ?? []) set.add(p);
+    for (const p of PATROL_PERMISSIONS[role] ?? []) set.add(p);
   }
   return PERMISSIONS.filter((p) => set.has(p));
 }

@@ -31,6 +31,18 @@ const REPORTERS: Role[] = [...BUSINESS.filter((r) => r !== "supervisor"), "publi
 const OVERSEERS: Role[] = ["district_office", "district_leader", "supervisor"];
 
 const WUDING_MANAGERS: Role[] = ["district_office", "township_officer"];
+const PATROL_READERS: Role[] = [
+  "grid_member",
+  "grid_head",
+  "township_officer",
+  "district_office",
+  "district_leader",
+  "supervisor",
+];
+// patrol.perform comes with a grid post (grid_member/grid_head role, also from a personnel assignment): the
+// demo's township officer and district office accounts serve on their grids' personnel (docs/wuding.md), so
+// they may patrol too; department staff, leaders, supervisors and the 三员 never may.
+const PATROL_WALKERS: Role[] = ["grid_member", "grid_head", "township_officer", "district_office"];
 const CONTRACT_READERS: Role[] = [
   "grid_member",
   "grid_head",
@@ -128,6 +140,17 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/objects/{id}/archive": BUSINESS,
   "PUT /api/objects/{id}": ["district_office", "township_officer"],
   "POST /api/objects/{id}/retire": ["district_office", "township_officer"],
+  // Patrol (docs/patrol.md): grid staff patrol; the levels above and oversight read plans, ledgers, coverage.
+  "GET /api/patrols/plan": PATROL_READERS,
+  "GET /api/patrols/blind-spots": PATROL_READERS,
+  "GET /api/patrols": PATROL_READERS,
+  "GET /api/patrols/export.xlsx": PATROL_READERS,
+  "GET /api/patrols/activity": PATROL_READERS,
+  "GET /api/patrols/{id}": PATROL_READERS,
+  "POST /api/patrols": PATROL_WALKERS,
+  "POST /api/patrols/{id}/finish": PATROL_WALKERS,
+  "POST /api/patrols/{id}/track": PATROL_WALKERS,
+  "POST /api/patrols/{id}/checkins": PATROL_WALKERS,
 };
 
 /**
@@ -172,7 +195,19 @@ const objectFixtures = {
 // As for grids, but the security administrator has no access to objects at all.
 const { sec_admin: _noObjectsForSecAdmin, ...objectReach } = gridReach;
 
+// A demo patrol of each village (seeded history, server/db/seed/demo-patrols.ts).
+const patrolFixtures = {
+  ownVillage:
+    "select p.id from patrols p join grids g on g.id = p.grid_id where g.name = '亚尔村' order by p.id limit 1",
+  ownTownship:
+    "select p.id from patrols p join grids g on g.id = p.grid_id join grids t on t.id = g.parent_id where t.name = '亚尔镇' and g.name <> '亚尔村' order by p.id limit 1",
+  otherTownshipVillage:
+    "select p.id from patrols p join grids g on g.id = p.grid_id where g.name = '胜金村' order by p.id limit 1",
+};
+const { sec_admin: _s, department_officer: _d, department_head: _h, ...patrolReach } = gridReach;
+
 export const SCOPED_ROUTES: ScopedRoute[] = [
+  { route: "GET /api/patrols/{id}", fixtures: patrolFixtures, reach: patrolReach },
   ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
     route,
     fixtures: gridFixtures,

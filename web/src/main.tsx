@@ -10,6 +10,11 @@ import "./global.css";
 
 setUnauthorizedHandler(handleUnauthorized);
 
+// The service worker makes the field app open offline (web/sw.js); only in the built app, not in dev.
+if ("serviceWorker" in navigator && import.meta.env.PROD) {
+  window.addEventListener("load", () => void navigator.serviceWorker.register("/sw.js").catch(() => {}));
+}
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 

@@ -55,6 +55,10 @@ const ContractsScene = lazy(() =>
 const ContractScene = lazy(() =>
   import("./scenes/Contracts/ContractScene").then((m) => ({ default: m.ContractScene })),
 );
+const FieldScene = lazy(() => import("./scenes/Field/FieldScene").then((m) => ({ default: m.FieldScene })));
+const PatrolLedgerScene = lazy(() =>
+  import("./scenes/Patrols/PatrolLedgerScene").then((m) => ({ default: m.PatrolLedgerScene })),
+);
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -73,6 +77,8 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     errorElement: <RouteError />,
     children: [
+      // The phone's field app: no side menu, no map — the least JavaScript a cheap phone must load.
+      { path: "field", element: page(guarded("patrol.perform", <FieldScene />)) },
       {
         element: page(<AppLayout />),
         children: [
@@ -94,6 +100,7 @@ export const router = createBrowserRouter([
           { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },
           { path: "contracts", element: guarded("contract.read", <ContractsScene />) },
           { path: "contracts/:id", element: guarded("contract.read", <ContractScene />) },
+          { path: "patrols", element: guarded("patrol.read", <PatrolLedgerScene />) },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

@@ -11,6 +11,7 @@ import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 import { seedDemoObjects } from "./demo-objects.ts";
+import { seedDemoPatrols } from "./demo-patrols.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
@@ -38,7 +39,7 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   options: { password: string; ip?: string; now?: Date; caseCount?: number },
-): Promise<{ grids: number; users: number; objects: number; cases: number }> {
+): Promise<{ grids: number; users: number; objects: number; patrols: number; cases: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
   const ctx: CommandContext = { db, actor: null, ip: options.ip ?? null };
@@ -85,7 +86,14 @@ export async function seedDemo(
   }
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
   const objects = await seedDemoObjects(ctx);
+  const patrols = await seedDemoPatrols(ctx);
   // cases last: their notifications reach the 五定 staff accounts too
   const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
-  return { grids: features.length, users: DEMO_USERS.length + wuding.accounts, objects, cases: seeded.cases };
+  return {
+    grids: features.length,
+    users: DEMO_USERS.length + wuding.accounts,
+    objects,
+    patrols: patrols.patrols,
+    cases: seeded.cases,
+  };
 }

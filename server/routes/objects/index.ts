@@ -16,6 +16,7 @@ import {
   objectHistory,
   objectsForExport,
 } from "../../queries/objects.ts";
+import { objectPatrols } from "../../queries/patrols.ts";
 import { buildExport, buildTemplate, readUpload, XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -159,8 +160,8 @@ export function objectRoutes(app: App, { database }: RouteDeps): void {
     return {
       object: withPolicies(actor, object),
       history: await objectHistory(database.db, object.id),
-      // Filled by the patrol and case features; the archive page shows their empty states until then.
-      archive: { patrols: [], cases: [], documents: [] },
+      // Patrols are filled by the patrol feature; cases and documents by theirs (empty states until then).
+      archive: { patrols: await objectPatrols(database.db, object.id), cases: [], documents: [] },
     };
   });
 

@@ -236,4 +236,14 @@ export const ug: PartialTranslation = {
       layer: "نازارەت ئوبيېكتلىرىنى كۆرسىتىش",
     },
   },
+  patrol: {
+    nav: "چارلاش",
+    title: "بۈگۈنكى چارلاش",
+    online: "تور بار",
+    offline: "تور يوق",
+    start: "چارلاشنى باشلاش",
+    stop: "چارلاشنى ئاخىرلاشتۇرۇش",
+    checkin: "تىزىملىتىش",
+    cancel: "بىكار قىلىش",
+  },
 };

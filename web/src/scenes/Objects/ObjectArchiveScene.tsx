@@ -37,6 +37,16 @@ import { formatTime } from "../../time/formatTime";
 import { ObjectFormModal } from "./ObjectFormModal";
 import "./objects.css";
 
+/** A check-in at this object (GET /api/objects/:id/archive, docs/patrol.md). */
+interface ArchivePatrol {
+  patrolId: number;
+  checkinId: number;
+  at: string;
+  memberName: string;
+  distanceM: number;
+  finding: string | null;
+}
+
 /** 一企一档: everything about one object on one page — details, place, emissions, history, and the
  * sections patrols and cases will fill. */
 export function ObjectArchiveScene() {
@@ -100,6 +110,16 @@ export function ObjectArchiveScene() {
             {slots.patrols.length === 0 && (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("objects.archive.noPatrols")} />
             )}
+            {(slots.patrols as ArchivePatrol[]).map((p) => (
+              <div key={p.checkinId} className="archive-patrol" style={{ padding: "4px 0" }}>
+                {formatTime(p.at)} · {p.memberName} · {p.distanceM} m
+                {p.finding ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    {p.finding}
+                  </Tag>
+                ) : null}
+              </div>
+            ))}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -131,9 +151,12 @@ export function ObjectArchiveScene() {
 
 type T = ReturnType<typeof useTranslation>["t"];
 
-function detailItems(t: T, o: ObjectDetail): DescriptionsProps["items"] {
-  const items: DescriptionsProps["items"] = [
-    { key: "grid", label: t("objects.fields.grid"), children: gridText(t, o) },
+function detailItems(typedT: T, o: ObjectDetail): NonNullable<DescriptionsProps["items"]> {
+  // A plain translate function here: the fully typed `t` over every translation key makes TypeScript give
+  // up on this many dynamic keys ("excessively deep"), and these keys come from data anyway.
+  const t = typedT as unknown as (key: string) => string;
+  const items: NonNullable<DescriptionsProps["items"]> = [
+    { key: "grid", label: t("objects.fields.grid"), children: gridText(typedT, o) },
     {
       key: "category",
       label: o.type === "enterprise" ? t("objects.fields.industry") : t("objects.fields.category"),
@@ -270,7 +293,8 @@ const FIELD_KEYS = new Set([
   "location",
 ]);
 
-function historyText(t: T, entry: ObjectHistoryEntry): string {
+function historyText(typedT: T, entry: ObjectHistoryEntry): string {
+  const t = typedT as unknown as (key: string, options?: Record<string, unknown>) => string; // see detailItems
   if (entry.action === "object.replace") {
     const from = (entry.before?.gridName as string | undefined) ?? t("objects.archive.none");
     const to = (entry.after?.gridName as string | undefined) ?? t("objects.archive.none");

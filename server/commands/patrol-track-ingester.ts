@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.ts";
+import { TRACK_FLAG, TRACK_LIMITS } from "../domain/patrol/checklist.ts";
+import { assertAllowed } from "../policies/allow.ts";
+import type { CommandContext } from "./context.ts";
+import { lockOwnPatrol } from "./patrol-access.ts";
+import { checkClientTime } from "./patrol-starter.ts";
+
+export interface TrackPoint {
+  t: string;
+  lon: number;
+  lat: number;
+  accuracy?: number | null;
+}
+
+export interface IngestResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+  flagged: number;
+  pointCount: number;
+  distanceM: number;
+}
+
+/**
+ * Speed flags and the patrol's totals, recomputed over the whole patrol in time order, so the result does
+ * not depend on the order batches arrived in. Speed is measured from the previous point in time; distance
+ * sums the legs between consecutive points that carry no flag.
+ */
+export async function refreshPatrolDistance(tx: Db, patrolId: number) {
+  await tx.execute(sql`
+    update patrol_track_points p
+       set flags = (p.flags & ~${TRACK_FLAG.speed}::smallint)
+                 | (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)::smallint
+      from (select t,
+                   ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                               geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326)))
+                     / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
+              from patrol_track_points where patrol_id = ${patrolId}
+            window w as (order by t)) s
+     where p.patrol_id = ${patrolId} and p.t = s.t
+       and (p.flags & ${TRACK_FLAG.speed}) <> (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)`);
+  const [totals] = await rows<{ distanceM: number; pointCount: number }>(
+    tx,
+    sql`select coalesce(round(sum(d)), 0)::int as "distanceM", (select count(*)::int from patrol_track_points
+                                                              where patrol_id = ${patrolId}) as "pointCount"
+          from (select ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                       geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as d
+                  from patrol_track_points where patrol_id = ${patrolId} and flags = 0
+                window w as (order by t)) legs`,
+  );
+  await tx.execute(
+    sql`update patrols set distance_m = ${totals.distanceM}, point_count = ${totals.pointCount} where id = ${patrolId}`,
+  );
+  return totals;
+}
+
+/**
+ * Stores a batch of GPS points (上传轨迹). A point already stored (same patrol and time) is skipped, so a
+ * replayed or reordered batch changes nothing. Implausible points are kept and flagged (see TRACK_FLAG).
+ * Not audited row by row: the track is telemetry; the patrol's start and finish (with point count and
+ * distance) are the audited events.
+ */
+export async function ingestTrack(
+  ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
+  patrolId: number,
+  points: TrackPoint[],
+): Promise<IngestResult> {
+  assertAllowed(ctx.actor, "patrol.perform");
+  for (const p of points) checkClientTime(new Date(p.t));
+  return ctx.db.transaction(async (tx) => {
+    await lockOwnPatrol(tx, ctx.actor, patrolId);
+    const [box] = await rows<{ xmin: number; ymin: number; xmax: number; ymax: number } | undefined>(
+      tx,
+      sql`select ST_XMin(e) as xmin, ST_YMin(e) as ymin, ST_XMax(e) as xmax, ST_YMax(e) as ymax
+            from (select ST_Expand(ST_Extent(boundary)::geometry, 0.05) as e
+                    from grids where level = 1 and retired_at is null) x`,
+    );
+    let latest = Number.NEGATIVE_INFINITY;
+    const seen = new Set<number>();
+    const values = [];
+    for (const p of points) {
+      const t = Date.parse(p.t);
+      if (seen.has(t)) continue; // the same instant twice in one batch: the first wins
+      seen.add(t);
+      let flags = 0;
+      if (p.accuracy !== undefined && p.accuracy !== null && p.accuracy > TRACK_LIMITS.maxAccuracyM)
+        flags |= TRACK_FLAG.accuracy;
+      if (t < latest) flags |= TRACK_FLAG.timeBackwards;
+      latest = Math.max(latest, t);
+      if (box?.xmin != null && (p.lon < box.xmin || p.lon > box.xmax || p.lat < box.ymin || p.lat > box.ymax))
+        flags |= TRACK_FLAG.outOfArea;
+      values.push(
+        sql`(${patrolId}, ${new Date(t).toISOString()}::timestamptz, ${p.lon}::float8, ${p.lat}::float8, ${p.accuracy ?? null}::real, ${flags}::smallint)`,
+      );
+    }
+    // Every month the batch touches gets its partition first (created on demand, see migration 0007).
+    for (const iso of new Set(points.map((p) => new Date(Date.parse(p.t)).toISOString().slice(0, 7))))
+      await tx.execute(sql`select patrol_track_ensure_partition(${`${iso}-01T00:00:00Z`}::timestamptz)`);
+    const inserted =
+      values.length === 0
+        ? []
+        : await rows<{ flags: number }>(
+            tx,
+            sql`insert into patrol_track_points (patrol_id, t, lon, lat, accuracy, flags)
+                values ${sql.join(values, sql`, `)}
+                on conflict (patrol_id, t) do nothing returning flags`,
+          );
+    const totals = await refreshPatrolDistance(tx, patrolId);
+    return {
+      received: points.length,
+      stored: inserted.length,
+      duplicates: points.length - inserted.length,
+      flagged: inserted.filter((r) => r.flags !== 0).length,
+      ...totals,
+    };
+  });
+}

@@ -1,0 +1,101 @@
+import { recordCheckin } from "../../commands/patrol-checkin-recorder.ts";
+import { finishPatrol } from "../../commands/patrol-finisher.ts";
+import { startPatrol } from "../../commands/patrol-starter.ts";
+import { ingestTrack } from "../../commands/patrol-track-ingester.ts";
+import { actorOf } from "../../plugins/auth.ts";
+import type { Actor } from "../../policies/actor.ts";
+import {
+  blindSpots,
+  getPatrol,
+  listPatrols,
+  memberActivity,
+  patrolPlan,
+  patrolsForExport,
+} from "../../queries/patrols.ts";
+import { XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
+import { buildPatrolLedger } from "../../spreadsheets/patrol-ledger.ts";
+import type { App, RouteDeps } from "../types.ts";
+import {
+  activitySchema,
+  blindSpotsSchema,
+  checkinSchema,
+  exportPatrolsSchema,
+  finishPatrolSchema,
+  getPatrolSchema,
+  listPatrolsSchema,
+  planSchema,
+  startPatrolSchema,
+  trackSchema,
+} from "./schema.ts";
+
+const attachment = (name: string) =>
+  `attachment; filename="patrols.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
+  const ctxOf = (actor: Actor, ip: string) => ({ db: database.db, actor, ip });
+  const read = { permission: "patrol.read" } as const;
+  const perform = { permission: "patrol.perform" } as const;
+
+  app.get("/api/patrols/plan", { config: read, schema: planSchema }, async (request) => ({
+    now: new Date().toISOString(),
+    items: await patrolPlan(database.db, actorOf(request).scope, request.query),
+  }));
+
+  app.get("/api/patrols/blind-spots", { config: read, schema: blindSpotsSchema }, async (request) => ({
+    items: await blindSpots(database.db, actorOf(request).scope, request.query),
+  }));
+
+  app.get("/api/patrols", { config: read, schema: listPatrolsSchema }, async (request) =>
+    listPatrols(database.db, actorOf(request).scope, request.query),
+  );
+
+  app.get(
+    "/api/patrols/export.xlsx",
+    { config: read, schema: exportPatrolsSchema },
+    async (request, reply) => {
+      const file = await buildPatrolLedger(
+        await patrolsForExport(database.db, actorOf(request).scope, request.query),
+      );
+      return reply
+        .type(XLSX_MIME)
+        .header("content-disposition", attachment("巡查台账.xlsx"))
+        .header("cache-control", "no-store")
+        .send(file);
+    },
+  );
+
+  app.get("/api/patrols/activity", { config: read, schema: activitySchema }, async (request) => ({
+    items: await memberActivity(database.db, actorOf(request).scope, request.query),
+  }));
+
+  app.get("/api/patrols/:id", { config: read, schema: getPatrolSchema }, async (request) =>
+    getPatrol(database.db, actorOf(request).scope, request.params.id),
+  );
+
+  app.post("/api/patrols", { config: perform, schema: startPatrolSchema }, async (request) =>
+    startPatrol(ctxOf(actorOf(request), request.ip), request.body, request.headers["idempotency-key"]),
+  );
+
+  app.post("/api/patrols/:id/finish", { config: perform, schema: finishPatrolSchema }, async (request) =>
+    finishPatrol(
+      ctxOf(actorOf(request), request.ip),
+      request.params.id,
+      request.body,
+      request.headers["idempotency-key"],
+    ),
+  );
+
+  app.post("/api/patrols/:id/track", { config: perform, schema: trackSchema }, async (request) =>
+    ingestTrack(ctxOf(actorOf(request), request.ip), request.params.id, request.body.points),
+  );
+
+  app.post(
+    "/api/patrols/:id/checkins",
+    { config: perform, schema: checkinSchema, bodyLimit: 6 * 1024 * 1024 },
+    async (request) =>
+      recordCheckin(ctxOf(actorOf(request), request.ip), request.params.id, request.body, {
+        radiusM: config.patrolCheckinRadiusM,
+        idempotencyKey: request.headers["idempotency-key"],
+      }),
+  );
+}

@@ -1,0 +1,233 @@
+import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+const cookies: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of ["member", "township", "office", "villagehead"]) cookies[u] = await t.login(u);
+  // A member of another township's village (胜金村).
+  const [other] = await t.query<{ username: string }>(
+    sql`select u.username from grid_personnel p join users u on u.id = p.user_id join grids g on g.id = p.grid_id
+         where g.name = '胜金村' and p.duty_role = 'member' and p.removed_at is null order by p.id limit 1`,
+  );
+  cookies.other = await t.login(other.username);
+});
+afterAll(() => t?.close());
+
+const get = (user: string, url: string) =>
+  t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } });
+const post = (user: string, url: string, payload: unknown, key?: string) =>
+  t.app.inject({
+    method: "POST",
+    url,
+    payload: payload as object,
+    headers: { cookie: cookies[user], ...(key ? { "idempotency-key": key } : {}) },
+  });
+
+async function objectInYaer() {
+  const [o] = await t.query<{ id: number; lon: number; lat: number }>(
+    sql`select o.id, ST_X(ST_PointOnSurface(o.location)) as lon, ST_Y(ST_PointOnSurface(o.location)) as lat
+          from supervised_objects o join grids g on g.id = o.grid_id
+         where g.name = '亚尔村' and o.status = 'active' and GeometryType(o.location) = 'POINT' order by o.id limit 1`,
+  );
+  return o;
+}
+
+describe("patrol plan", () => {
+  it("gives the demo member of 亚尔村 due patrols on first start, only in 亚尔村", async () => {
+    const r = await get("member", "/api/patrols/plan");
+    expect(r.statusCode).toBe(200);
+    const items = r.json().items as { gridName: string; status: string; checklist: unknown[] }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.gridName))).toEqual(new Set(["亚尔村"]));
+    expect(items.some((i) => i.status !== "done")).toBe(true);
+    expect(items[0].checklist.length).toBeGreaterThan(0);
+  });
+
+  it("shows blind spots and the demo history in the ledger", async () => {
+    const spots = (await get("township", "/api/patrols/blind-spots")).json().items;
+    expect(spots.length).toBeGreaterThan(0);
+    const ledger = (await get("township", "/api/patrols?pageSize=5")).json();
+    expect(ledger.total).toBeGreaterThan(0);
+    expect(ledger.items[0].distanceM).toBeGreaterThan(0);
+    const activity = (await get("township", "/api/patrols/activity")).json().items;
+    expect(activity[0].daysActive).toBeGreaterThan(0);
+  });
+
+  it("exports the ledger as XLSX", async () => {
+    const r = await get("member", "/api/patrols/export.xlsx");
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("巡查台账");
+    expect(sheet?.getRow(1).getCell(3).value).toBe("巡查人员");
+    expect(sheet?.rowCount).toBeGreaterThan(1);
+  });
+});
+
+describe("a patrol in the field", () => {
+  let patrolId: number;
+
+  it("starts once per Idempotency-Key", async () => {
+    const a = await post(
+      "member",
+      "/api/patrols",
+      { startedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      "start-1",
+    );
+    const b = await post("member", "/api/patrols", { startedAt: new Date().toISOString() }, "start-1");
+    expect(a.statusCode).toBe(200);
+    expect(b.json()).toEqual(a.json());
+    patrolId = a.json().id;
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from patrols where id = ${patrolId}`,
+    );
+    expect(n).toBe(1);
+    // A key used for a start cannot be replayed as a finish.
+    const reused = await post("member", `/api/patrols/${patrolId}/finish`, {}, "start-1");
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error).toBe("idempotency_key_reused");
+    // The same key from another account is that account's own key.
+    const c = await post("villagehead", "/api/patrols", {}, "start-1");
+    expect(c.json().id).not.toBe(patrolId);
+  });
+
+  it("ingests tracks idempotently whatever the batch order, and flags implausible points", async () => {
+    const o = await objectInYaer();
+    const t0 = Date.now() - 50 * 60_000;
+    const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
+    const p = (min: number, dLat: number, accuracy = 10) => ({
+      t: at(min),
+      lon: o.lon,
+      lat: o.lat + dLat,
+      accuracy,
+    });
+    const batch1 = [p(0, 0), p(1, 0.001), p(2, 0.002)];
+    const batch2 = [p(3, 0.003), p(4, 0.5) /* 55 km in a minute */, p(5, 0.004, 300)];
+    const batch3 = [p(7, 0.006), p(6, 0.005) /* time backwards in the batch */];
+    const url = `/api/patrols/${patrolId}/track`;
+    const r2 = await post("member", url, { points: batch2 });
+    expect(r2.json()).toMatchObject({ received: 3, stored: 3 });
+    const r1 = await post("member", url, { points: batch1 });
+    expect(r1.json()).toMatchObject({ stored: 3, duplicates: 0 });
+    const again = await post("member", url, { points: [...batch2, ...batch1] });
+    expect(again.json()).toMatchObject({ received: 6, stored: 0, duplicates: 6, pointCount: 6 });
+    await post("member", url, { points: batch3 });
+    const detail = (await get("member", `/api/patrols/${patrolId}`)).json();
+    const flags = Object.fromEntries(detail.track.map((x: { t: string; flags: string[] }) => [x.t, x.flags]));
+    expect(flags[at(4)]).toContain("speed");
+    expect(flags[at(5)]).toContain("accuracy");
+    expect(flags[at(6)]).toContain("timeBackwards");
+    expect(flags[at(1)]).toEqual([]);
+    expect(detail.track.map((x: { t: string }) => x.t)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(at));
+    // Distance over the plausible points only: about 111 m per 0.001° of latitude.
+    expect(detail.distanceM).toBeGreaterThan(500);
+    expect(detail.distanceM).toBeLessThan(1000);
+  });
+
+  it("refuses points from the future and malformed batches without storing anything", async () => {
+    const url = `/api/patrols/${patrolId}/track`;
+    const future = await post("member", url, {
+      points: [{ t: new Date(Date.now() + 3_600_000).toISOString(), lon: 89, lat: 42 }],
+    });
+    expect(future.statusCode).toBe(422);
+    expect((await post("member", url, { points: [{ t: "yesterday", lon: 89, lat: 42 }] })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await post("member", url, { points: [{ t: new Date().toISOString(), lon: 200, lat: 42 }] }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it("refuses a check-in too far away, with the distance in metres", async () => {
+    const o = await objectInYaer();
+    const r = await post("member", `/api/patrols/${patrolId}/checkins`, {
+      objectId: o.id,
+      lon: o.lon,
+      lat: o.lat + 0.005, // ≈ 556 m north
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toBe("checkin_too_far");
+    expect(r.json().message).toMatch(/距离该监管对象 5\d\d 米/);
+    expect(r.json().details.distanceM).toBeGreaterThan(540);
+    expect(r.json().details.radiusM).toBe(200);
+  });
+
+  it("checks in nearby once per Idempotency-Key, with checklist answers and a photo", async () => {
+    const o = await objectInYaer();
+    const [{ type }] = await t.query<{ type: string }>(
+      sql`select type from supervised_objects where id = ${o.id}`,
+    );
+    const plan = (await get("member", "/api/patrols/plan")).json().items as {
+      objectId: number;
+      checklist: { key: string }[];
+    }[];
+    const checklist = plan.find((i) => i.objectId === o.id)?.checklist ?? [];
+    const answers = Object.fromEntries(checklist.map((i) => [i.key, "ok"]));
+    const body = {
+      objectId: o.id,
+      lon: o.lon + 0.0005, // ≈ 40 m east
+      lat: o.lat,
+      accuracy: 12,
+      answers,
+      finding: "排放口有异味",
+      photo: `data:image/png;base64,${Buffer.from("fake png").toString("base64")}`,
+    };
+    const a = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-1");
+    expect(a.statusCode, a.body).toBe(200);
+    expect(a.json().distanceM).toBeGreaterThan(30);
+    expect(a.json().hasPhoto).toBe(true);
+    const b = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-1");
+    expect(b.json()).toEqual(a.json());
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from patrol_checkins where patrol_id = ${patrolId}`,
+    );
+    expect(n).toBe(1);
+    expect(type).toBeTruthy();
+    const wrong = await post("member", `/api/patrols/${patrolId}/checkins`, {
+      ...body,
+      answers: { bogus: "ok" },
+    });
+    expect(wrong.statusCode).toBe(400);
+    // The plan now counts the visit; the object's archive lists it.
+    const item = (await get("member", "/api/patrols/plan"))
+      .json()
+      .items.find((i: { objectId: number }) => i.objectId === o.id);
+    expect(item.done).toBeGreaterThan(0);
+    const archive = (await get("member", `/api/objects/${o.id}/archive`)).json();
+    expect(archive.archive.patrols[0].patrolId).toBe(patrolId);
+  });
+
+  it("finishes once, and keeps the patrol out of other villages' reach", async () => {
+    const f1 = await post("member", `/api/patrols/${patrolId}/finish`, {}, "finish-1");
+    expect(f1.statusCode).toBe(200);
+    expect(f1.json().pointCount).toBe(8);
+    const f2 = await post("member", `/api/patrols/${patrolId}/finish`, {});
+    expect(f2.statusCode).toBe(200);
+    expect(f2.json().finishedAt).toBe(f1.json().finishedAt);
+    expect((await get("other", `/api/patrols/${patrolId}`)).statusCode).toBe(404);
+    expect(
+      (
+        await post("other", `/api/patrols/${patrolId}/track`, {
+          points: [{ t: new Date().toISOString(), lon: 89, lat: 42 }],
+        })
+      ).statusCode,
+    ).toBe(404);
+    const o = await objectInYaer();
+    const own = await post("other", "/api/patrols", {}, "other-start");
+    expect(own.statusCode).toBe(200);
+    const foreign = await post("other", `/api/patrols/${own.json().id}/checkins`, {
+      objectId: o.id,
+      lon: o.lon,
+      lat: o.lat,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const ledger = (await get("other", "/api/patrols?pageSize=200")).json();
+    expect(ledger.items.some((p: { id: number }) => p.id === patrolId)).toBe(false);
+    expect((await get("township", `/api/patrols/${patrolId}`)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,194 @@
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../../server/db/client.ts";
+import {
+  chromiumAvailable,
+  launchChromium,
+  logIn,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from "../support/browser.ts";
+import { recordFigure } from "../support/figures.ts";
+import { DEMO_PASSWORD } from "../support/test-app.ts";
+
+const runBrowser = chromiumAvailable() || process.env.CI === "true";
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let target: { id: number; name: string; lon: number; lat: number };
+  const count = async (query: ReturnType<typeof sql>) =>
+    (await rows<{ n: number }>(server.testDb.database.db, query))[0].n;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    // An object of 亚尔村 with a point location: where the member will stand.
+    [target] = await rows<{ id: number; name: string; lon: number; lat: number }>(
+      server.testDb.database.db,
+      sql`select o.id, o.name, ST_X(o.location) as lon, ST_Y(o.location) as lat
+            from supervised_objects o join grids g on g.id = o.grid_id
+           where g.name = '亚尔村' and o.status = 'active' and GeometryType(o.location) = 'POINT'
+             and o.type = 'enterprise' order by o.id limit 1`,
+    );
+    context = await browser.newContext({
+      ...PHONE,
+      permissions: ["geolocation"],
+      geolocation: { longitude: target.lon + 0.0003, latitude: target.lat, accuracy: 8 },
+      locale: "zh-CN",
+    });
+    page = await context.newPage();
+    await logIn(page, server.url, "member", DEMO_PASSWORD);
+    await page.waitForURL(/\/grids/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the due list and works offline: start, check in, sync once when back online", async () => {
+    await page.goto(`${server.url}/field`);
+    await page.locator(".field-due-item").first().waitFor();
+    // Let the service worker install and take over, so the shell is cached.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await screenshot(page, "patrol-field-due-list");
+    const patrolsBefore = await count(sql`select count(*)::int as n from patrols`);
+    const checkinsBefore = await count(sql`select count(*)::int as n from patrol_checkins`);
+
+    await context.setOffline(true);
+    await page.getByText("离线", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "开始巡查" }).click();
+    await page.getByText(/巡查中/).waitFor();
+    await context.setGeolocation({
+      longitude: target.lon + 0.0002,
+      latitude: target.lat + 0.0001,
+      accuracy: 6,
+    });
+
+    const item = page.locator(`.field-due-item[data-object-id="${target.id}"]`);
+    await item.scrollIntoViewIfNeeded();
+    await item.getByRole("button", { name: "签到", exact: true }).click();
+    await page.locator(".field-checkin").waitFor();
+    await page.getByPlaceholder("发现的问题").fill("排放口附近有积水，已拍照");
+    await page.setInputFiles(".field-checkin input[type=file]", {
+      name: "finding.png",
+      mimeType: "image/png",
+      // A 1×1 PNG.
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    });
+    await page.waitForTimeout(300); // the photo is shrunk asynchronously
+    await page.locator(".field-checkin").getByRole("button", { name: /^签到/ }).click();
+    await page.getByText("已签到，将自动同步").waitFor();
+    await page
+      .locator(".field-sync")
+      .getByText(/待同步 \d+ 条/)
+      .waitFor();
+    await screenshot(page, "patrol-field-offline-waiting");
+    // Nothing reached the server while offline.
+    expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore);
+
+    // The shell opens with no network (service worker), and the outbox survives the reload.
+    await page.reload();
+    await page
+      .locator(".field-sync")
+      .getByText(/待同步 \d+ 条/)
+      .waitFor();
+
+    await context.setOffline(false);
+    await page.locator(".field-sync").getByText("已全部同步").waitFor({ timeout: 20_000 });
+    await screenshot(page, "patrol-field-synced");
+    expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
+    expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
+    const [checkin] = await rows<{ objectId: number; finding: string; hasPhoto: boolean }>(
+      server.testDb.database.db,
+      sql`select object_id as "objectId", finding, photo is not null as "hasPhoto"
+            from patrol_checkins order by id desc limit 1`,
+    );
+    expect(checkin).toEqual({ objectId: target.id, finding: "排放口附近有积水，已拍照", hasPhoto: true });
+
+    // Syncing again (another online event) sends nothing twice.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.waitForTimeout(500);
+    expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
+    expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
+  });
+
+  it("refuses a check-in too far from the object and says how far", async () => {
+    await context.setGeolocation({ longitude: target.lon, latitude: target.lat + 0.006, accuracy: 6 });
+    const item = page.locator(`.field-due-item[data-object-id="${target.id}"]`);
+    await page.waitForTimeout(500);
+    await item.getByRole("button", { name: "签到", exact: true }).click();
+    await page.locator(".field-checkin").getByRole("button", { name: /^签到/ }).click();
+    const message = page.locator(".field-checkin-message");
+    await message.getByText(/距离该监管对象 6\d\d 米，超出 200 米的签到范围/).waitFor();
+    await message.scrollIntoViewIfNeeded();
+    await screenshot(page, "patrol-field-too-far");
+  });
+
+  it("measures the JavaScript a phone downloads and the time to the due list (CPU ×4)", async () => {
+    const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+    const cookies = await context.cookies();
+    await fresh.addCookies(cookies);
+    const phone = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(phone);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    let jsRaw = 0;
+    let jsGzip = 0;
+    const pending: Promise<void>[] = [];
+    phone.on("response", (response) => {
+      if (!response.url().endsWith(".js")) return;
+      pending.push(
+        response.body().then((body) => {
+          jsRaw += body.length;
+          jsGzip += gzipSync(body, { level: 9 }).length;
+        }),
+      );
+    });
+    const started = Date.now();
+    await phone.goto(`${server.url}/field`);
+    await phone.locator(".field-due-item").first().waitFor();
+    const ttiMs = Date.now() - started;
+    await Promise.all(pending);
+    recordFigure("patrol.field.firstLoad", {
+      jsKbRaw: Math.round(jsRaw / 1024),
+      jsKbGzip: Math.round(jsGzip / 1024),
+      dueListVisibleMsCpu4x: ttiMs,
+    });
+    console.log(
+      `field app first load: JS ${Math.round(jsGzip / 1024)} KiB gzip (${Math.round(jsRaw / 1024)} KiB raw), due list visible after ${ttiMs} ms at CPU ×4`,
+    );
+    expect(jsGzip).toBeGreaterThan(0);
+    await fresh.close();
+  });
+
+  it("shows the township the ledger, blind spots and a patrol's track playback", async () => {
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
+    const office = await desk.newPage();
+    await logIn(office, server.url, "township", DEMO_PASSWORD);
+    await office.waitForURL(/\/grids|\/wuding|\/objects/);
+    await office.goto(`${server.url}/patrols`);
+    await office.locator(".patrol-ledger tbody tr").first().waitFor();
+    await screenshot(office, "patrol-ledger");
+    // The last row of the page: a seeded patrol with a whole track (the first is this test's one-point patrol).
+    await office.locator(".patrol-ledger tbody tr").last().click();
+    await office.locator(".patrol-playback polyline").waitFor();
+    await office.waitForTimeout(500); // the drawer slides in
+    await screenshot(office, "patrol-playback");
+    await office.keyboard.press("Escape");
+    await office.getByRole("tab", { name: /盲区/ }).click();
+    await office.locator(".patrol-blind-spots tbody tr").first().waitFor();
+    await screenshot(office, "patrol-blind-spots");
+    await desk.close();
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * The field app's outbox: every record the phone makes (start, track points, check-in, finish) goes into
+ * IndexedDB first, with its own Idempotency-Key, and is sent from there in creation order, one at a time,
+ * when the network allows. A record leaves the outbox only when the server has answered it, so a crash or a
+ * lost answer means a resend with the same key — the server returns the first answer (exactly once).
+ */
+
+export type OutboxRecord =
+  | { seq?: number; kind: "start"; patrolLocalId: string; key: string; body: { startedAt: string } }
+  | {
+      seq?: number;
+      kind: "points";
+      patrolLocalId: string;
+      key: string;
+      body: { points: { t: string; lon: number; lat: number; accuracy: number | null }[] };
+    }
+  | {
+      seq?: number;
+      kind: "checkin";
+      patrolLocalId: string;
+      key: string;
+      body: {
+        objectId: number;
+        objectName: string;
+        at: string;
+        lon: number;
+        lat: number;
+        accuracy: number | null;
+        answers: Record<string, string>;
+        finding: string | null;
+      };
+      photo: Blob | null;
+    }
+  | { seq?: number; kind: "finish"; patrolLocalId: string; key: string; body: { finishedAt: string } };
+
+export interface Rejected {
+  seq?: number;
+  kind: string;
+  label: string;
+  message: string;
+  at: string;
+}
+
+const DB_NAME = "envgrid-field";
+const STORES = { outbox: "outbox", patrols: "patrols", rejected: "rejected" } as const;
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore(STORES.outbox, { keyPath: "seq", autoIncrement: true });
+      db.createObjectStore(STORES.patrols); // local id → server id
+      db.createObjectStore(STORES.rejected, { keyPath: "seq", autoIncrement: true });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+const db = () => {
+  dbPromise ??= open();
+  return dbPromise;
+};
+
+async function run<T>(store: string, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) {
+  const database = await db();
+  return new Promise<T>((resolve, reject) => {
+    const tx = database.transaction(store, mode);
+    const req = fn(tx.objectStore(store));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const listeners = new Set<() => void>();
+export function onOutboxChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const changed = () => {
+  for (const l of listeners) l();
+};
+
+export async function enqueue(record: OutboxRecord): Promise<void> {
+  await run(STORES.outbox, "readwrite", (s) => s.add(record));
+  changed();
+  void syncOutbox();
+}
+
+export const pending = () => run<OutboxRecord[]>(STORES.outbox, "readonly", (s) => s.getAll());
+export const rejected = () => run<Rejected[]>(STORES.rejected, "readonly", (s) => s.getAll());
+export async function clearRejected() {
+  await run(STORES.rejected, "readwrite", (s) => s.clear());
+  changed();
+}
+const serverIdOf = (localId: string) =>
+  run<number | undefined>(STORES.patrols, "readonly", (s) => s.get(localId));
+
+function toDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+async function post(url: string, key: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", accept: "application/json", "idempotency-key": key },
+    body: JSON.stringify(body),
+  });
+}
+
+const labels: Record<OutboxRecord["kind"], string> = {
+  start: "开始巡查",
+  points: "轨迹",
+  checkin: "签到",
+  finish: "结束巡查",
+};
+
+let syncing: Promise<void> | null = null;
+
+/** Sends what is waiting, oldest first; stops at the first network failure (tried again later). */
+export function syncOutbox(): Promise<void> {
+  syncing ??= (async () => {
+    try {
+      for (;;) {
+        const [next] = await run<OutboxRecord[]>(STORES.outbox, "readonly", (s) => s.getAll(undefined, 1));
+        if (!next || !navigator.onLine) return;
+        const ok = await send(next);
+        if (!ok) return;
+        await run(STORES.outbox, "readwrite", (s) => s.delete(next.seq as number));
+        changed();
+      }
+    } finally {
+      syncing = null;
+    }
+  })();
+  return syncing;
+}
+
+/** true: done with this record (sent, or refused for good and moved to `rejected`); false: retry later. */
+async function send(record: OutboxRecord): Promise<boolean> {
+  let response: Response;
+  try {
+    if (record.kind === "start") {
+      response = await post("/api/patrols", record.key, record.body);
+      if (response.ok) {
+        const { id } = (await response.json()) as { id: number };
+        await run(STORES.patrols, "readwrite", (s) => s.put(id, record.patrolLocalId));
+        return true;
+      }
+    } else {
+      const id = await serverIdOf(record.patrolLocalId);
+      if (id === undefined) return reject(record, "巡查尚未开始（开始记录未同步）");
+      if (record.kind === "points")
+        response = await post(`/api/patrols/${id}/track`, record.key, record.body);
+      else if (record.kind === "finish")
+        response = await post(`/api/patrols/${id}/finish`, record.key, record.body);
+      else {
+        const { objectName: _name, ...body } = record.body;
+        const photo = record.photo ? await toDataUrl(record.photo) : null;
+        response = await post(`/api/patrols/${id}/checkins`, record.key, { ...body, photo });
+      }
+    }
+  } catch {
+    return false; // offline or the server is unreachable: keep it and try again
+  }
+  if (response.ok) return true;
+  if (response.status === 401 || response.status === 429 || response.status >= 500) return false;
+  let message = response.statusText;
+  try {
+    message = ((await response.json()) as { message?: string }).message ?? message;
+  } catch {
+    // not JSON
+  }
+  return reject(record, message);
+}
+
+async function reject(record: OutboxRecord, message: string): Promise<boolean> {
+  const label =
+    record.kind === "checkin" ? `${labels.checkin}：${record.body.objectName}` : labels[record.kind];
+  await run(STORES.rejected, "readwrite", (s) =>
+    s.add({ kind: record.kind, label, message, at: new Date().toISOString() } satisfies Rejected),
+  );
+  return true;
+}
+
+if (typeof window !== "undefined") window.addEventListener("online", () => void syncOutbox());
