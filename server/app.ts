@@ -108,7 +108,7 @@ export async function buildApp({
       fieldSize: 64 * 1024,
     },
   });
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: "1 minute" });
+  await app.register(rateLimit, { global: true, max: config.apiRateLimitPerMinute, timeWindow: "1 minute" });
   await app.register(swagger, {
     openapi: {
       info: { title: "envgrid API — 环境监管网格化管理平台", version: "0.1.0" },

@@ -17,6 +17,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Login attempts per client address per minute, before the per-account lockout even applies. */
   loginRateLimitPerMinute: number;
+  /** API requests per client address per minute (behind a proxy, set ENVGRID_TRUST_PROXY so it is per user). */
+  apiRateLimitPerMinute: number;
   /** Force the Secure cookie flag; otherwise it follows the request protocol (behind TLS). */
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFrom(env, "ENVGRID_LOGIN_MAX_FAILURES", 5, 1, 100),
     loginLockMinutes: intFrom(env, "ENVGRID_LOGIN_LOCK_MINUTES", 30, 1, 24 * 60),
     loginRateLimitPerMinute: intFrom(env, "ENVGRID_LOGIN_RATE_LIMIT", 30, 1, 100000),
+    apiRateLimitPerMinute: intFrom(env, "ENVGRID_API_RATE_LIMIT", 1200, 10, 10_000_000),
     cookieSecure: boolFrom(env, "ENVGRID_COOKIE_SECURE", false),
     trustProxy: boolFrom(env, "ENVGRID_TRUST_PROXY", false),
     tileUrl: env.ENVGRID_TILE_URL ?? "",

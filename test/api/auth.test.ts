@@ -313,3 +313,23 @@ describe("三员 separation", () => {
     expect(stale.json().error).toBe("stale_version");
   });
 });
+
+describe("rate limits", () => {
+  it("answers 429 in Chinese once a client exceeds the login rate", async () => {
+    const limited = await startTestApp({ loginRateLimitPerMinute: 3 });
+    try {
+      const attempt = () =>
+        limited.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { username: "x", password: "y" },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const refused = await attempt();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ error: "rate_limited", message: "请求过于频繁，请稍后再试" });
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -20,8 +20,17 @@ describe("crash consistency", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-crash-"));
     const testDb = testEngine() === "postgres" ? await openTestDatabase() : null;
     const env: Record<string, string> = testDb
-      ? { DATABASE_URL: testDb.url as string, ENVGRID_LOGIN_RATE_LIMIT: "100000" }
-      : { DATABASE_URL: "", ENVGRID_DATA_DIR: dir, ENVGRID_LOGIN_RATE_LIMIT: "100000" };
+      ? {
+          DATABASE_URL: testDb.url as string,
+          ENVGRID_LOGIN_RATE_LIMIT: "100000",
+          ENVGRID_API_RATE_LIMIT: "1000000",
+        }
+      : {
+          DATABASE_URL: "",
+          ENVGRID_DATA_DIR: dir,
+          ENVGRID_LOGIN_RATE_LIMIT: "100000",
+          ENVGRID_API_RATE_LIMIT: "1000000",
+        };
     let server: ServerProcess | null = await spawnServer(env);
     try {
       const cookie = await loginCookie(server.url, "secadmin", DEMO_PASSWORD);

@@ -36,7 +36,13 @@ export interface RunningServer {
 /** The real app, production web build included, on a free port over a fresh copy of the demo database. */
 export async function startServer(): Promise<RunningServer> {
   const testDb = await openTestDatabase();
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000, port: 0, host: "127.0.0.1" };
+  const config = {
+    ...loadConfig({}),
+    loginRateLimitPerMinute: 10_000,
+    apiRateLimitPerMinute: 10_000_000,
+    port: 0,
+    host: "127.0.0.1",
+  };
   const app = await buildApp({ config, database: testDb.database });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {

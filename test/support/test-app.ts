@@ -28,6 +28,7 @@ export async function startTestApp(
     ...loadConfig({}),
     webDistDir: "/nonexistent",
     loginRateLimitPerMinute: 10_000,
+    apiRateLimitPerMinute: 10_000_000,
     ...overrides,
   };
   const app = await buildApp({
