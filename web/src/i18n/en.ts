@@ -765,6 +765,12 @@ export const en: Translation = {
     },
   },
   patrol: {
+    outboxKinds: {
+      start: "Start patrol",
+      points: "Track points",
+      checkin: "Check-in",
+      finish: "Finish patrol",
+    },
     nav: "Patrol",
     title: "Today's patrol",
     online: "Online",

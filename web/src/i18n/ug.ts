@@ -237,6 +237,7 @@ export const ug: PartialTranslation = {
     },
   },
   patrol: {
+    outboxKinds: { start: "چارلاشنى باشلاش", checkin: "تىزىملىتىش", finish: "چارلاشنى ئاخىرلاشتۇرۇش" },
     nav: "چارلاش",
     title: "بۈگۈنكى چارلاش",
     online: "تور بار",

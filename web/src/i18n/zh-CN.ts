@@ -760,6 +760,7 @@ export const zhCN = {
     },
   },
   patrol: {
+    outboxKinds: { start: "开始巡查", points: "轨迹点", checkin: "签到", finish: "结束巡查" },
     nav: "巡查",
     title: "今日巡查",
     online: "在线",

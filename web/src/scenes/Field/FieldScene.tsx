@@ -204,7 +204,11 @@ export function FieldScene() {
           waiting ? (
             <span className="field-waiting">
               {outbox.waiting
-                .map((r) => (r.kind === "checkin" ? `签到·${r.body.objectName}` : r.kind))
+                .map((r) =>
+                  r.kind === "checkin"
+                    ? `${t("patrol.outboxKinds.checkin")}·${r.body.objectName}`
+                    : t(`patrol.outboxKinds.${r.kind}`),
+                )
                 .join("、")}
             </span>
           ) : undefined
