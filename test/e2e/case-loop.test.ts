@@ -7,22 +7,21 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
-  chromiumAvailable,
+  explainSkippedBrowserTests,
   launchChromium,
   logIn,
+  RUN_BROWSER_TESTS,
   type RunningServer,
   screenshot,
   startServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-const runBrowser = chromiumAvailable() || process.env.CI === "true";
-
 const REPORTER = "艾合买提·测试举报人"; // a name no demo record uses
 const CONTACT = "13811112222";
 const MASKED = "138****2222";
 
-describe.runIf(runBrowser)("the case loop across four users in the browser", () => {
+describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -297,6 +296,4 @@ describe.runIf(runBrowser)("the case loop across four users in the browser", () 
   });
 });
 
-describe.skipIf(runBrowser)("the case loop in the browser (skipped)", () => {
-  it.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH", () => {});
-});
+explainSkippedBrowserTests("the case loop in the browser");

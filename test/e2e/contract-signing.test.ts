@@ -4,18 +4,17 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
-  chromiumAvailable,
+  explainSkippedBrowserTests,
   launchChromium,
   logIn,
+  RUN_BROWSER_TESTS,
   type RunningServer,
   screenshot,
   startServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-const runBrowser = chromiumAvailable() || process.env.CI === "true";
-
-describe.runIf(runBrowser)("signing a responsibility contract in the browser", () => {
+describe.runIf(RUN_BROWSER_TESTS)("signing a responsibility contract in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -68,6 +67,4 @@ describe.runIf(runBrowser)("signing a responsibility contract in the browser", (
   });
 });
 
-describe.skipIf(runBrowser)("signing a responsibility contract in the browser (skipped)", () => {
-  it.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH", () => {});
-});
+explainSkippedBrowserTests("signing a responsibility contract in the browser");

@@ -1,20 +1,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  chromiumAvailable,
+  explainSkippedBrowserTests,
   launchChromium,
   logIn,
+  RUN_BROWSER_TESTS,
   type RunningServer,
   screenshot,
   startServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-// On CI Chromium is installed by .ci/run and a missing one is a failure; on a bare developer machine the
-// browser tests say why they did not run.
-const runBrowser = chromiumAvailable() || process.env.CI === "true";
-
-describe.runIf(runBrowser)("grid map in the browser", () => {
+describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -60,6 +57,4 @@ describe.runIf(runBrowser)("grid map in the browser", () => {
   });
 });
 
-describe.skipIf(runBrowser)("grid map in the browser (skipped)", () => {
-  it.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH", () => {});
-});
+explainSkippedBrowserTests("grid map in the browser");

@@ -4,23 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import { usccCheckCharacter } from "../../server/domain/uscc.ts";
 import {
-  chromiumAvailable,
+  explainSkippedBrowserTests,
   launchChromium,
   logIn,
+  RUN_BROWSER_TESTS,
   type RunningServer,
   screenshot,
   startServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-const runBrowser = chromiumAvailable() || process.env.CI === "true";
-
 const uscc = (body: string) => {
   const first17 = `91650402${body}`;
   return first17 + usccCheckCharacter(first17);
 };
 
-describe.runIf(runBrowser)("the register of supervised objects in the browser", () => {
+describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -142,7 +141,7 @@ describe.runIf(runBrowser)("the register of supervised objects in the browser", 
   });
 });
 
-describe.runIf(runBrowser)("supervised objects on the grid map", () => {
+describe.runIf(RUN_BROWSER_TESTS)("supervised objects on the grid map", () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -172,6 +171,4 @@ describe.runIf(runBrowser)("supervised objects on the grid map", () => {
   });
 });
 
-describe.skipIf(runBrowser)("the register in the browser (skipped)", () => {
-  it.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH", () => {});
-});
+explainSkippedBrowserTests("the register in the browser");

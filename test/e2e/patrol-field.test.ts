@@ -4,9 +4,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
-  chromiumAvailable,
+  explainSkippedBrowserTests,
   launchChromium,
   logIn,
+  RUN_BROWSER_TESTS,
   type RunningServer,
   screenshot,
   startServer,
@@ -14,10 +15,9 @@ import {
 import { recordFigure } from "../support/figures.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-const runBrowser = chromiumAvailable() || process.env.CI === "true";
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
+describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -192,3 +192,5 @@ describe.runIf(runBrowser)("the field app on a phone, offline first", () => {
     await desk.close();
   });
 });
+
+explainSkippedBrowserTests("the field app on a phone");
