@@ -33,6 +33,7 @@ import { publicCaseRoutes } from "./routes/public-cases/index.ts";
 import { settingsRoutes } from "./routes/settings/index.ts";
 import { ErrorBody } from "./routes/shared-schemas.ts";
 import { supervisionRoutes } from "./routes/supervision/index.ts";
+import { dashboardRoutes } from "./routes/dashboard/index.ts";
 import type { App, RouteDeps } from "./routes/types.ts";
 import { userRoutes } from "./routes/users/index.ts";
 import { workCalendarRoutes } from "./routes/work-calendar/index.ts";
@@ -135,6 +136,7 @@ export async function buildApp({
     evidenceRoutes,
     notificationRoutes,
     supervisionRoutes,
+    dashboardRoutes,
     workCalendarRoutes,
     publicCaseRoutes,
     objectRoutes,

@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   // Patrol (巡查): grid staff patrol their grids; everyone overseeing grids reads plans, ledgers, coverage.
   "patrol.read",
   "patrol.perform",
+  /** District KPIs (考核指标): the township's own for a township officer, all for the district's overseers. */
+  "dashboard.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -144,12 +146,21 @@ const PATROL_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   supervisor: ["patrol.read"],
 };
 
+/** KPIs (docs/performance.md, DOMAIN.md §5): the units that evaluate and those that oversee. */
+const DASHBOARD_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  township_officer: ["dashboard.read"],
+  district_office: ["dashboard.read"],
+  district_leader: ["dashboard.read"],
+  supervisor: ["dashboard.read"],
+};
+
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();
   for (const role of roles) {
     for (const p of ROLE_PERMISSIONS[role]) set.add(p);
     for (const p of OBJECT_REGISTER_PERMISSIONS[role] ?? []) set.add(p);
     for (const p of PATROL_PERMISSIONS[role] ?? []) set.add(p);
+    for (const p of DASHBOARD_PERMISSIONS[role] ?? []) set.add(p);
   }
   return PERMISSIONS.filter((p) => set.has(p));
 }

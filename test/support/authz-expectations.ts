@@ -125,6 +125,8 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "POST /api/notifications/{id}/read": "any",
   "POST /api/notifications/read-all": "any",
   "GET /api/supervision/board": OVERSEERS,
+  // District KPIs: township officers see their township's, the overseers all (docs/performance.md).
+  "GET /api/dashboard/kpis": ["township_officer", ...OVERSEERS],
   "GET /api/work-calendar": [...BUSINESS, "sys_admin"],
   "PUT /api/work-calendar/{year}": ["sys_admin"],
   "GET /api/public/cases/{trackingNo}": "public",

@@ -1,0 +1,204 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.ts";
+import { CASE_SOURCES, type CaseSource } from "../domain/cases/case-sources.ts";
+import { CASE_STAGES, type CaseStage, isTerminal } from "../domain/cases/case-state.ts";
+import type { Scope } from "../policies/actor.ts";
+import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+
+/** A KPI period: civil dates in Asia/Shanghai, both ends included. */
+export interface KpiPeriod {
+  from: string;
+  to: string;
+}
+
+export interface KpiCounts {
+  /** Cases reported in the period. */
+  reported: number;
+  /** Right now: cases not rejected, merged or closed, and those past their current deadline. */
+  open: number;
+  overdue: number;
+  /** 应结案数: cases whose close limit fell in the period, up to today; how many of them are closed, on time. */
+  dueToClose: number;
+  closedOfDue: number;
+  closedOnTime: number;
+  /** Cases closed in the period, and their mean time from report to close in days. */
+  closed: number;
+  avgHandlingDays: number | null;
+  /** closedOfDue / dueToClose (结案率), closedOnTime / dueToClose (按期结案率), overdue / open. */
+  closureRate: number | null;
+  onTimeClosureRate: number | null;
+  overdueRate: number | null;
+}
+
+export interface TownshipKpis extends KpiCounts {
+  id: number;
+  name: string;
+}
+
+export interface DistrictKpis {
+  period: KpiPeriod;
+  generatedAt: string;
+  totals: KpiCounts & { bySource: Record<CaseSource, number>; byStage: Record<CaseStage, number> };
+  townships: TownshipKpis[];
+}
+
+/** The current quarter in Asia/Shanghai. */
+export function currentQuarter(now: Date): KpiPeriod {
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const year = local.getUTCFullYear();
+  const q = Math.floor(local.getUTCMonth() / 3);
+  const last = new Date(Date.UTC(year, q * 3 + 3, 0));
+  return { from: `${year}-${pad(q * 3 + 1)}-01`, to: `${year}-${pad(q * 3 + 3)}-${pad(last.getUTCDate())}` };
+}
+
+export function shanghaiToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Level-2 units in the caller's scope; township 0 (cases on the root grid) only for district-wide callers. */
+function townshipFilter(scope: Scope, column: string): SQL {
+  if (scope.allGrids) return sql`true`;
+  return sql`${sql.raw(column)} in (select g.id from grids g where g.level = 2 and ${gridWithinScope(sql`g.path`, scope)})`;
+}
+
+const SOURCE_COLUMNS = CASE_SOURCES.map((s) => `src_${s}`);
+
+/**
+ * The statements the KPI endpoint runs, apart so the benchmark can run exactly these without the app. Each
+ * reads the folded rollups plus the deltas not folded yet, so figures are exact between folds.
+ */
+export function kpiStatements(scope: Scope, period: KpiPeriod, now: Date) {
+  const from = sql`${period.from}::date`;
+  const to = sql`${period.to}::date`;
+  const today = shanghaiToday(now);
+  const dueTo = sql`${period.to < today ? period.to : today}::date`;
+  const srcSums = sql.raw(SOURCE_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(", "));
+  const srcDeltas = sql.raw(
+    CASE_SOURCES.map((s) => `sum(n) filter (where measure = 'source:${s}') as src_${s}`).join(", "),
+  );
+  const srcCols = sql.raw(SOURCE_COLUMNS.join(", "));
+  const flows = sql`
+    select township_id, sum(reported)::int as reported, ${srcSums},
+           coalesce(sum(due) filter (where day <= ${dueTo}), 0)::int as due,
+           coalesce(sum(due_closed) filter (where day <= ${dueTo}), 0)::int as due_closed,
+           coalesce(sum(due_closed_on_time) filter (where day <= ${dueTo}), 0)::int as due_closed_on_time,
+           sum(closed)::int as closed, sum(closed_hours)::float8 as closed_hours
+      from (select township_id, day, reported, ${srcCols}, due, due_closed, due_closed_on_time, closed, closed_hours
+              from case_kpi_daily
+             where day between ${from} and ${to} and ${townshipFilter(scope, "township_id")}
+            union all
+            select township_id, day, sum(n) filter (where measure = 'reported'), ${srcDeltas},
+                   sum(n) filter (where measure = 'due'), sum(n) filter (where measure = 'due_closed'),
+                   sum(n) filter (where measure = 'due_closed_on_time'), sum(n) filter (where measure = 'closed'),
+                   sum(n) filter (where measure = 'closed_hours')
+              from case_kpi_deltas
+             where day between ${from} and ${to} and ${townshipFilter(scope, "township_id")}
+             group by township_id, day) f
+     group by township_id`;
+  const stages = sql`
+    select township_id, stage, sum(n)::int as n
+      from (select township_id, stage, n from case_kpi_stages
+            union all
+            select township_id, substr(measure, 7), n from case_kpi_deltas where measure like 'stage:%') s
+     where ${townshipFilter(scope, "township_id")}
+     group by township_id, stage having sum(n) <> 0`;
+  const overdue = sql`
+    select case_kpi_township(c.grid_path) as township_id, count(*)::int as n
+      from cases c
+     where c.deadline_due_at < ${now.toISOString()}::timestamptz and ${gridWithinScope(sql`c.grid_path`, scope)}
+     group by 1`;
+  const townships = sql`
+    select g.id, g.name from grids g
+     where g.level = 2 and ${scope.allGrids ? sql`true` : gridWithinScope(sql`g.path`, scope)}
+     order by g.id`;
+  return { flows, stages, overdue, townships };
+}
+
+interface FlowRow {
+  township_id: number;
+  reported: number;
+  due: number;
+  due_closed: number;
+  due_closed_on_time: number;
+  closed: number;
+  closed_hours: number;
+  [source: `src_${string}`]: number;
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
+function finish(c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdueRate" | "avgHandlingDays">, hours: number): KpiCounts {
+  return {
+    ...c,
+    avgHandlingDays: c.closed > 0 ? Math.round((hours / 24 / c.closed) * 10) / 10 : null,
+    closureRate: rate(c.closedOfDue, c.dueToClose),
+    onTimeClosureRate: rate(c.closedOnTime, c.dueToClose),
+    overdueRate: rate(c.overdue, c.open),
+  };
+}
+
+/** District KPIs (DOMAIN.md §5) for the caller's townships over the period. */
+export async function districtKpis(db: Db, scope: Scope, period: KpiPeriod, now: Date): Promise<DistrictKpis> {
+  const q = kpiStatements(scope, period, now);
+  const [flows, stages, overdue, townships] = [
+    await rows<FlowRow>(db, q.flows),
+    await rows<{ township_id: number; stage: CaseStage; n: number }>(db, q.stages),
+    await rows<{ township_id: number; n: number }>(db, q.overdue),
+    await rows<{ id: number; name: string }>(db, q.townships),
+  ];
+  const names = new Map(townships.map((t) => [t.id, t.name]));
+  const ids = new Set<number>(townships.map((t) => t.id));
+  for (const r of [...flows, ...stages, ...overdue]) if (r.township_id === 0) ids.add(0);
+  const bySource = Object.fromEntries(CASE_SOURCES.map((s) => [s, 0])) as Record<CaseSource, number>;
+  const byStage = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
+  let hoursTotal = 0;
+  const list: TownshipKpis[] = [...ids].map((id) => {
+    const f = flows.find((r) => r.township_id === id);
+    const open = stages
+      .filter((s) => s.township_id === id && !isTerminal(s.stage))
+      .reduce((sum, s) => sum + s.n, 0);
+    if (f) for (const s of CASE_SOURCES) bySource[s] += f[`src_${s}`] ?? 0;
+    hoursTotal += f?.closed_hours ?? 0;
+    return {
+      id,
+      name: names.get(id) ?? "区级",
+      ...finish(
+        {
+          reported: f?.reported ?? 0,
+          open,
+          overdue: overdue.find((o) => o.township_id === id)?.n ?? 0,
+          dueToClose: f?.due ?? 0,
+          closedOfDue: f?.due_closed ?? 0,
+          closedOnTime: f?.due_closed_on_time ?? 0,
+          closed: f?.closed ?? 0,
+        },
+        f?.closed_hours ?? 0,
+      ),
+    };
+  });
+  for (const s of stages) byStage[s.stage] = (byStage[s.stage] ?? 0) + s.n;
+  const sum = (k: keyof KpiCounts) => list.reduce((acc, t) => acc + ((t[k] as number | null) ?? 0), 0);
+  return {
+    period,
+    generatedAt: now.toISOString(),
+    totals: {
+      ...finish(
+        {
+          reported: sum("reported"),
+          open: sum("open"),
+          overdue: sum("overdue"),
+          dueToClose: sum("dueToClose"),
+          closedOfDue: sum("closedOfDue"),
+          closedOnTime: sum("closedOnTime"),
+          closed: sum("closed"),
+        },
+        hoursTotal,
+      ),
+      bySource,
+      byStage,
+    },
+    townships: list,
+  };
+}
