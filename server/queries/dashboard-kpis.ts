@@ -66,10 +66,10 @@ function townshipFilter(scope: Scope, column: string): SQL {
 const SOURCE_COLUMNS = CASE_SOURCES.map((s) => `src_${s}`);
 
 /**
- * The statements the KPI endpoint runs, apart so the benchmark can run exactly these without the app. Each
- * reads the folded rollups plus the deltas not folded yet, so figures are exact between folds.
+ * The one statement the KPI endpoint runs, apart so the benchmark can run exactly it without the app. Its
+ * parts read the folded rollups plus the deltas not folded yet, so figures are exact between folds.
  */
-export function kpiStatements(scope: Scope, period: KpiPeriod, now: Date) {
+export function kpiStatement(scope: Scope, period: KpiPeriod, now: Date): SQL {
   const from = sql`${period.from}::date`;
   const to = sql`${period.to}::date`;
   const today = shanghaiToday(now);
@@ -113,7 +113,11 @@ export function kpiStatements(scope: Scope, period: KpiPeriod, now: Date) {
     select g.id, g.name from grids g
      where g.level = 2 and ${scope.allGrids ? sql`true` : gridWithinScope(sql`g.path`, scope)}
      order by g.id`;
-  return { flows, stages, overdue, townships };
+  return sql`
+    select (select coalesce(json_agg(f), '[]') from (${flows}) f) as flows,
+           (select coalesce(json_agg(s), '[]') from (${stages}) s) as stages,
+           (select coalesce(json_agg(o), '[]') from (${overdue}) o) as overdue,
+           (select coalesce(json_agg(t), '[]') from (${townships}) t) as townships`;
 }
 
 interface FlowRow {
@@ -141,13 +145,12 @@ function finish(c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdu
 
 /** District KPIs (DOMAIN.md §5) for the caller's townships over the period. */
 export async function districtKpis(db: Db, scope: Scope, period: KpiPeriod, now: Date): Promise<DistrictKpis> {
-  const q = kpiStatements(scope, period, now);
-  const [flows, stages, overdue, townships] = [
-    await rows<FlowRow>(db, q.flows),
-    await rows<{ township_id: number; stage: CaseStage; n: number }>(db, q.stages),
-    await rows<{ township_id: number; n: number }>(db, q.overdue),
-    await rows<{ id: number; name: string }>(db, q.townships),
-  ];
+  const [{ flows, stages, overdue, townships }] = await rows<{
+    flows: FlowRow[];
+    stages: { township_id: number; stage: CaseStage; n: number }[];
+    overdue: { township_id: number; n: number }[];
+    townships: { id: number; name: string }[];
+  }>(db, kpiStatement(scope, period, now));
   const names = new Map(townships.map((t) => [t.id, t.name]));
   const ids = new Set<number>(townships.map((t) => t.id));
   for (const r of [...flows, ...stages, ...overdue]) if (r.township_id === 0) ids.add(0);

@@ -1,3 +1,4 @@
+import { dataScaleBench } from "./data-scale.bench.ts";
 import { routingBench } from "./routing.bench.ts";
 import { webWeightBench } from "./web-weight.bench.ts";
 
@@ -7,10 +8,15 @@ import { webWeightBench } from "./web-weight.bench.ts";
  * check that the benchmarks still run; its figures are not meaningful.
  */
 const quick = process.argv.includes("--quick");
+// `--only data` (or routing, web) runs one group: the data-scale group alone takes minutes at full size.
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
+const wanted = (name: string) => only === null || only === name;
 
 async function main(): Promise<void> {
-  webWeightBench();
-  await routingBench(quick);
+  if (wanted("web")) webWeightBench();
+  if (wanted("routing")) await routingBench(quick);
+  if (wanted("data")) await dataScaleBench(quick);
 }
 
 main().then(

@@ -158,5 +158,10 @@ INSERT INTO case_kpi_deltas (township_id, day, measure, n)
 SELECT f.township_id, f.day, f.measure, sum(f.n) FROM cases c CROSS JOIN LATERAL case_kpi_facts(c) f GROUP BY 1, 2, 3;
 SELECT case_kpi_fold();
 
--- Overdue counts per township stay live (they depend on the clock): an index-only scan of open deadlines.
-CREATE INDEX cases_open_deadline_path ON cases (deadline_due_at, grid_path) WHERE deadline_due_at IS NOT NULL;
+-- Overdue counts per township stay live (they depend on the clock): an index-only scan of the open
+-- deadlines that carries each case's township (and its path, for a township officer's scope).
+CREATE INDEX cases_open_deadline_township ON cases (deadline_due_at, case_kpi_township(grid_path)) INCLUDE (grid_path)
+  WHERE deadline_due_at IS NOT NULL;
+-- Working lists are mostly lists of open cases: scoped by subtree, or district-wide by category, newest first.
+CREATE INDEX cases_open_path ON cases (grid_path text_pattern_ops) WHERE deadline_due_at IS NOT NULL;
+CREATE INDEX cases_open_category ON cases (category, reported_at DESC, id DESC) WHERE deadline_due_at IS NOT NULL;

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { type Database, rows } from "../../server/db/client.ts";
+import { currentQuarter, kpiStatement } from "../../server/queries/dashboard-kpis.ts";
+import type { App } from "../../server/routes/types.ts";
+import { type Latency, measure } from "./latency.ts";
+
+const ALL_GRIDS = { allGrids: true, gridPaths: [], gridIds: [], departmentIds: [] };
+
+/**
+ * The district KPI endpoint for the whole district (the heaviest scope), three ways: through the app
+ * (inject: auth, validation, serialization), its own SQL statement run directly on the same pool, and the
+ * same figures aggregated straight from `cases` without the rollups (what it would cost without them).
+ */
+export async function dashboardLatencies(
+  app: App,
+  database: Database,
+  cookie: string,
+  runs: number,
+): Promise<{ endpoint: Latency; statements: Latency; scan: Latency }> {
+  const now = new Date();
+  const period = currentQuarter(now);
+  const endpoint = await measure(async () => {
+    const r = await app.inject({ method: "GET", url: "/api/dashboard/kpis", headers: { cookie } });
+    if (r.statusCode !== 200) throw new Error(`dashboard answered ${r.statusCode}: ${r.body}`);
+  }, runs);
+  const statements = await measure(() => rows(database.db, kpiStatement(ALL_GRIDS, period, now)), runs);
+  const day = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
+  const scan = await measure(
+    () =>
+      rows(
+        database.db,
+        sql`select case_kpi_township(c.grid_path) as t,
+                   count(*) filter (where ${day("c.reported_at")} between ${period.from}::date and ${period.to}::date),
+                   count(*) filter (where c.stage not in ('rejected','merged','closed')),
+                   count(*) filter (where c.deadline_due_at < ${now.toISOString()}::timestamptz),
+                   count(*) filter (where ${day("c.close_due_at")} between ${period.from}::date and ${period.to}::date),
+                   count(*) filter (where ${day("c.closed_at")} between ${period.from}::date and ${period.to}::date)
+              from cases c group by 1`,
+      ),
+    Math.max(3, Math.floor(runs / 5)),
+    1,
+  );
+  return { endpoint, statements, scan };
+}

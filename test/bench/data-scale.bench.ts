@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import { buildApp } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { rows } from "../../server/db/client.ts";
+import { ensureSettings } from "../../server/db/settings-init.ts";
+import type { App } from "../../server/routes/types.ts";
+import { hashPassword } from "../../server/security/passwords.ts";
+import { emit, openBenchDatabase } from "./bench-db.ts";
+import { caseListLatencies } from "./case-list.bench.ts";
+import { dashboardLatencies } from "./dashboard.bench.ts";
+import { generateCases, generateGrids, generatePeople, settleData } from "./data/generate.ts";
+import { PROVINCE } from "./data/scales.ts";
+import { round2 } from "./latency.ts";
+
+const PASSWORD = "bench-only-password-1";
+
+async function login(app: App, username: string): Promise<string> {
+  const r = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: PASSWORD } });
+  const cookie = r.cookies.find((c) => c.name === "envgrid_session");
+  if (r.statusCode !== 200 || !cookie) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
+  return `envgrid_session=${cookie.value}`;
+}
+
+/**
+ * Dashboard and case list as the data grows: one province-sized grid tree (10,000 level-3 grids), cases
+ * added in steps (10k → 100k → 1M; --quick: 2k → 5k → 20k on 400 grids), each step measured through the
+ * app and against its baseline in the same run.
+ */
+export async function dataScaleBench(quick: boolean): Promise<void> {
+  const scale = quick ? { ...PROVINCE, side: 20, blockSide: 5 } : PROVINCE;
+  const steps = quick ? [2_000, 5_000, 20_000] : [10_000, 100_000, 1_000_000];
+  const runs = quick ? 10 : 40;
+  const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const { database, drop } = await openBenchDatabase("data");
+  let app: App | null = null;
+  try {
+    await generateGrids(database.db, scale, 42);
+    await generatePeople(database.db, await hashPassword(PASSWORD));
+    const config = {
+      ...loadConfig({}),
+      webDistDir: "/nonexistent",
+      loginRateLimitPerMinute: 1_000_000,
+      apiRateLimitPerMinute: 1_000_000_000,
+    };
+    await ensureSettings(database.db, config);
+    app = await buildApp({ config, database });
+    await app.ready();
+    const [township] = await rows<{ id: number }>(
+      database.db,
+      sql`select id from grids where level = 2 and code like 'SYN-%' order by id limit 1`,
+    );
+    const cookies = { office: await login(app, "syn_office"), township: await login(app, `syn_t_${township.id}`) };
+    const engine = database.engine;
+    const byStep: { cases: number; dashboard: number; list: number }[] = [];
+    let done = 0;
+    for (const cases of steps) {
+      await generateCases(database.db, { first: done + 1, last: cases }, now, 42);
+      done = cases;
+      await settleData(database);
+      const d = await dashboardLatencies(app, database, cookies.office, runs);
+      const l = await caseListLatencies(app, cookies, runs);
+      byStep.push({ cases, dashboard: d.endpoint.p50, list: l.scoped.p50 });
+      const note = `${cases} cases, ${scale.side ** 2} level-3 grids`;
+      emit({
+        name: `dashboard.endpoint_p50_ms@${cases}`,
+        value: d.endpoint.p50,
+        unit: "ms",
+        baseline: d.statements.p50,
+        ratio: round2(d.endpoint.p50 / d.statements.p50),
+        target: "ratio <= 1.5",
+        engine,
+        note: `${note}; baseline: the endpoint's own SQL statement run directly`,
+      });
+      emit({
+        name: `dashboard.rollup_vs_scan_p50_ms@${cases}`,
+        value: d.endpoint.p50,
+        unit: "ms",
+        baseline: d.scan.p50,
+        ratio: round2(d.endpoint.p50 / d.scan.p50),
+        engine,
+        note: `${note}; baseline: the same figures aggregated straight from cases (no rollups)`,
+      });
+      for (const q of ["p50", "p95"] as const)
+        emit({
+          name: `case_list.scoped_${q}_ms@${cases}`,
+          value: l.scoped[q],
+          unit: "ms",
+          baseline: l.unscoped[q],
+          ratio: round2(l.scoped[q] / l.unscoped[q]),
+          engine,
+          note: `${note}; township officer vs district office, same filters and page`,
+        });
+    }
+    const last = byStep[byStep.length - 1];
+    const tenth = byStep.find((s) => s.cases * 10 === last.cases) ?? byStep[byStep.length - 2];
+    emit({
+      name: "dashboard.growth_p50",
+      value: last.dashboard,
+      unit: "ms",
+      baseline: tenth.dashboard,
+      ratio: round2(last.dashboard / tenth.dashboard),
+      target: "ratio <= 2",
+      engine,
+      note: `${last.cases} vs ${tenth.cases} cases`,
+    });
+    emit({
+      name: "case_list.growth_scoped_p50",
+      value: last.list,
+      unit: "ms",
+      baseline: tenth.list,
+      ratio: round2(last.list / tenth.list),
+      engine,
+      note: `${last.cases} vs ${tenth.cases} cases`,
+    });
+  } finally {
+    await app?.close();
+    await drop();
+  }
+}
