@@ -73,7 +73,8 @@ export function kpiStatement(scope: Scope, period: KpiPeriod, now: Date): SQL {
   const from = sql`${period.from}::date`;
   const to = sql`${period.to}::date`;
   const today = shanghaiToday(now);
-  const dueTo = sql`${period.to < today ? period.to : today}::date`;
+  // due-to-close counts only limits that have already come (ISO dates compare as text)
+  const dueTo = sql`${period.to.localeCompare(today) < 0 ? period.to : today}::date`;
   const srcSums = sql.raw(SOURCE_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(", "));
   const srcDeltas = sql.raw(
     CASE_SOURCES.map((s) => `sum(n) filter (where measure = 'source:${s}') as src_${s}`).join(", "),
@@ -131,9 +132,13 @@ interface FlowRow {
   [source: `src_${string}`]: number;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
-function finish(c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdueRate" | "avgHandlingDays">, hours: number): KpiCounts {
+function finish(
+  c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdueRate" | "avgHandlingDays">,
+  hours: number,
+): KpiCounts {
   return {
     ...c,
     avgHandlingDays: c.closed > 0 ? Math.round((hours / 24 / c.closed) * 10) / 10 : null,
@@ -144,7 +149,12 @@ function finish(c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdu
 }
 
 /** District KPIs (DOMAIN.md §5) for the caller's townships over the period. */
-export async function districtKpis(db: Db, scope: Scope, period: KpiPeriod, now: Date): Promise<DistrictKpis> {
+export async function districtKpis(
+  db: Db,
+  scope: Scope,
+  period: KpiPeriod,
+  now: Date,
+): Promise<DistrictKpis> {
   const [{ flows, stages, overdue, townships }] = await rows<{
     flows: FlowRow[];
     stages: { township_id: number; stage: CaseStage; n: number }[];

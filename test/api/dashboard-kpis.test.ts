@@ -43,7 +43,9 @@ const kpis = async (user: string, query = ""): Promise<Kpis> => {
 async function countedFromCases(from: string, to: string) {
   const day = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
   const dueTo = to < "2026-11-20" ? to : "2026-11-20";
-  return t.query<{ id: number } & Omit<Counts, "avgHandlingDays" | "onTimeClosureRate"> & { hours: number }>(sql`
+  return t.query<
+    { id: number } & Omit<Counts, "avgHandlingDays" | "onTimeClosureRate"> & { hours: number }
+  >(sql`
     select nullif(split_part(c.grid_path, '/', 3), '')::int as id,
            count(*) filter (where ${day("c.reported_at")} between ${from}::date and ${to}::date)::int as reported,
            count(*) filter (where c.stage not in ('rejected','merged','closed'))::int as open,
@@ -84,10 +86,16 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
         });
       }
       const total = (k: keyof (typeof counted)[number]) => counted.reduce((s, c) => s + (c[k] as number), 0);
-      expect(body.totals).toMatchObject({ reported: total("reported"), open: total("open"), closed: total("closed") });
+      expect(body.totals).toMatchObject({
+        reported: total("reported"),
+        open: total("open"),
+        closed: total("closed"),
+      });
       expect(Object.values(body.totals.bySource).reduce((a, b) => a + b, 0)).toBe(total("reported"));
     }
-    const [{ n }] = await t.query<{ n: number }>(sql`select count(*)::int as n from cases where stage = 'closed'`);
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from cases where stage = 'closed'`,
+    );
     expect(result.totals.byStage.closed).toBe(n);
   });
 
@@ -96,7 +104,15 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
     const [yaer] = await t.query<{ id: number; path: string }>(
       sql`select g.id, g.path from grids g where g.name = '亚尔村' limit 1`,
     );
-    const insert = (n: number, source: string, stage: string, reported: string, closeDue: string | null, closed: string | null, dueAt: string | null) =>
+    const insert = (
+      n: number,
+      source: string,
+      stage: string,
+      reported: string,
+      closeDue: string | null,
+      closed: string | null,
+      dueAt: string | null,
+    ) =>
       t.query(sql`
         insert into cases (tracking_no, source, petition_channel, title, description, category, priority, supervision_level,
                            location, grid_id, grid_path, routing, reporter_reply_required, stage, reported_at,
@@ -109,9 +125,33 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
                 ${dueAt ? "working_days" : null}, ${dueAt ? 30 : null})`);
     const before = await kpis("office", "?from=2020-01-01&to=2020-03-31");
     expect(before.totals).toMatchObject({ reported: 0, closed: 0, dueToClose: 0 });
-    await insert(1, "patrol_finding", "closed", "2020-01-06T10:00:00+08", "2020-03-01T10:00:00+08", "2020-01-16T10:00:00+08", null);
-    await insert(2, "petition", "closed", "2020-01-10T10:00:00+08", "2020-03-05T10:00:00+08", "2020-03-10T10:00:00+08", null);
-    await insert(3, "public_report", "handling", "2020-02-01T10:00:00+08", "2020-03-20T10:00:00+08", null, "2020-03-15T10:00:00+08");
+    await insert(
+      1,
+      "patrol_finding",
+      "closed",
+      "2020-01-06T10:00:00+08",
+      "2020-03-01T10:00:00+08",
+      "2020-01-16T10:00:00+08",
+      null,
+    );
+    await insert(
+      2,
+      "petition",
+      "closed",
+      "2020-01-10T10:00:00+08",
+      "2020-03-05T10:00:00+08",
+      "2020-03-10T10:00:00+08",
+      null,
+    );
+    await insert(
+      3,
+      "public_report",
+      "handling",
+      "2020-02-01T10:00:00+08",
+      "2020-03-20T10:00:00+08",
+      null,
+      "2020-03-15T10:00:00+08",
+    );
     await insert(4, "public_report", "rejected", "2020-03-31T23:30:00+08", null, null, null);
     const expected = {
       reported: 4,
@@ -124,17 +164,25 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
       onTimeClosureRate: 0.3333,
     };
     const after = await kpis("office", "?from=2020-01-01&to=2020-03-31");
-    expect(after.totals).toMatchObject({ ...expected, open: before.totals.open + 1, overdue: before.totals.overdue + 1 });
+    expect(after.totals).toMatchObject({
+      ...expected,
+      open: before.totals.open + 1,
+      overdue: before.totals.overdue + 1,
+    });
     expect(after.totals.bySource).toMatchObject({ patrol_finding: 1, petition: 1, public_report: 2 });
     const township = after.townships.find((r) => r.name === "亚尔镇");
     expect(township).toMatchObject(expected);
     // The deltas above were not folded yet; folding moves them into the rollups without changing a figure.
-    const [{ pending }] = await t.query<{ pending: number }>(sql`select count(*)::int as pending from case_kpi_deltas`);
+    const [{ pending }] = await t.query<{ pending: number }>(
+      sql`select count(*)::int as pending from case_kpi_deltas`,
+    );
     expect(pending).toBeGreaterThan(0);
     await t.query(sql`select case_kpi_fold()`);
     expect(await kpis("office", "?from=2020-01-01&to=2020-03-31")).toEqual(after);
     // A stage change moves the stage counts and the open count.
-    await t.query(sql`update cases set stage = 'handled', deadline_phase = 'feedback' where tracking_no = 'KPI-TEST-3'`);
+    await t.query(
+      sql`update cases set stage = 'handled', deadline_phase = 'feedback' where tracking_no = 'KPI-TEST-3'`,
+    );
     const moved = await kpis("office", "?from=2020-01-01&to=2020-03-31");
     expect(moved.totals.byStage.handled).toBe(after.totals.byStage.handled + 1);
     expect(moved.totals.byStage.handling).toBe(after.totals.byStage.handling - 1);
@@ -155,7 +203,11 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
     const office = await kpis("office", "?from=2025-01-01&to=2026-12-31");
     const own = await kpis("township", "?from=2025-01-01&to=2026-12-31");
     expect(own.townships.map((r) => r.name)).toEqual(["亚尔镇"]);
-    const { id: _id, name: _name, ...officeRow } = office.townships.find((r) => r.name === "亚尔镇") as Kpis["townships"][number];
+    const {
+      id: _id,
+      name: _name,
+      ...officeRow
+    } = office.townships.find((r) => r.name === "亚尔镇") as Kpis["townships"][number];
     expect(own.totals).toMatchObject(officeRow);
     expect(own.totals.reported).toBeLessThan(office.totals.reported);
     const stageSum = Object.values(own.totals.byStage).reduce((a, b) => a + b, 0);

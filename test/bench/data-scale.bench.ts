@@ -15,7 +15,11 @@ import { round2 } from "./latency.ts";
 const PASSWORD = "bench-only-password-1";
 
 async function login(app: App, username: string): Promise<string> {
-  const r = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: PASSWORD } });
+  const r = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password: PASSWORD },
+  });
   const cookie = r.cookies.find((c) => c.name === "envgrid_session");
   if (r.statusCode !== 200 || !cookie) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
   return `envgrid_session=${cookie.value}`;
@@ -49,7 +53,10 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       database.db,
       sql`select id from grids where level = 2 and code like 'SYN-%' order by id limit 1`,
     );
-    const cookies = { office: await login(app, "syn_office"), township: await login(app, `syn_t_${township.id}`) };
+    const cookies = {
+      office: await login(app, "syn_office"),
+      township: await login(app, `syn_t_${township.id}`),
+    };
     const engine = database.engine;
     const byStep: { cases: number; dashboard: number; list: number }[] = [];
     let done = 0;

@@ -34,6 +34,9 @@ const ReportScene = lazy(() =>
 const SupervisionScene = lazy(() =>
   import("./scenes/Cases/SupervisionScene").then((m) => ({ default: m.SupervisionScene })),
 );
+const DashboardScene = lazy(() =>
+  import("./scenes/Dashboard/DashboardScene").then((m) => ({ default: m.DashboardScene })),
+);
 const NotificationsScene = lazy(() =>
   import("./scenes/Cases/NotificationsScene").then((m) => ({ default: m.NotificationsScene })),
 );
@@ -95,6 +98,7 @@ export const router = createBrowserRouter([
           { path: "cases/:id", element: guarded("case.read", <CaseDetailScene />) },
           { path: "cases", element: guarded("case.read", <CaseListScene key="all" mode="all" />) },
           { path: "supervision", element: guarded("supervision.read", <SupervisionScene />) },
+          { path: "dashboard", element: guarded("dashboard.read", <DashboardScene />) },
           { path: "notifications", element: guarded("case.read", <NotificationsScene />) },
           { path: "wuding", element: guarded("wuding.read", <WudingScene />) },
           { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },

@@ -29,7 +29,11 @@ export function dashboardRoutes(app: App, { database, now }: RouteDeps): void {
       const period = { from: request.query.from ?? quarter.from, to: request.query.to ?? quarter.to };
       const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
       if (!(days >= 0))
-        throw badRequest("invalid_period", "开始日期不能晚于结束日期", "The period must not end before it starts");
+        throw badRequest(
+          "invalid_period",
+          "开始日期不能晚于结束日期",
+          "The period must not end before it starts",
+        );
       if (days > MAX_PERIOD_DAYS)
         throw badRequest("period_too_long", "统计周期不能超过十年", "The period may not exceed ten years");
       return districtKpis(database.db, actor.scope, period, at);

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CompassOutlined,
   EnvironmentOutlined,
@@ -39,6 +40,7 @@ export const navItems: readonly NavItem[] = [
     labelKey: "cases.nav.supervision",
     icon: <AlertOutlined />,
   },
+  { path: "/dashboard", permission: "dashboard.read", labelKey: "dashboard.nav", icon: <BarChartOutlined /> },
   {
     path: "/notifications",
     permission: "case.read",

@@ -1,0 +1,136 @@
+import { Card, Col, Row, Select, Space, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
+import { PageLoading } from "../../components/PageLoading";
+import { QueryError } from "../../components/QueryError";
+import { stageLabel } from "../Cases/caseLabels";
+import { recentQuarters } from "./quarters";
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
+const SOURCES = [
+  "patrol_finding",
+  "public_report",
+  "petition",
+  "dispute",
+  "monitoring_alert",
+  "superior_task",
+] as const;
+
+/** District KPIs (考核指标) for a quarter: totals as cards, one row per township. */
+export function DashboardScene() {
+  const { t } = useTranslation();
+  const quarters = recentQuarters(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 8);
+  const [quarter, setQuarter] = useState(quarters[0].key);
+  const chosen = quarters.find((q) => q.key === quarter) ?? quarters[0];
+  const kpis = useDistrictKpis({ from: chosen.from, to: chosen.to });
+  if (kpis.isPending) return <PageLoading />;
+  if (kpis.isError) return <QueryError error={kpis.error} onRetry={() => void kpis.refetch()} />;
+  const k = kpis.data;
+
+  const cards: [string, string | number, boolean][] = [
+    [t("dashboard.reported"), k.totals.reported, false],
+    [t("dashboard.open"), k.totals.open, false],
+    [t("dashboard.overdue"), k.totals.overdue, k.totals.overdue > 0],
+    [t("dashboard.onTimeClosureRate"), percent(k.totals.onTimeClosureRate), false],
+    [t("dashboard.closureRate"), percent(k.totals.closureRate), false],
+    [t("dashboard.avgHandlingDays"), k.totals.avgHandlingDays ?? "—", false],
+  ];
+  const columns: TableColumnsType<TownshipKpis> = [
+    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
+    { key: "reported", title: t("dashboard.reported"), dataIndex: "reported", align: "end" },
+    { key: "open", title: t("dashboard.open"), dataIndex: "open", align: "end" },
+    {
+      key: "overdue",
+      title: t("dashboard.overdue"),
+      align: "end",
+      render: (_, r) => (
+        <Typography.Text type={r.overdue > 0 ? "danger" : undefined}>{r.overdue}</Typography.Text>
+      ),
+    },
+    { key: "due", title: t("dashboard.dueToClose"), dataIndex: "dueToClose", align: "end" },
+    { key: "onTime", title: t("dashboard.closedOnTime"), dataIndex: "closedOnTime", align: "end" },
+    {
+      key: "rate",
+      title: t("dashboard.onTimeClosureRate"),
+      align: "end",
+      render: (_, r) => percent(r.onTimeClosureRate),
+    },
+    {
+      key: "days",
+      title: t("dashboard.avgHandlingDays"),
+      align: "end",
+      render: (_, r) => r.avgHandlingDays ?? "—",
+    },
+  ];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }} className="dashboard-kpis">
+      <Space wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("dashboard.title")}
+        </Typography.Title>
+        <Select
+          aria-label={t("dashboard.period")}
+          value={quarter}
+          onChange={setQuarter}
+          options={quarters.map((q) => ({ value: q.key, label: `${q.key} (${q.from} – ${q.to})` }))}
+          style={{ minWidth: 260 }}
+        />
+      </Space>
+      <Row gutter={[16, 16]}>
+        {cards.map(([title, value, danger]) => (
+          <Col key={title} xs={12} md={8} xl={4}>
+            <Card size="small">
+              <Statistic
+                title={title}
+                value={value}
+                styles={{ content: danger ? { color: "#cf1322" } : undefined }}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={8}>
+          <Card title={t("dashboard.bySource")} size="small">
+            <Table
+              rowKey="source"
+              size="small"
+              pagination={false}
+              dataSource={SOURCES.map((s) => ({ source: s, n: k.totals.bySource[s] ?? 0 }))}
+              columns={[
+                {
+                  key: "s",
+                  title: t("dashboard.source"),
+                  render: (_, r) => t(`dashboard.sources.${r.source}`),
+                },
+                { key: "n", title: t("dashboard.reported"), dataIndex: "n", align: "end" },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={16}>
+          <Card title={t("dashboard.byStage")} size="small">
+            <Space wrap size="large">
+              {Object.entries(k.totals.byStage)
+                .filter(([, n]) => n > 0)
+                .map(([stage, n]) => (
+                  <Statistic key={stage} title={stageLabel(t, stage)} value={n} />
+                ))}
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t("dashboard.byTownship")} size="small">
+        <Table<TownshipKpis>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={k.townships}
+          pagination={false}
+        />
+      </Card>
+      <Typography.Text type="secondary">{t("dashboard.definitions")}</Typography.Text>
+    </Space>
+  );
+}
