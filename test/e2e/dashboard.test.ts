@@ -44,7 +44,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
     const ownRows = own.locator(".dashboard-kpis .ant-card").last().locator("tbody tr");
     await ownRows.first().waitFor();
     expect(await ownRows.count()).toBe(1);
-    expect(await ownRows.first().innerText()).toContain("亚尔镇");
+    expect(await ownRows.first().textContent()).toContain("亚尔镇");
     await own.close();
   });
 });
