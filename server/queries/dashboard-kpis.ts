@@ -2,14 +2,12 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import { CASE_SOURCES, type CaseSource } from "../domain/cases/case-sources.ts";
 import { CASE_STAGES, type CaseStage, isTerminal } from "../domain/cases/case-state.ts";
+import { type KpiPeriod, shanghaiToday } from "../domain/kpi/period.ts";
+
+export type { KpiPeriod };
+
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
-
-/** A KPI period: civil dates in Asia/Shanghai, both ends included. */
-export interface KpiPeriod {
-  from: string;
-  to: string;
-}
 
 export interface KpiCounts {
   /** Cases reported in the period. */
@@ -41,21 +39,6 @@ export interface DistrictKpis {
   totals: KpiCounts & { bySource: Record<CaseSource, number>; byStage: Record<CaseStage, number> };
   townships: TownshipKpis[];
 }
-
-/** The current quarter in Asia/Shanghai. */
-export function currentQuarter(now: Date): KpiPeriod {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const year = local.getUTCFullYear();
-  const q = Math.floor(local.getUTCMonth() / 3);
-  const last = new Date(Date.UTC(year, q * 3 + 3, 0));
-  return { from: `${year}-${pad(q * 3 + 1)}-01`, to: `${year}-${pad(q * 3 + 3)}-${pad(last.getUTCDate())}` };
-}
-
-export function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Level-2 units in the caller's scope; township 0 (cases on the root grid) only for district-wide callers. */
 function townshipFilter(scope: Scope, column: string): SQL {

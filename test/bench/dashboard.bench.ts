@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, rows } from "../../server/db/client.ts";
-import { currentQuarter, kpiStatement } from "../../server/queries/dashboard-kpis.ts";
+import { currentQuarter } from "../../server/domain/kpi/period.ts";
+import { kpiStatement } from "../../server/queries/dashboard-kpis.ts";
 import type { App } from "../../server/routes/types.ts";
 import { type Latency, measure } from "./latency.ts";
 

@@ -1,7 +1,8 @@
+import { currentQuarter } from "../../domain/kpi/period.ts";
 import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { assertAllowed } from "../../policies/allow.ts";
-import { currentQuarter, districtKpis } from "../../queries/dashboard-kpis.ts";
+import { districtKpis } from "../../queries/dashboard-kpis.ts";
 import { AnyObject, errorResponses } from "../shared-schemas.ts";
 import type { App, RouteDeps } from "../types.ts";
 import { KpiQuery } from "./schema.ts";
