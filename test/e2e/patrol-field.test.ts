@@ -52,7 +52,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await server?.stop();
   });
 
-  it("shows the due list and works offline: start, check in, sync once when back online", async () => {
+  it("shows the due list and works offline: start, check in, report a problem, sync once when back online", async () => {
     await page.goto(`${server.url}/field`);
     await page.locator(".field-due-item").first().waitFor();
     // Let the service worker install and take over, so the shell is cached.
@@ -62,6 +62,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await screenshot(page, "patrol-field-due-list");
     const patrolsBefore = await count(sql`select count(*)::int as n from patrols`);
     const checkinsBefore = await count(sql`select count(*)::int as n from patrol_checkins`);
+    const casesBefore = await count(sql`select count(*)::int as n from cases`);
 
     await context.setOffline(true);
     await page.getByText("离线", { exact: true }).waitFor();
@@ -94,9 +95,30 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
       .locator(".field-sync")
       .getByText(/待同步 \d+ 条/)
       .waitFor();
+
+    // Report what was found, with a photo, still offline: it waits in the outbox as its own record.
+    await page.locator(".field-checkin").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "上报问题" }).click();
+    await page.locator(".field-report").waitFor();
+    await page.selectOption(".field-report-object", String(target.id));
+    await page.selectOption(".field-report-category", "industrial_air");
+    await page.getByPlaceholder("问题描述（必填）").fill("排放口有黑色污水外溢，气味刺鼻");
+    await page.setInputFiles(".field-report input[type=file]", {
+      name: "problem.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    });
+    await page.getByText("已拍 1 张").waitFor();
+    await page.locator(".field-report").getByRole("button", { name: "上报问题" }).click();
+    await page.getByText("已保存，联网后自动上报").waitFor();
+    await page.locator(".field-waiting").getByText(`上报问题·${target.name}`).waitFor();
     await screenshot(page, "patrol-field-offline-waiting");
     // Nothing reached the server while offline.
     expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore);
+    expect(await count(sql`select count(*)::int as n from cases`)).toBe(casesBefore);
 
     // The shell opens with no network (service worker), and the outbox survives the reload.
     await page.reload();
@@ -116,12 +138,37 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
             from patrol_checkins order by id desc limit 1`,
     );
     expect(checkin).toEqual({ objectId: target.id, finding: "排放口附近有积水，已拍照", hasPhoto: true });
+    const onServer = async () => ({
+      patrols: await count(sql`select count(*)::int as n from patrols`),
+      checkins: await count(sql`select count(*)::int as n from patrol_checkins`),
+      cases: await count(sql`select count(*)::int as n from cases`),
+      photos: await count(
+        sql`select count(*)::int as n from case_evidence e join cases c on c.id = e.case_id
+             where c.object_id = ${target.id} and c.patrol_id is not null`,
+      ),
+    });
+    const once = {
+      patrols: patrolsBefore + 1,
+      checkins: checkinsBefore + 1,
+      cases: casesBefore + 1,
+      photos: 1,
+    };
+    expect(await onServer()).toEqual(once);
+    // The one case names this patrol (the member's newest) and the object, and came from a patrol finding.
+    const [report] = await rows<{ source: string; objectId: number; ownPatrol: boolean }>(
+      server.testDb.database.db,
+      sql`select c.source, c.object_id as "objectId",
+                 c.patrol_id = (select max(id) from patrols p where p.member_id = c.created_by) as "ownPatrol"
+            from cases c order by c.id desc limit 1`,
+    );
+    expect(report).toEqual({ source: "patrol_finding", objectId: target.id, ownPatrol: true });
 
-    // Syncing again (another online event) sends nothing twice.
+    // Syncing again (another online event) and reloading send nothing twice.
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.waitForTimeout(500);
-    expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
-    expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
+    await page.reload();
+    await page.locator(".field-sync").getByText("已全部同步").waitFor();
+    expect(await onServer()).toEqual(once);
   });
 
   it("refuses a check-in too far from the object and says how far", async () => {

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Input, Radio, Space, Spin, Tag, Typography 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fetchPlan, type PlanEntry } from "../../api/patrols";
+import { fetchCategories } from "../../field/categories";
 import { CHECKIN_RADIUS_M, distanceM } from "../../field/geo";
 import {
   clearRejected,
@@ -15,6 +16,7 @@ import {
   syncOutbox,
 } from "../../field/outbox";
 import { shrinkPhoto } from "../../field/photo";
+import { ReportCard } from "./ReportCard";
 
 interface Position {
   lon: number;
@@ -80,6 +82,8 @@ export function FieldScene() {
   const [gpsError, setGpsError] = useState<string | null>(null);
   const [points, setPoints] = useState(0);
   const [checkinFor, setCheckinFor] = useState<PlanEntry | null>(null);
+  // the report form, open for an object (its id) or for none (null); undefined when closed
+  const [reportFor, setReportFor] = useState<number | null | undefined>(undefined);
   const [localDone, setLocalDone] = useState<Set<number>>(new Set());
   const buffer = useRef<Position[]>([]);
   const lastFlush = useRef(Date.now());
@@ -93,8 +97,9 @@ export function FieldScene() {
       .catch((e: Error) => setPlanError(e.message));
   }, []);
   // On start and whenever the network returns: send what is waiting, then refresh the due list.
+  // The report form's categories are fetched now too, so they are at hand offline.
   useEffect(() => {
-    if (online) void syncOutbox().then(loadPlan);
+    if (online) void syncOutbox().then(loadPlan).then(fetchCategories);
     else loadPlan();
   }, [online, loadPlan]);
 
@@ -205,8 +210,8 @@ export function FieldScene() {
             <span className="field-waiting">
               {outbox.waiting
                 .map((r) =>
-                  r.kind === "checkin"
-                    ? `${t("patrol.outboxKinds.checkin")}·${r.body.objectName}`
+                  r.kind === "checkin" || (r.kind === "report" && r.body.objectName)
+                    ? `${t(`patrol.outboxKinds.${r.kind}`)}·${r.body.objectName}`
                     : t(`patrol.outboxKinds.${r.kind}`),
                 )
                 .join("、")}
@@ -243,6 +248,20 @@ export function FieldScene() {
           {t("patrol.start")}
         </Button>
       )}
+      {reportFor === undefined && (
+        <Button {...big} danger style={{ ...big.style, marginTop: 8 }} onClick={() => setReportFor(null)}>
+          {t("patrol.report")}
+        </Button>
+      )}
+      {reportFor !== undefined && (
+        <ReportCard
+          objects={plan?.items ?? []}
+          initialObjectId={reportFor}
+          position={position}
+          patrolLocalId={active?.localId ?? null}
+          onClose={() => setReportFor(undefined)}
+        />
+      )}
       {checkinFor && (
         <CheckinCard
           entry={checkinFor}
@@ -250,6 +269,10 @@ export function FieldScene() {
           patrolLocalId={active?.localId ?? null}
           onClose={(saved) => {
             if (saved) setLocalDone((s) => new Set(s).add(checkinFor.objectId));
+            setCheckinFor(null);
+          }}
+          onReport={() => {
+            setReportFor(checkinFor.objectId);
             setCheckinFor(null);
           }}
         />
@@ -312,6 +335,7 @@ function CheckinCard(props: {
   position: Position | null;
   patrolLocalId: string | null;
   onClose: (saved: boolean) => void;
+  onReport: () => void;
 }) {
   const { t } = useTranslation();
   const { entry, position, patrolLocalId } = props;
@@ -396,6 +420,9 @@ function CheckinCard(props: {
         <Button {...big} type="primary" onClick={() => void submit()}>
           {t("patrol.checkin")}
           {distance !== null ? `（${distance} m）` : ""}
+        </Button>
+        <Button block size="large" danger onClick={props.onReport}>
+          {t("patrol.report")}
         </Button>
         <Button block size="large" onClick={() => props.onClose(false)}>
           {t("patrol.cancel")}
