@@ -219,13 +219,20 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await fresh.close();
   });
 
-  it("shows the township the ledger, blind spots and a patrol's track playback", async () => {
+  it("shows the township the coverage map with blind spots, the ledger and a patrol's track playback", async () => {
     const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
     const office = await desk.newPage();
     await logIn(office, server.url, "township", DEMO_PASSWORD);
     await office.waitForURL(/\/grids|\/wuding|\/objects/);
     await office.goto(`${server.url}/patrols`);
     await office.locator(".patrol-ledger tbody tr").first().waitFor();
+    // The coverage map draws the demo's blind spots as their own markers, counted in the legend.
+    await office.locator("path.patrol-blind-spot").first().waitFor();
+    const markers = await office.locator("path.patrol-blind-spot").count();
+    expect(markers).toBeGreaterThanOrEqual(1);
+    await office.locator(".patrol-map-legend").getByText(`盲区 ${markers} 处`).waitFor();
+    await office.waitForTimeout(300); // the map settles on its bounds
+    await screenshot(office, "patrol-coverage-map");
     await screenshot(office, "patrol-ledger");
     // The last row of the page: a seeded patrol with a whole track (the first is this test's one-point patrol).
     await office.locator(".patrol-ledger tbody tr").last().click();
