@@ -55,6 +55,8 @@ export default defineConfig({
   plugins: [react(), serviceWorker()],
   build: {
     outDir: "dist",
+    // dist/.vite/manifest.json: the import graph the weight bench walks (test/bench/web-weight.bench.ts)
+    manifest: true,
     emptyOutDir: true,
     rolldownOptions: {
       output: {

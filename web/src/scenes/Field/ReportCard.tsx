@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Space } from "antd";
+import { Alert, Button } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanEntry } from "../../api/patrols";
@@ -8,7 +8,6 @@ import { shrinkPhoto } from "../../field/photo";
 
 const big = { size: "large" as const, block: true, style: { height: 56, fontSize: 20 } };
 // Native selects: the phone's own picker is large and familiar, and antd's Select would add weight.
-const selectStyle = { width: "100%", height: 48, fontSize: 18 };
 
 /**
  * "Report a problem" (上报问题): category, description, photos, the object concerned and the position from GPS
@@ -61,13 +60,13 @@ export function ReportCard(props: {
   };
 
   return (
-    <Card className="field-report" style={{ marginTop: 12 }} title={t("patrol.reportTitle")}>
-      <Space orientation="vertical" style={{ width: "100%" }}>
+    <section className="field-card field-report">
+      <h2>{t("patrol.reportTitle")}</h2>
+      <div className="field-card-body">
         <label>
           {t("patrol.reportObject")}
           <select
-            className="field-report-object"
-            style={selectStyle}
+            className="field-select field-report-object"
             value={objectId ?? ""}
             onChange={(e) => setObjectId(e.target.value ? Number(e.target.value) : null)}
           >
@@ -82,8 +81,7 @@ export function ReportCard(props: {
         <label>
           {t("patrol.category")}
           <select
-            className="field-report-category"
-            style={selectStyle}
+            className="field-select field-report-category"
             value={category}
             onChange={(e) => setCategory(e.target.value)}
           >
@@ -96,7 +94,8 @@ export function ReportCard(props: {
           </select>
         </label>
         {categories?.length === 0 && <Alert type="warning" title={t("patrol.noCategories")} />}
-        <Input.TextArea
+        <textarea
+          className="field-input"
           rows={3}
           placeholder={t("patrol.describe")}
           value={description}
@@ -125,7 +124,7 @@ export function ReportCard(props: {
         <Button block size="large" onClick={() => props.onClose(false)}>
           {t("patrol.cancel")}
         </Button>
-      </Space>
-    </Card>
+      </div>
+    </section>
   );
 }
