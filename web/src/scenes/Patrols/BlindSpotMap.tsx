@@ -54,7 +54,7 @@ export function BlindSpotMap({ spots, plan }: { spots: PlanEntry[]; plan: PlanEn
   }, [spots, plan]);
 
   return (
-    <div className="patrol-coverage-map" dir="ltr" role="region" aria-label={t("patrol.map.title")}>
+    <section className="patrol-coverage-map" dir="ltr" aria-label={t("patrol.map.title")}>
       <MapContainer center={gaochangSeat} zoom={10} className="grid-map-container">
         {config.data?.tileUrl && (
           <TileLayer
@@ -115,6 +115,6 @@ export function BlindSpotMap({ spots, plan }: { spots: PlanEntry[]; plan: PlanEn
           </div>
         ))}
       </div>
-    </div>
+    </section>
   );
 }
