@@ -5,6 +5,7 @@ import {
   launchChromium,
   RUN_BROWSER_TESTS,
   type RunningServer,
+  screenshot,
   startServer,
 } from "../support/browser.ts";
 
@@ -26,16 +27,15 @@ describe.runIf(RUN_BROWSER_TESTS)("interface languages loaded on demand", () => 
   it("switches to English and Uyghur, and opens in the stored language after a reload", async () => {
     await page.goto(`${server.url}/login`);
     await page.getByRole("button", { name: /^登\s?录$/ }).waitFor();
-    await page.locator(".language-switcher").click();
-    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.locator(".language-links").getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Sign in" }).waitFor();
 
     await page.reload();
     await page.getByRole("button", { name: "Sign in" }).waitFor();
+    await screenshot(page, "login-english");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
 
-    await page.locator(".language-switcher").click();
-    await page.getByRole("menuitem", { name: "ئۇيغۇرچە" }).click();
+    await page.locator(".language-links").getByRole("button", { name: "ئۇيغۇرچە" }).click();
     await page.getByRole("button", { name: "كىرىش" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await page.evaluate(() => localStorage.removeItem("envgrid.language"));
