@@ -184,39 +184,46 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
   });
 
   it("measures the JavaScript a phone downloads and the time to the due list (CPU ×4)", async () => {
-    const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
-    const cookies = await context.cookies();
-    await fresh.addCookies(cookies);
-    const phone = await fresh.newPage();
-    const cdp = await fresh.newCDPSession(phone);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    let jsRaw = 0;
-    let jsGzip = 0;
-    const pending: Promise<void>[] = [];
-    phone.on("response", (response) => {
-      if (!response.url().endsWith(".js")) return;
-      pending.push(
-        response.body().then((body) => {
-          jsRaw += body.length;
-          jsGzip += gzipSync(body, { level: 9 }).length;
-        }),
-      );
-    });
-    const started = Date.now();
-    await phone.goto(`${server.url}/field`);
-    await phone.locator(".field-due-item").first().waitFor();
-    const ttiMs = Date.now() - started;
-    await Promise.all(pending);
+    // Three cold loads (no service worker, fresh cache); the median, as this machine is shared and noisy.
+    const runs: { jsRaw: number; jsGzip: number; ms: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+      await fresh.addCookies(await context.cookies());
+      const phone = await fresh.newPage();
+      const cdp = await fresh.newCDPSession(phone);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      let jsRaw = 0;
+      let jsGzip = 0;
+      const pending: Promise<void>[] = [];
+      phone.on("response", (response) => {
+        if (!response.url().endsWith(".js")) return;
+        pending.push(
+          response.body().then((body) => {
+            jsRaw += body.length;
+            jsGzip += gzipSync(body, { level: 9 }).length;
+          }),
+        );
+      });
+      const started = Date.now();
+      await phone.goto(`${server.url}/field`);
+      await phone.locator(".field-due-item").first().waitFor();
+      const ms = Date.now() - started;
+      await Promise.all(pending);
+      runs.push({ jsRaw, jsGzip, ms });
+      await fresh.close();
+    }
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const { jsRaw, jsGzip } = runs[0];
     recordFigure("patrol.field.firstLoad", {
       jsKbRaw: Math.round(jsRaw / 1024),
       jsKbGzip: Math.round(jsGzip / 1024),
-      dueListVisibleMsCpu4x: ttiMs,
+      dueListVisibleMsCpu4x: times[1],
+      dueListVisibleMsCpu4xRuns: times.join(" "),
     });
     console.log(
-      `field app first load: JS ${Math.round(jsGzip / 1024)} KiB gzip (${Math.round(jsRaw / 1024)} KiB raw), due list visible after ${ttiMs} ms at CPU ×4`,
+      `field app first load: JS ${Math.round(jsGzip / 1024)} KiB gzip (${Math.round(jsRaw / 1024)} KiB raw), due list visible after ${times[1]} ms at CPU ×4 (median of ${times.join(", ")} ms)`,
     );
     expect(jsGzip).toBeGreaterThan(0);
-    await fresh.close();
   });
 
   it("shows the township the coverage map with blind spots, the ledger and a patrol's track playback", async () => {
@@ -243,6 +250,19 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await office.getByRole("tab", { name: /盲区/ }).click();
     await office.locator(".patrol-blind-spots tbody tr").first().waitFor();
     await screenshot(office, "patrol-blind-spots");
+
+    // The finding reported from the phone: its case names the patrol and the object, whose archive lists it.
+    const [found] = await rows<{ id: number }>(
+      server.testDb.database.db,
+      sql`select id from cases where object_id = ${target.id} and patrol_id is not null order by id desc limit 1`,
+    );
+    await office.goto(`${server.url}/cases/${found.id}`);
+    await office.locator(".case-patrol").waitFor();
+    await office.locator(".case-object").getByText(target.name).waitFor();
+    await screenshot(office, "patrol-finding-case");
+    await office.locator(".case-object").click();
+    await office.locator(".archive-case").first().waitFor();
+    await screenshot(office, "patrol-finding-archive");
     await desk.close();
   });
 });

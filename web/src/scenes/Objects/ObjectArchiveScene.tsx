@@ -138,9 +138,9 @@ export function ObjectArchiveScene() {
             )}
             {(slots.cases as ArchiveCase[]).map((c) => (
               <div key={c.id} className="archive-case" style={{ padding: "4px 0" }}>
-                {formatTime(c.reportedAt)} · <Link to={`/cases/${c.id}`}>{c.title}</Link>
-                <Tag style={{ marginInlineStart: 8 }}>{c.stageName}</Tag>
+                {formatTime(c.reportedAt)} · <Link to={`/cases/${c.id}`}>{c.title}</Link> ·{" "}
                 <Typography.Text type="secondary">{c.sourceName}</Typography.Text>
+                <Tag style={{ marginInlineStart: 8 }}>{c.stageName}</Tag>
               </div>
             ))}
           </Card>
