@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
@@ -127,8 +127,21 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
       .getByText(/待同步 \d+ 条/)
       .waitFor();
 
+    // The network is flaky: the server opens the case but its answer is lost, and then the same happens to the
+    // photo's upload. The phone retries by itself, with the same keys.
+    const lost = { case: false, photo: false };
+    const loseAnswer = (which: keyof typeof lost) => async (route: Route) => {
+      if (route.request().method() !== "POST" || lost[which]) return route.fallback();
+      lost[which] = true;
+      await route.fetch(); // the server does the work...
+      return route.abort("connectionreset"); // ...and the phone never hears back
+    };
+    await context.route("**/api/cases", loseAnswer("case"));
+    await context.route("**/api/cases/*/evidence", loseAnswer("photo"));
     await context.setOffline(false);
-    await page.locator(".field-sync").getByText("已全部同步").waitFor({ timeout: 20_000 });
+    await page.locator(".field-sync").getByText("已全部同步").waitFor({ timeout: 40_000 });
+    expect(lost).toEqual({ case: true, photo: true });
+    await context.unrouteAll();
     await screenshot(page, "patrol-field-synced");
     expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
     expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);

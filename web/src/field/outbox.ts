@@ -157,8 +157,23 @@ const labels: Record<OutboxRecord["kind"], string> = {
 };
 
 let syncing: Promise<void> | null = null;
+let retryDelay = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Sends what is waiting, oldest first; stops at the first network failure (tried again later). */
+/**
+ * A send failed with the phone online (a lost answer, a server error): try again by itself, backing off from 3 s
+ * to a minute, so a flaky link drains the outbox without the member tapping "sync now".
+ */
+function scheduleRetry() {
+  if (retryTimer) return;
+  retryDelay = Math.min(retryDelay ? retryDelay * 2 : 3_000, 60_000);
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void syncOutbox();
+  }, retryDelay);
+}
+
+/** Sends what is waiting, oldest first; stops at the first failure (tried again later). */
 export function syncOutbox(): Promise<void> {
   syncing ??= (async () => {
     try {
@@ -166,7 +181,11 @@ export function syncOutbox(): Promise<void> {
         const [next] = await run<OutboxRecord[]>(STORES.outbox, "readonly", (s) => s.getAll(undefined, 1));
         if (!next || !navigator.onLine) return;
         const ok = await send(next);
-        if (!ok) return;
+        if (!ok) {
+          scheduleRetry();
+          return;
+        }
+        retryDelay = 0;
         await run(STORES.outbox, "readwrite", (s) => s.delete(next.seq as number));
         changed();
       }
