@@ -19,7 +19,14 @@ const vendorChunks: Array<[string, RegExp]> = [
  * scenes, everything they import statically, and their CSS (docs/patrol.md, "Offline").
  */
 function serviceWorker(): Plugin {
-  const shellScenes = ["scenes/Field/FieldScene", "scenes/Login/LoginScene", "components/PageLoading"];
+  // The language bundles too: they are fetched on demand, and a Uyghur-speaking member may first open the app offline.
+  const shellScenes = [
+    "scenes/Field/FieldScene",
+    "scenes/Login/LoginScene",
+    "components/PageLoading",
+    "i18n/en",
+    "i18n/ug",
+  ];
   return {
     name: "envgrid-service-worker",
     apply: "build",
@@ -55,6 +62,8 @@ export default defineConfig({
   plugins: [react(), serviceWorker()],
   build: {
     outDir: "dist",
+    // dist/.vite/manifest.json: the import graph the weight bench walks (test/bench/web-weight.bench.ts)
+    manifest: true,
     emptyOutDir: true,
     rolldownOptions: {
       output: {

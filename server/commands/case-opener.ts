@@ -31,6 +31,7 @@ import {
   type NewNotification,
   whoMustAct,
 } from "./case-notifier.ts";
+import { checkPatrolLink } from "./case-patrol-link.ts";
 import type { CommandContext } from "./context.ts";
 
 export interface NewCase {
@@ -45,6 +46,9 @@ export interface NewCase {
   address?: string;
   /** A resident's identity, when staff enter a report, petition or dispute for them; or the resident's own. */
   reporter?: { name?: string; contact?: string; anonymous?: boolean };
+  /** A patrol finding's own patrol (the caller's), and the supervised object concerned (within scope). */
+  patrolId?: number;
+  objectId?: number;
 }
 
 const unprocessable = (code: string, zh: string, en: string) => new AppError(code, 422, zh, en);
@@ -133,6 +137,7 @@ export async function openNewCase(
     : (input.priority ?? category.defaultPriority);
 
   return ctx.db.transaction(async (tx) => {
+    const link = await checkPatrolLink(tx, actor, input.source, input);
     const grid = await gridAt(tx, input.location.lng, input.location.lat);
     if (!grid)
       throw unprocessable(
@@ -186,7 +191,7 @@ export async function openNewCase(
       sql`insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,
             supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
             reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
-            involved_department_ids, ${sql.raw(columns.map(([c]) => c).join(", "))})
+            involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
           values (${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
             ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)},
             ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326),
@@ -194,6 +199,7 @@ export async function openNewCase(
             ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
             ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
             ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+            ${link.patrolId}::int, ${link.objectId}::int,
             ${sql.join(
               columns.map(([, v]) => v),
               sql`, `,
@@ -253,6 +259,8 @@ export async function openNewCase(
         gridId: grid.id,
         departmentIds: routing.departmentIds,
         reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
+        ...(link.patrolId ? { patrolId: link.patrolId } : {}),
+        ...(link.objectId ? { objectId: link.objectId } : {}),
       },
     });
     return { id, trackingNo };

@@ -95,6 +95,8 @@ export interface CaseRow {
   disclosureSummary: string | null;
   escalationLevel: number;
   escalatedDueAt: string | null;
+  patrolId: number | null;
+  objectId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -121,7 +123,7 @@ export const CASE_COLUMNS = sql`c.id, c.tracking_no as "trackingNo", c.version, 
   ${isoOf("c.lower_grid_informed_at")} as "lowerGridInformedAt", c.verifier_id as "verifierId",
   ${isoOf("c.verification_passed_at")} as "verificationPassedAt", c.pending_extension as "pendingExtension",
   c.extensions_granted as "extensionsGranted", c.stage_extension_days as "stageExtensionDays",
-  c.rework_count as "reworkCount", c.transfer_return_count as "transferReturnCount",
+  c.patrol_id as "patrolId", c.object_id as "objectId", c.rework_count as "reworkCount", c.transfer_return_count as "transferReturnCount",
   c.rejection_reason as "rejectionReason", c.merged_into_id as "mergedIntoId",
   ${isoOf("c.closed_at")} as "closedAt", ${isoOf("c.disclosed_at")} as "disclosedAt",
   c.involved_department_ids as "involvedDepartmentIds", c.disclosure_summary as "disclosureSummary",

@@ -353,6 +353,7 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
       )
     : [];
   const reporter = reporterView(actor, row, config);
+  const origin = await patrolOrigin(db, row);
   return {
     ...summary,
     description: row.description,
@@ -373,6 +374,7 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
         : {}),
     },
     reportedByMe: row.reporterUserId === actor.userId,
+    ...origin,
     handlerKind: row.handlerKind,
     participantDepartments: row.participantDepartmentIds.map((d) => ({
       id: d,
@@ -415,6 +417,24 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
   };
 }
 
+/** The patrol a finding came from and the object it concerns (names for the detail page), or nulls. */
+async function patrolOrigin(db: Db, row: CaseRow) {
+  const [patrol] = row.patrolId
+    ? await rows<{ id: number; startedAt: string; memberName: string }>(
+        db,
+        sql`select p.id, ${isoOf("p.started_at")} as "startedAt", u.display_name as "memberName"
+              from patrols p join users u on u.id = p.member_id where p.id = ${row.patrolId}`,
+      )
+    : [];
+  const [object] = row.objectId
+    ? await rows<{ id: number; name: string; type: string }>(
+        db,
+        sql`select id, name, type from supervised_objects where id = ${row.objectId}`,
+      )
+    : [];
+  return { patrol: patrol ?? null, object: object ?? null };
+}
+
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
 
 /** Same category, within the radius and the number of days either side, still alive, in the caller's scope. */
@@ -448,4 +468,32 @@ export async function possibleDuplicates(
            and ${caseVisibleTo(actor)}
          order by "distanceMeters", c.id limit 20`,
   ).then((items) => items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] })));
+}
+
+/** An object's cases for its archive, newest first: only those the caller may read (the case rules, not the object's). */
+export async function objectCases(db: Db, actor: Actor, objectId: number, limit = 50) {
+  if (!actor.permissions.includes("case.read")) return [];
+  const list = await rows<{
+    id: number;
+    trackingNo: string;
+    title: string;
+    source: string;
+    category: string;
+    stage: CaseStage;
+    reportedAt: string;
+    patrolId: number | null;
+  }>(
+    db,
+    sql`select c.id, c.tracking_no as "trackingNo", c.title, c.source, c.category, c.stage,
+               ${isoOf("c.reported_at")} as "reportedAt", c.patrol_id as "patrolId"
+          from cases c
+         where c.object_id = ${objectId} and ${caseVisibleTo(actor)}
+         order by c.reported_at desc, c.id desc limit ${limit}`,
+  );
+  return list.map((c) => ({
+    ...c,
+    sourceName: CASE_SOURCE_NAMES[c.source as CaseSource] ?? c.source,
+    categoryName: matterCategory(c.category)?.name ?? c.category,
+    stageName: STAGE_NAMES[c.stage],
+  }));
 }

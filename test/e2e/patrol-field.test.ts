@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
@@ -52,7 +52,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await server?.stop();
   });
 
-  it("shows the due list and works offline: start, check in, sync once when back online", async () => {
+  it("shows the due list and works offline: start, check in, report a problem, sync once when back online", async () => {
     await page.goto(`${server.url}/field`);
     await page.locator(".field-due-item").first().waitFor();
     // Let the service worker install and take over, so the shell is cached.
@@ -62,6 +62,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await screenshot(page, "patrol-field-due-list");
     const patrolsBefore = await count(sql`select count(*)::int as n from patrols`);
     const checkinsBefore = await count(sql`select count(*)::int as n from patrol_checkins`);
+    const casesBefore = await count(sql`select count(*)::int as n from cases`);
 
     await context.setOffline(true);
     await page.getByText("离线", { exact: true }).waitFor();
@@ -94,9 +95,30 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
       .locator(".field-sync")
       .getByText(/待同步 \d+ 条/)
       .waitFor();
+
+    // Report what was found, with a photo, still offline: it waits in the outbox as its own record.
+    await page.locator(".field-checkin").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "上报问题" }).click();
+    await page.locator(".field-report").waitFor();
+    await page.selectOption(".field-report-object", String(target.id));
+    await page.selectOption(".field-report-category", "industrial_air");
+    await page.getByPlaceholder("问题描述（必填）").fill("排放口有黑色污水外溢，气味刺鼻");
+    await page.setInputFiles(".field-report input[type=file]", {
+      name: "problem.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    });
+    await page.getByText("已拍 1 张").waitFor();
+    await page.locator(".field-report").getByRole("button", { name: "上报问题" }).click();
+    await page.getByText("已保存，联网后自动上报").waitFor();
+    await page.locator(".field-waiting").getByText(`上报问题·${target.name}`).waitFor();
     await screenshot(page, "patrol-field-offline-waiting");
     // Nothing reached the server while offline.
     expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore);
+    expect(await count(sql`select count(*)::int as n from cases`)).toBe(casesBefore);
 
     // The shell opens with no network (service worker), and the outbox survives the reload.
     await page.reload();
@@ -105,8 +127,21 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
       .getByText(/待同步 \d+ 条/)
       .waitFor();
 
+    // The network is flaky: the server opens the case but its answer is lost, and then the same happens to the
+    // photo's upload. The phone retries by itself, with the same keys.
+    const lost = { case: false, photo: false };
+    const loseAnswer = (which: keyof typeof lost) => async (route: Route) => {
+      if (route.request().method() !== "POST" || lost[which]) return route.fallback();
+      lost[which] = true;
+      await route.fetch(); // the server does the work...
+      return route.abort("connectionreset"); // ...and the phone never hears back
+    };
+    await context.route("**/api/cases", loseAnswer("case"));
+    await context.route("**/api/cases/*/evidence", loseAnswer("photo"));
     await context.setOffline(false);
-    await page.locator(".field-sync").getByText("已全部同步").waitFor({ timeout: 20_000 });
+    await page.locator(".field-sync").getByText("已全部同步").waitFor({ timeout: 40_000 });
+    expect(lost).toEqual({ case: true, photo: true });
+    await context.unrouteAll();
     await screenshot(page, "patrol-field-synced");
     expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
     expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
@@ -116,12 +151,37 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
             from patrol_checkins order by id desc limit 1`,
     );
     expect(checkin).toEqual({ objectId: target.id, finding: "排放口附近有积水，已拍照", hasPhoto: true });
+    const onServer = async () => ({
+      patrols: await count(sql`select count(*)::int as n from patrols`),
+      checkins: await count(sql`select count(*)::int as n from patrol_checkins`),
+      cases: await count(sql`select count(*)::int as n from cases`),
+      photos: await count(
+        sql`select count(*)::int as n from case_evidence e join cases c on c.id = e.case_id
+             where c.object_id = ${target.id} and c.patrol_id is not null`,
+      ),
+    });
+    const once = {
+      patrols: patrolsBefore + 1,
+      checkins: checkinsBefore + 1,
+      cases: casesBefore + 1,
+      photos: 1,
+    };
+    expect(await onServer()).toEqual(once);
+    // The one case names this patrol (the member's newest) and the object, and came from a patrol finding.
+    const [report] = await rows<{ source: string; objectId: number; ownPatrol: boolean }>(
+      server.testDb.database.db,
+      sql`select c.source, c.object_id as "objectId",
+                 c.patrol_id = (select max(id) from patrols p where p.member_id = c.created_by) as "ownPatrol"
+            from cases c order by c.id desc limit 1`,
+    );
+    expect(report).toEqual({ source: "patrol_finding", objectId: target.id, ownPatrol: true });
 
-    // Syncing again (another online event) sends nothing twice.
+    // Syncing again (another online event) and reloading send nothing twice.
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.waitForTimeout(500);
-    expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
-    expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
+    await page.reload();
+    await page.locator(".field-sync").getByText("已全部同步").waitFor();
+    expect(await onServer()).toEqual(once);
   });
 
   it("refuses a check-in too far from the object and says how far", async () => {
@@ -137,48 +197,62 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
   });
 
   it("measures the JavaScript a phone downloads and the time to the due list (CPU ×4)", async () => {
-    const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
-    const cookies = await context.cookies();
-    await fresh.addCookies(cookies);
-    const phone = await fresh.newPage();
-    const cdp = await fresh.newCDPSession(phone);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    let jsRaw = 0;
-    let jsGzip = 0;
-    const pending: Promise<void>[] = [];
-    phone.on("response", (response) => {
-      if (!response.url().endsWith(".js")) return;
-      pending.push(
-        response.body().then((body) => {
-          jsRaw += body.length;
-          jsGzip += gzipSync(body, { level: 9 }).length;
-        }),
-      );
-    });
-    const started = Date.now();
-    await phone.goto(`${server.url}/field`);
-    await phone.locator(".field-due-item").first().waitFor();
-    const ttiMs = Date.now() - started;
-    await Promise.all(pending);
+    // Three cold loads (no service worker, fresh cache); the median, as this machine is shared and noisy.
+    const runs: { jsRaw: number; jsGzip: number; ms: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+      await fresh.addCookies(await context.cookies());
+      const phone = await fresh.newPage();
+      const cdp = await fresh.newCDPSession(phone);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      let jsRaw = 0;
+      let jsGzip = 0;
+      const pending: Promise<void>[] = [];
+      phone.on("response", (response) => {
+        if (!response.url().endsWith(".js")) return;
+        pending.push(
+          response.body().then((body) => {
+            jsRaw += body.length;
+            jsGzip += gzipSync(body, { level: 9 }).length;
+          }),
+        );
+      });
+      const started = Date.now();
+      await phone.goto(`${server.url}/field`);
+      await phone.locator(".field-due-item").first().waitFor();
+      const ms = Date.now() - started;
+      await Promise.all(pending);
+      runs.push({ jsRaw, jsGzip, ms });
+      await fresh.close();
+    }
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const { jsRaw, jsGzip } = runs[0];
     recordFigure("patrol.field.firstLoad", {
       jsKbRaw: Math.round(jsRaw / 1024),
       jsKbGzip: Math.round(jsGzip / 1024),
-      dueListVisibleMsCpu4x: ttiMs,
+      dueListVisibleMsCpu4x: times[1],
+      dueListVisibleMsCpu4xRuns: times.join(" "),
     });
     console.log(
-      `field app first load: JS ${Math.round(jsGzip / 1024)} KiB gzip (${Math.round(jsRaw / 1024)} KiB raw), due list visible after ${ttiMs} ms at CPU ×4`,
+      `field app first load: JS ${Math.round(jsGzip / 1024)} KiB gzip (${Math.round(jsRaw / 1024)} KiB raw), due list visible after ${times[1]} ms at CPU ×4 (median of ${times.join(", ")} ms)`,
     );
     expect(jsGzip).toBeGreaterThan(0);
-    await fresh.close();
   });
 
-  it("shows the township the ledger, blind spots and a patrol's track playback", async () => {
+  it("shows the township the coverage map with blind spots, the ledger and a patrol's track playback", async () => {
     const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
     const office = await desk.newPage();
     await logIn(office, server.url, "township", DEMO_PASSWORD);
     await office.waitForURL(/\/grids|\/wuding|\/objects/);
     await office.goto(`${server.url}/patrols`);
     await office.locator(".patrol-ledger tbody tr").first().waitFor();
+    // The coverage map draws the demo's blind spots as their own markers, counted in the legend.
+    await office.locator("path.patrol-blind-spot").first().waitFor();
+    const markers = await office.locator("path.patrol-blind-spot").count();
+    expect(markers).toBeGreaterThanOrEqual(1);
+    await office.locator(".patrol-map-legend").getByText(`盲区 ${markers} 处`).waitFor();
+    await office.waitForTimeout(300); // the map settles on its bounds
+    await screenshot(office, "patrol-coverage-map");
     await screenshot(office, "patrol-ledger");
     // The last row of the page: a seeded patrol with a whole track (the first is this test's one-point patrol).
     await office.locator(".patrol-ledger tbody tr").last().click();
@@ -189,6 +263,19 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await office.getByRole("tab", { name: /盲区/ }).click();
     await office.locator(".patrol-blind-spots tbody tr").first().waitFor();
     await screenshot(office, "patrol-blind-spots");
+
+    // The finding reported from the phone: its case names the patrol and the object, whose archive lists it.
+    const [found] = await rows<{ id: number }>(
+      server.testDb.database.db,
+      sql`select id from cases where object_id = ${target.id} and patrol_id is not null order by id desc limit 1`,
+    );
+    await office.goto(`${server.url}/cases/${found.id}`);
+    await office.locator(".case-patrol").waitFor();
+    await office.locator(".case-object").getByText(target.name).waitFor();
+    await screenshot(office, "patrol-finding-case");
+    await office.locator(".case-object").click();
+    await office.locator(".archive-case").first().waitFor();
+    await screenshot(office, "patrol-finding-archive");
     await desk.close();
   });
 });

@@ -1,10 +1,10 @@
-import "./i18n";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { handleUnauthorized } from "./api/auth";
 import { setUnauthorizedHandler } from "./api/client";
 import { AppProviders } from "./components/AppProviders";
+import { i18nReady } from "./i18n";
 import { router } from "./router";
 import "./global.css";
 
@@ -18,10 +18,12 @@ if ("serviceWorker" in navigator && import.meta.env.PROD) {
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

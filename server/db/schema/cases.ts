@@ -23,7 +23,7 @@ const point = customType<{ data: string; driverData: string }>({
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-/** Mirrors 0005_cases.sql; the CaseState fields are written through commands/case-columns.ts. */
+/** Mirrors 0005_cases.sql (+ 0008's patrol and object link); the CaseState fields are written through commands/case-columns.ts. */
 export const cases = pgTable("cases", {
   id: serial("id").primaryKey(),
   trackingNo: text("tracking_no").notNull(),
@@ -85,6 +85,9 @@ export const cases = pgTable("cases", {
   disclosureSummary: text("disclosure_summary"),
   escalationLevel: smallint("escalation_level").notNull(),
   escalatedDueAt: ts("escalated_due_at"),
+  // 0008: the patrol a finding came from and the object it concerns
+  patrolId: integer("patrol_id"),
+  objectId: integer("object_id"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

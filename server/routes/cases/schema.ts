@@ -51,6 +51,9 @@ export const NewCaseBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    // a patrol finding from the field app: the caller's patrol and the object checked (docs/patrol.md)
+    patrolId: Type.Optional(Id),
+    objectId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

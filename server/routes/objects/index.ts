@@ -8,6 +8,7 @@ import { AppError, badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { allow } from "../../policies/allow.ts";
+import { objectCases } from "../../queries/cases.ts";
 import {
   getObject,
   listObjects,
@@ -160,8 +161,12 @@ export function objectRoutes(app: App, { database }: RouteDeps): void {
     return {
       object: withPolicies(actor, object),
       history: await objectHistory(database.db, object.id),
-      // Patrols are filled by the patrol feature; cases and documents by theirs (empty states until then).
-      archive: { patrols: await objectPatrols(database.db, object.id), cases: [], documents: [] },
+      // Documents are filled by their feature (an empty state until then).
+      archive: {
+        patrols: await objectPatrols(database.db, object.id),
+        cases: await objectCases(database.db, actor, object.id),
+        documents: [],
+      },
     };
   });
 

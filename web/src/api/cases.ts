@@ -97,6 +97,9 @@ export interface CaseDetail extends CaseSummary {
   };
   reporter: ReporterView;
   reportedByMe: boolean;
+  /** A patrol finding's patrol and the object concerned (migration 0008). */
+  patrol: { id: number; startedAt: string; memberName: string } | null;
+  object: { id: number; name: string; type: string } | null;
   handlerKind: string | null;
   participantDepartments: { id: number; name: string }[];
   handledBy: { id: number; name: string | null } | null;

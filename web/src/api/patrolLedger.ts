@@ -69,3 +69,11 @@ export function usePatrol(id: number | null) {
     enabled: id !== null,
   });
 }
+
+/** Every object due in the caller's grids with its status this period (the coverage map's covered objects). */
+export function useCoveragePlan() {
+  return useQuery({
+    queryKey: ["patrols", "plan"],
+    queryFn: () => request<{ items: PlanEntry[] }>("GET", "/api/patrols/plan"),
+  });
+}

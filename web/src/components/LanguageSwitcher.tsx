@@ -1,11 +1,11 @@
 import { GlobalOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
-import { currentLanguage } from "../i18n";
-import { languages } from "../i18n/languages";
+import { currentLanguage, switchLanguage } from "../i18n";
+import { isLanguage, languages } from "../i18n/languages";
 
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const current = languages.find((l) => l.code === currentLanguage());
   return (
     <Dropdown
@@ -14,7 +14,7 @@ export function LanguageSwitcher() {
         selectable: true,
         selectedKeys: current ? [current.code] : [],
         items: languages.map((l) => ({ key: l.code, label: <span lang={l.code}>{l.endonym}</span> })),
-        onClick: ({ key }) => void i18n.changeLanguage(key),
+        onClick: ({ key }) => void (isLanguage(key) && switchLanguage(key)),
       }}
     >
       <Button

@@ -1,5 +1,5 @@
 /**
- * The field app's outbox: every record the phone makes (start, track points, check-in, finish) goes into
+ * The field app's outbox: every record the phone makes (start, track points, check-in, report, finish) goes into
  * IndexedDB first, with its own Idempotency-Key, and is sent from there in creation order, one at a time,
  * when the network allows. A record leaves the outbox only when the server has answered it, so a crash or a
  * lost answer means a resend with the same key — the server returns the first answer (exactly once).
@@ -31,7 +31,33 @@ export type OutboxRecord =
       };
       photo: Blob | null;
     }
-  | { seq?: number; kind: "finish"; patrolLocalId: string; key: string; body: { finishedAt: string } };
+  | { seq?: number; kind: "finish"; patrolLocalId: string; key: string; body: { finishedAt: string } }
+  | ReportRecord;
+
+/**
+ * "Report a problem": becomes a case (POST /api/cases with `key`), then each photo is uploaded to the case's
+ * evidence with the key `${key}-photo-N`. `caseId` and `photosSent` record progress in IndexedDB, and both
+ * requests are idempotent on the server, so a crash between them neither opens a second case nor stores a
+ * photo twice.
+ */
+export interface ReportRecord {
+  seq?: number;
+  kind: "report";
+  /** The patrol under way when the problem was found, if any. */
+  patrolLocalId: string | null;
+  key: string;
+  body: {
+    category: string;
+    title: string;
+    description: string;
+    location: { lng: number; lat: number };
+    objectId: number | null;
+    objectName: string | null;
+  };
+  photos: Blob[];
+  caseId?: number;
+  photosSent?: number;
+}
 
 export interface Rejected {
   seq?: number;
@@ -126,12 +152,28 @@ const labels: Record<OutboxRecord["kind"], string> = {
   start: "开始巡查",
   points: "轨迹",
   checkin: "签到",
+  report: "上报问题",
   finish: "结束巡查",
 };
 
 let syncing: Promise<void> | null = null;
+let retryDelay = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Sends what is waiting, oldest first; stops at the first network failure (tried again later). */
+/**
+ * A send failed with the phone online (a lost answer, a server error): try again by itself, backing off from 3 s
+ * to a minute, so a flaky link drains the outbox without the member tapping "sync now".
+ */
+function scheduleRetry() {
+  if (retryTimer) return;
+  retryDelay = Math.min(retryDelay ? retryDelay * 2 : 3_000, 60_000);
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void syncOutbox();
+  }, retryDelay);
+}
+
+/** Sends what is waiting, oldest first; stops at the first failure (tried again later). */
 export function syncOutbox(): Promise<void> {
   syncing ??= (async () => {
     try {
@@ -139,7 +181,11 @@ export function syncOutbox(): Promise<void> {
         const [next] = await run<OutboxRecord[]>(STORES.outbox, "readonly", (s) => s.getAll(undefined, 1));
         if (!next || !navigator.onLine) return;
         const ok = await send(next);
-        if (!ok) return;
+        if (!ok) {
+          scheduleRetry();
+          return;
+        }
+        retryDelay = 0;
         await run(STORES.outbox, "readwrite", (s) => s.delete(next.seq as number));
         changed();
       }
@@ -152,6 +198,7 @@ export function syncOutbox(): Promise<void> {
 
 /** true: done with this record (sent, or refused for good and moved to `rejected`); false: retry later. */
 async function send(record: OutboxRecord): Promise<boolean> {
+  if (record.kind === "report") return sendReport(record);
   let response: Response;
   try {
     if (record.kind === "start") {
@@ -178,19 +225,78 @@ async function send(record: OutboxRecord): Promise<boolean> {
     return false; // offline or the server is unreachable: keep it and try again
   }
   if (response.ok) return true;
-  if (response.status === 401 || response.status === 429 || response.status >= 500) return false;
-  let message = response.statusText;
+  return refused(record, response);
+}
+
+/** A transient failure (session, rate limit, server) is retried later; any other refusal is final. */
+const transient = (response: Response) =>
+  response.status === 401 || response.status === 429 || response.status >= 500;
+
+async function refused(record: OutboxRecord, response: Response): Promise<boolean> {
+  if (transient(response)) return false;
+  return reject(record, await messageOf(response));
+}
+
+async function messageOf(response: Response): Promise<string> {
   try {
-    message = ((await response.json()) as { message?: string }).message ?? message;
+    return ((await response.json()) as { message?: string }).message ?? response.statusText;
   } catch {
-    // not JSON
+    return response.statusText; // not JSON
   }
-  return reject(record, message);
+}
+
+const save = (record: OutboxRecord) => run(STORES.outbox, "readwrite", (s) => s.put(record));
+
+/** The case first (once), then the photos one by one, keeping the progress so a resend skips what is done. */
+async function sendReport(record: ReportRecord): Promise<boolean> {
+  try {
+    if (record.caseId === undefined) {
+      // A refused start leaves no server patrol: the finding still goes in, without the link.
+      const patrolId = record.patrolLocalId ? await serverIdOf(record.patrolLocalId) : undefined;
+      const { objectId, objectName: _name, ...fields } = record.body;
+      const response = await post("/api/cases", record.key, {
+        source: "patrol_finding",
+        ...fields,
+        ...(patrolId !== undefined ? { patrolId } : {}),
+        ...(objectId !== null ? { objectId } : {}),
+      });
+      if (!response.ok) return refused(record, response);
+      record.caseId = ((await response.json()) as { id: number }).id;
+      record.photosSent = 0;
+      await save(record);
+    }
+    for (let i = record.photosSent ?? 0; i < record.photos.length; i++) {
+      const form = new FormData();
+      form.append("file", record.photos[i], `finding-${i + 1}.jpg`);
+      const response = await fetch(`/api/cases/${record.caseId}/evidence`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { accept: "application/json", "idempotency-key": `${record.key}-photo-${i + 1}` },
+        body: form,
+      });
+      if (!response.ok) {
+        if (transient(response)) return false;
+        // the case stands; only this photo is refused (e.g. not an image): say so and go on
+        await reject(record, await messageOf(response));
+      }
+      record.photosSent = i + 1;
+      await save(record);
+    }
+    return true;
+  } catch {
+    return false; // offline or unreachable: the progress so far is saved, the rest is sent later
+  }
+}
+
+function labelOf(record: OutboxRecord): string {
+  if (record.kind === "checkin") return `${labels.checkin}：${record.body.objectName}`;
+  if (record.kind === "report" && record.body.objectName)
+    return `${labels.report}：${record.body.objectName}`;
+  return labels[record.kind];
 }
 
 async function reject(record: OutboxRecord, message: string): Promise<boolean> {
-  const label =
-    record.kind === "checkin" ? `${labels.checkin}：${record.body.objectName}` : labels[record.kind];
+  const label = labelOf(record);
   await run(STORES.rejected, "readwrite", (s) =>
     s.add({ kind: record.kind, label, message, at: new Date().toISOString() } satisfies Rejected),
   );

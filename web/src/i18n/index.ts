@@ -1,8 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
 import { defaultLanguage, directionOf, isLanguage, type Language } from "./languages";
-import { ug } from "./ug";
 import { zhCN } from "./zh-CN";
 
 const storageKey = "envgrid.language";
@@ -24,11 +22,10 @@ function applyToDocument(language: Language): void {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    "zh-CN": { translation: zhCN },
-    en: { translation: en },
-    ug: { translation: ug },
-  },
+  // Chinese (default and fallback) is bundled; English and Uyghur are fetched when chosen (loadLanguage), so a
+  // first visit does not download every language (the phone's /field budget, docs/patrol.md).
+  resources: { "zh-CN": { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: ["zh-CN", "en", "ug"],
@@ -49,6 +46,34 @@ i18n.on("languageChanged", (lng) => {
     // Private browsing can refuse storage; the choice then lasts for this page only.
   }
 });
+
+const bundles: Record<Exclude<Language, "zh-CN">, () => Promise<object>> = {
+  en: () => import("./en").then((m) => m.en),
+  ug: () => import("./ug").then((m) => m.ug),
+};
+
+/** Fetches a language's strings once; the default language is always there. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === "zh-CN" || i18n.hasResourceBundle(language, "translation")) return;
+  i18n.addResourceBundle(language, "translation", await bundles[language]());
+}
+
+/** Switches the interface language, fetching its strings first. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+/** Resolves when the stored language's strings are in (the app renders after it, so no Chinese flashes by). */
+export const i18nReady: Promise<void> = (async () => {
+  const language = storedLanguage();
+  if (language === defaultLanguage) return;
+  try {
+    await switchLanguage(language);
+  } catch {
+    // offline and not cached: Chinese stands in until the strings can be fetched
+  }
+})();
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : defaultLanguage;

@@ -237,7 +237,12 @@ export const ug: PartialTranslation = {
     },
   },
   patrol: {
-    outboxKinds: { start: "چارلاشنى باشلاش", checkin: "تىزىملىتىش", finish: "چارلاشنى ئاخىرلاشتۇرۇش" },
+    outboxKinds: {
+      start: "چارلاشنى باشلاش",
+      checkin: "تىزىملىتىش",
+      report: "مەسىلە مەلۇم قىلىش",
+      finish: "چارلاشنى ئاخىرلاشتۇرۇش",
+    },
     nav: "چارلاش",
     title: "بۈگۈنكى چارلاش",
     online: "تور بار",
@@ -246,6 +251,7 @@ export const ug: PartialTranslation = {
     stop: "چارلاشنى ئاخىرلاشتۇرۇش",
     checkin: "تىزىملىتىش",
     cancel: "بىكار قىلىش",
+    report: "مەسىلە مەلۇم قىلىش",
   },
   dashboard: {
     nav: "باھالاش كۆرسەتكۈچلىرى",

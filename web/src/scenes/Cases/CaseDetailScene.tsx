@@ -113,6 +113,23 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
         {c.sourceName}
         {c.petitionChannelName && ` · ${c.petitionChannelName}`}
       </Descriptions.Item>
+      {c.patrol && (
+        <Descriptions.Item label={t("cases.detail.patrol")}>
+          <span className="case-patrol">
+            {t("cases.detail.patrolOf", {
+              member: c.patrol.memberName,
+              time: formatTime(c.patrol.startedAt),
+            })}
+          </span>
+        </Descriptions.Item>
+      )}
+      {c.object && (
+        <Descriptions.Item label={t("cases.detail.object")}>
+          <Link className="case-object" to={`/objects/${c.object.id}`}>
+            {c.object.name}
+          </Link>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t("cases.list.category")}>{c.categoryName}</Descriptions.Item>
       <Descriptions.Item label={t("cases.list.grid")}>
         {[c.townshipName, c.gridName].filter(Boolean).join(" / ")}

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, Input, Radio, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Spin } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fetchPlan, type PlanEntry } from "../../api/patrols";
+import { fetchCategories } from "../../field/categories";
 import { CHECKIN_RADIUS_M, distanceM } from "../../field/geo";
 import {
   clearRejected,
@@ -15,6 +16,8 @@ import {
   syncOutbox,
 } from "../../field/outbox";
 import { shrinkPhoto } from "../../field/photo";
+import { ReportCard } from "./ReportCard";
+import "./field.css";
 
 interface Position {
   lon: number;
@@ -80,6 +83,8 @@ export function FieldScene() {
   const [gpsError, setGpsError] = useState<string | null>(null);
   const [points, setPoints] = useState(0);
   const [checkinFor, setCheckinFor] = useState<PlanEntry | null>(null);
+  // the report form, open for an object (its id) or for none (null); undefined when closed
+  const [reportFor, setReportFor] = useState<number | null | undefined>(undefined);
   const [localDone, setLocalDone] = useState<Set<number>>(new Set());
   const buffer = useRef<Position[]>([]);
   const lastFlush = useRef(Date.now());
@@ -93,8 +98,9 @@ export function FieldScene() {
       .catch((e: Error) => setPlanError(e.message));
   }, []);
   // On start and whenever the network returns: send what is waiting, then refresh the due list.
+  // The report form's categories are fetched now too, so they are at hand offline.
   useEffect(() => {
-    if (online) void syncOutbox().then(loadPlan);
+    if (online) void syncOutbox().then(loadPlan).then(fetchCategories);
     else loadPlan();
   }, [online, loadPlan]);
 
@@ -182,19 +188,16 @@ export function FieldScene() {
 
   const waiting = outbox.waiting.length;
   return (
-    <div className="field-app" style={{ maxWidth: 560, margin: "0 auto", padding: 12 }}>
-      <Space style={{ width: "100%", justifyContent: "space-between" }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("patrol.title")}
-        </Typography.Title>
-        <Space>
-          <Badge
-            status={online ? "success" : "error"}
-            text={online ? t("patrol.online") : t("patrol.offline")}
-          />
+    <div className="field-app">
+      <header className="field-header">
+        <h1>{t("patrol.title")}</h1>
+        <span className="field-header-links">
+          <span className={`field-status${online ? "" : " is-offline"}`}>
+            {online ? t("patrol.online") : t("patrol.offline")}
+          </span>
           <a href="/">{t("patrol.home")}</a>
-        </Space>
-      </Space>
+        </span>
+      </header>
       <Alert
         className="field-sync"
         style={{ margin: "12px 0" }}
@@ -205,8 +208,8 @@ export function FieldScene() {
             <span className="field-waiting">
               {outbox.waiting
                 .map((r) =>
-                  r.kind === "checkin"
-                    ? `${t("patrol.outboxKinds.checkin")}·${r.body.objectName}`
+                  r.kind === "checkin" || (r.kind === "report" && r.body.objectName)
+                    ? `${t(`patrol.outboxKinds.${r.kind}`)}·${r.body.objectName}`
                     : t(`patrol.outboxKinds.${r.kind}`),
                 )
                 .join("、")}
@@ -232,16 +235,30 @@ export function FieldScene() {
         <Alert type="warning" style={{ marginBottom: 12 }} title={t("patrol.noGps", { error: gpsError })} />
       )}
       {active ? (
-        <Space orientation="vertical" style={{ width: "100%" }}>
+        <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
           <Alert type="info" title={t("patrol.active", { points })} />
           <Button {...big} danger type="primary" onClick={() => void stop()}>
             {t("patrol.stop")}
           </Button>
-        </Space>
+        </div>
       ) : (
         <Button {...big} type="primary" onClick={() => void start()}>
           {t("patrol.start")}
         </Button>
+      )}
+      {reportFor === undefined && (
+        <Button {...big} danger style={{ ...big.style, marginTop: 8 }} onClick={() => setReportFor(null)}>
+          {t("patrol.report")}
+        </Button>
+      )}
+      {reportFor !== undefined && (
+        <ReportCard
+          objects={plan?.items ?? []}
+          initialObjectId={reportFor}
+          position={position}
+          patrolLocalId={active?.localId ?? null}
+          onClose={() => setReportFor(undefined)}
+        />
       )}
       {checkinFor && (
         <CheckinCard
@@ -252,6 +269,10 @@ export function FieldScene() {
             if (saved) setLocalDone((s) => new Set(s).add(checkinFor.objectId));
             setCheckinFor(null);
           }}
+          onReport={() => {
+            setReportFor(checkinFor.objectId);
+            setCheckinFor(null);
+          }}
         />
       )}
       {plan?.offline && <Alert type="warning" style={{ marginTop: 12 }} title={t("patrol.offlineList")} />}
@@ -259,9 +280,7 @@ export function FieldScene() {
       {/* Plain markup rather than antd List: List pulls in Pagination, 25 KiB gzip a phone does not need. */}
       <div className="field-due-list" style={{ marginTop: 12 }}>
         {!plan && !planError && <Spin />}
-        {plan && plan.items.length === 0 && (
-          <Typography.Text type="secondary">{t("patrol.empty")}</Typography.Text>
-        )}
+        {plan && plan.items.length === 0 && <span className="field-muted">{t("patrol.empty")}</span>}
         {plan?.items.map((item) => {
           const status = localDone.has(item.objectId) ? "done" : item.status;
           return (
@@ -278,13 +297,11 @@ export function FieldScene() {
               }}
             >
               <div style={{ flex: 1, minWidth: 0 }}>
-                <Space wrap size={6}>
+                <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 6 }}>
                   <span style={{ fontSize: 17, fontWeight: 500 }}>{item.objectName}</span>
-                  <Tag color={status === "overdue" ? "red" : status === "done" ? "green" : "blue"}>
-                    {t(`patrol.${status}`)}
-                  </Tag>
-                </Space>
-                <div style={{ color: "rgba(0,0,0,0.55)", marginTop: 4 }}>
+                  <span className={`field-tag is-${status}`}>{t(`patrol.${status}`)}</span>
+                </div>
+                <div className="field-muted" style={{ marginTop: 4 }}>
                   {t(`patrol.frequency.${item.frequency}` as "patrol.frequency.daily")} ·{" "}
                   {t("patrol.progress", { done: item.done, required: item.required })}
                   {item.nextDueAt ? ` · ${t("patrol.dueBy", { time: fmt(item.nextDueAt) })}` : ""}
@@ -312,6 +329,7 @@ function CheckinCard(props: {
   position: Position | null;
   patrolLocalId: string | null;
   onClose: (saved: boolean) => void;
+  onReport: () => void;
 }) {
   const { t } = useTranslation();
   const { entry, position, patrolLocalId } = props;
@@ -350,30 +368,30 @@ function CheckinCard(props: {
   };
 
   return (
-    <Card
-      className="field-checkin"
-      style={{ marginTop: 12 }}
-      title={t("patrol.checkinTitle", { name: entry.objectName })}
-    >
-      <Space orientation="vertical" style={{ width: "100%" }}>
+    <section className="field-card field-checkin">
+      <h2>{t("patrol.checkinTitle", { name: entry.objectName })}</h2>
+      <div className="field-card-body">
         {entry.checklist.map((item) => (
           <div key={item.key}>
             <div>{item.label}</div>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              size="large"
-              value={answers[item.key]}
-              onChange={(e) => setAnswers((a) => ({ ...a, [item.key]: e.target.value as string }))}
-              options={[
-                { value: "ok", label: t("patrol.ok") },
-                { value: "problem", label: t("patrol.problem") },
-                { value: "na", label: t("patrol.na") },
-              ]}
-            />
+            <div className="field-choices" role="radiogroup" aria-label={item.label}>
+              {(["ok", "problem", "na"] as const).map((value) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name={`answer-${item.key}`}
+                    value={value}
+                    checked={answers[item.key] === value}
+                    onChange={() => setAnswers((a) => ({ ...a, [item.key]: value }))}
+                  />
+                  {t(`patrol.${value}`)}
+                </label>
+              ))}
+            </div>
           </div>
         ))}
-        <Input.TextArea
+        <textarea
+          className="field-input"
           rows={2}
           placeholder={t("patrol.finding")}
           value={finding}
@@ -397,10 +415,13 @@ function CheckinCard(props: {
           {t("patrol.checkin")}
           {distance !== null ? `（${distance} m）` : ""}
         </Button>
+        <Button block size="large" danger onClick={props.onReport}>
+          {t("patrol.report")}
+        </Button>
         <Button block size="large" onClick={() => props.onClose(false)}>
           {t("patrol.cancel")}
         </Button>
-      </Space>
-    </Card>
+      </div>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import { Navigate } from "react-router";
 import { login, useSession } from "../../api/auth";
 import { ApiError } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
-import { LanguageSwitcher } from "../../components/LanguageSwitcher";
+import { LanguageLinks } from "../../components/LanguageLinks";
 import { formatTime } from "../../time/formatTime";
 import "./login.css";
 
@@ -37,7 +37,7 @@ export function LoginScene() {
   return (
     <main className="login-page">
       <div className="login-language">
-        <LanguageSwitcher />
+        <LanguageLinks />
       </div>
       <Card className="login-card">
         <header className="login-header">

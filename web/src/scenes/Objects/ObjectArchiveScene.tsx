@@ -38,6 +38,15 @@ import { ObjectFormModal } from "./ObjectFormModal";
 import "./objects.css";
 
 /** A check-in at this object (GET /api/objects/:id/archive, docs/patrol.md). */
+interface ArchiveCase {
+  id: number;
+  trackingNo: string;
+  title: string;
+  stageName: string;
+  sourceName: string;
+  reportedAt: string;
+}
+
 interface ArchivePatrol {
   patrolId: number;
   checkinId: number;
@@ -127,6 +136,13 @@ export function ObjectArchiveScene() {
             {slots.cases.length === 0 && (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("objects.archive.noCases")} />
             )}
+            {(slots.cases as ArchiveCase[]).map((c) => (
+              <div key={c.id} className="archive-case" style={{ padding: "4px 0" }}>
+                {formatTime(c.reportedAt)} · <Link to={`/cases/${c.id}`}>{c.title}</Link> ·{" "}
+                <Typography.Text type="secondary">{c.sourceName}</Typography.Text>
+                <Tag style={{ marginInlineStart: 8 }}>{c.stageName}</Tag>
+              </div>
+            ))}
           </Card>
         </Col>
         <Col xs={24} lg={12}>

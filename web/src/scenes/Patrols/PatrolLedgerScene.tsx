@@ -6,10 +6,12 @@ import {
   type PatrolDetail,
   useActivity,
   useBlindSpots,
+  useCoveragePlan,
   usePatrol,
   usePatrolLedger,
 } from "../../api/patrolLedger";
 import { formatTime } from "../../time/formatTime";
+import { BlindSpotMap } from "./BlindSpotMap";
 
 /** 巡查台账, 盲区 and activity for the grids in scope (docs/patrol.md); a patrol's track plays back in a drawer. */
 export function PatrolLedgerScene() {
@@ -21,6 +23,7 @@ export function PatrolLedgerScene() {
   const ledger = usePatrolLedger(filter);
   const activity = useActivity({ from: range?.[0], to: range?.[1] });
   const spots = useBlindSpots();
+  const plan = useCoveragePlan();
 
   return (
     <Card
@@ -41,6 +44,7 @@ export function PatrolLedgerScene() {
         </Space>
       }
     >
+      <BlindSpotMap spots={spots.data?.items ?? []} plan={plan.data?.items ?? []} />
       <Tabs
         items={[
           {

@@ -1,0 +1,45 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  explainSkippedBrowserTests,
+  launchChromium,
+  RUN_BROWSER_TESTS,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from "../support/browser.ts";
+
+// English and Uyghur strings are fetched when chosen (web/src/i18n/index.ts), not bundled with the entry.
+describe.runIf(RUN_BROWSER_TESTS)("interface languages loaded on demand", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("switches to English and Uyghur, and opens in the stored language after a reload", async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole("button", { name: /^登\s?录$/ }).waitFor();
+    await page.locator(".language-links").getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+
+    await page.reload();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    await screenshot(page, "login-english");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+
+    await page.locator(".language-links").getByRole("button", { name: "ئۇيغۇرچە" }).click();
+    await page.getByRole("button", { name: "كىرىش" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.evaluate(() => localStorage.removeItem("envgrid.language"));
+  });
+});
+
+explainSkippedBrowserTests("interface languages");
