@@ -27,7 +27,14 @@ export interface IngestResult {
  * not depend on the order batches arrived in. Speed is measured from the previous point in time; distance
  * sums the legs between consecutive points that carry no flag.
  */
-export async function refreshPatrolDistance(tx: Db, patrolId: number) {
+export async function refreshPatrolDistance(tx: Db, patrolId: number, from?: Date) {
+  // A point's speed depends only on the point before it: when a batch starts at `from`, points before the
+  // last stored one preceding `from` keep their flags, so the window starts there (that point included for
+  // its lag, but not rewritten).
+  const anchor = from
+    ? sql`(select coalesce(max(t), ${from.toISOString()}::timestamptz) from patrol_track_points
+             where patrol_id = ${patrolId} and t < ${from.toISOString()}::timestamptz)`
+    : sql`'-infinity'::timestamptz`;
   await tx.execute(sql`
     update patrol_track_points p
        set flags = (p.flags & ~${TRACK_FLAG.speed}::smallint)
@@ -36,9 +43,9 @@ export async function refreshPatrolDistance(tx: Db, patrolId: number) {
                    ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
                                geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326)))
                      / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
-              from patrol_track_points where patrol_id = ${patrolId}
+              from patrol_track_points where patrol_id = ${patrolId} and t >= ${anchor}
             window w as (order by t)) s
-     where p.patrol_id = ${patrolId} and p.t = s.t
+     where p.patrol_id = ${patrolId} and p.t = s.t and (${from === undefined} or p.t > ${anchor})
        and (p.flags & ${TRACK_FLAG.speed}) <> (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)`);
   const [totals] = await rows<{ distanceM: number; pointCount: number }>(
     tx,
@@ -78,7 +85,7 @@ export async function ingestTrack(
     );
     let latest = Number.NEGATIVE_INFINITY;
     const seen = new Set<number>();
-    const values = [];
+    const values: { t: string; lon: number; lat: number; accuracy: number | null; flags: number }[] = [];
     for (const p of points) {
       const t = Date.parse(p.t);
       if (seen.has(t)) continue; // the same instant twice in one batch: the first wins
@@ -90,9 +97,7 @@ export async function ingestTrack(
       latest = Math.max(latest, t);
       if (box?.xmin != null && (p.lon < box.xmin || p.lon > box.xmax || p.lat < box.ymin || p.lat > box.ymax))
         flags |= TRACK_FLAG.outOfArea;
-      values.push(
-        sql`(${patrolId}, ${new Date(t).toISOString()}::timestamptz, ${p.lon}::float8, ${p.lat}::float8, ${p.accuracy ?? null}::real, ${flags}::smallint)`,
-      );
+      values.push({ t: new Date(t).toISOString(), lon: p.lon, lat: p.lat, accuracy: p.accuracy ?? null, flags });
     }
     // Every month the batch touches gets its partition first (created on demand, see migration 0007).
     for (const iso of new Set(points.map((p) => new Date(Date.parse(p.t)).toISOString().slice(0, 7))))
@@ -102,11 +107,16 @@ export async function ingestTrack(
         ? []
         : await rows<{ flags: number }>(
             tx,
+            // Six array parameters whatever the batch size (not six per point): one short parse and plan.
             sql`insert into patrol_track_points (patrol_id, t, lon, lat, accuracy, flags)
-                values ${sql.join(values, sql`, `)}
+                select ${patrolId}::int, * from unnest(${arrayLiteral(values.map((v) => `"${v.t}"`))}::timestamptz[],
+                  ${arrayLiteral(values.map((v) => v.lon))}::float8[], ${arrayLiteral(values.map((v) => v.lat))}::float8[],
+                  ${arrayLiteral(values.map((v) => v.accuracy ?? "NULL"))}::real[],
+                  ${arrayLiteral(values.map((v) => v.flags))}::smallint[])
                 on conflict (patrol_id, t) do nothing returning flags`,
           );
-    const totals = await refreshPatrolDistance(tx, patrolId);
+    const earliest = Math.min(...values.map((v) => Date.parse(v.t)));
+    const totals = await refreshPatrolDistance(tx, patrolId, values.length ? new Date(earliest) : undefined);
     return {
       received: points.length,
       stored: inserted.length,
@@ -115,4 +125,9 @@ export async function ingestTrack(
       ...totals,
     };
   });
+}
+
+/** A PostgreSQL array literal of numbers or already-quoted strings (both drivers pass it as text). */
+function arrayLiteral(items: readonly (string | number)[]): string {
+  return `{${items.join(",")}}`;
 }
