@@ -1,4 +1,7 @@
+import { intakeBench } from "./intake.bench.ts";
+import { memoryBench } from "./memory.bench.ts";
 import { routingBench } from "./routing.bench.ts";
+import { trackIngestBench } from "./track-ingest.bench.ts";
 import { webWeightBench } from "./web-weight.bench.ts";
 
 /**
@@ -11,6 +14,9 @@ const quick = process.argv.includes("--quick");
 async function main(): Promise<void> {
   webWeightBench();
   await routingBench(quick);
+  await intakeBench(quick);
+  await trackIngestBench(quick);
+  await memoryBench(quick);
 }
 
 main().then(
