@@ -97,7 +97,13 @@ export async function ingestTrack(
       latest = Math.max(latest, t);
       if (box?.xmin != null && (p.lon < box.xmin || p.lon > box.xmax || p.lat < box.ymin || p.lat > box.ymax))
         flags |= TRACK_FLAG.outOfArea;
-      values.push({ t: new Date(t).toISOString(), lon: p.lon, lat: p.lat, accuracy: p.accuracy ?? null, flags });
+      values.push({
+        t: new Date(t).toISOString(),
+        lon: p.lon,
+        lat: p.lat,
+        accuracy: p.accuracy ?? null,
+        flags,
+      });
     }
     // Every month the batch touches gets its partition first (created on demand, see migration 0007).
     for (const iso of new Set(points.map((p) => new Date(Date.parse(p.t)).toISOString().slice(0, 7))))

@@ -81,7 +81,10 @@ export async function loginCookie(url: string, username: string): Promise<string
 }
 
 /** Deterministic points inside the level-3 grids (a few per grid), so intake routes all over the district. */
-export async function pointsInGrids(database: Database, perGrid: number): Promise<{ lng: number; lat: number }[]> {
+export async function pointsInGrids(
+  database: Database,
+  perGrid: number,
+): Promise<{ lng: number; lat: number }[]> {
   return rows<{ lng: number; lat: number }>(
     database.db,
     sql`select ST_X(p.geom) as lng, ST_Y(p.geom) as lat
@@ -125,7 +128,7 @@ export async function load(options: {
     requests: [
       {
         method: "POST",
-        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+        setupRequest: (request, context) => {
           const i = counter++;
           context.client ??= i % options.connections;
           const client = context.client as number;
@@ -145,7 +148,7 @@ export async function load(options: {
         },
       },
     ],
-  } as autocannon.Options);
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(

@@ -3,8 +3,16 @@ import { sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { type Database, rows } from "../../server/db/client.ts";
 import { MATTER_CATEGORIES } from "../../server/domain/cases/matter-categories.ts";
+import {
+  type LoadResult,
+  listenApp,
+  load,
+  loginCookie,
+  openSeededDatabase,
+  pointsInGrids,
+  round2,
+} from "./bench-app.ts";
 import { emit } from "./bench-db.ts";
-import { listenApp, type LoadResult, load, loginCookie, openSeededDatabase, pointsInGrids, round2 } from "./bench-app.ts";
 
 type Point = { lng: number; lat: number };
 
@@ -23,7 +31,10 @@ export function intakeBody(i: number, points: Point[]) {
  * The baseline: a bare Fastify route in the same process on the same database pool that stores the same
  * kind of row with one INSERT (no session, validation, routing, idempotency, notifications or audit).
  */
-async function listenBareRoute(database: Database, memberId: number): Promise<{ url: string; close(): Promise<void> }> {
+async function listenBareRoute(
+  database: Database,
+  memberId: number,
+): Promise<{ url: string; close(): Promise<void> }> {
   const [grid] = await rows<{ id: number; path: string }>(
     database.db,
     sql`select id, path from grids where level = 3 and retired_at is null order by id limit 1`,
@@ -51,7 +62,10 @@ export async function intakeBench(quick: boolean): Promise<void> {
   const { database, drop } = await openSeededDatabase("intake");
   const { app, url } = await listenApp(database);
   try {
-    const [member] = await rows<{ id: number }>(database.db, sql`select id from users where username = 'member'`);
+    const [member] = await rows<{ id: number }>(
+      database.db,
+      sql`select id from users where username = 'member'`,
+    );
     const bare = await listenBareRoute(database, member.id);
     const points = await pointsInGrids(database, 5);
     const cookie = await loginCookie(url, "member");

@@ -42,7 +42,9 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
 }
 
 /** The real server (`server/main.ts start`), as its own node process so /proc/<pid> is the server itself. */
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const config = benchConfig();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "start"], {

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { type Database, rows } from "../../server/db/client.ts";
-import { emit } from "./bench-db.ts";
 import { listenApp, load, loginCookie, openSeededDatabase, pointsInGrids, round2 } from "./bench-app.ts";
+import { emit } from "./bench-db.ts";
 
 interface Walk {
   startMs: number;
@@ -26,7 +26,12 @@ function fix(walk: Walk, n: number) {
  * per 10,000 points. COPY FROM STDIN would need pg-copy-streams (not installed) and does not exist on
  * PGlite; unnest of typed arrays is the fastest set-based path both engines run.
  */
-async function bulkInsert(database: Database, patrolIds: number[], walks: Walk[], perPatrol: number): Promise<number> {
+async function bulkInsert(
+  database: Database,
+  patrolIds: number[],
+  walks: Walk[],
+  perPatrol: number,
+): Promise<number> {
   const all: { id: number; f: ReturnType<typeof fix> }[] = [];
   patrolIds.forEach((id, p) => {
     for (let n = 0; n < perPatrol; n++) all.push({ id, f: fix(walks[p], n) });
