@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import { TRACK_FLAG, TRACK_LIMITS } from "../domain/patrol/checklist.ts";
 import { assertAllowed } from "../policies/allow.ts";
@@ -23,41 +23,51 @@ export interface IngestResult {
 }
 
 /**
- * Speed flags and the patrol's totals, recomputed over the whole patrol in time order, so the result does
- * not depend on the order batches arrived in. Speed is measured from the previous point in time; distance
- * sums the legs between consecutive points that carry no flag.
+ * Speed flags, leg lengths and the patrol's totals, recomputed in time order, so the result does not depend on
+ * the order batches arrived in. Speed is measured from the previous point in time; a point's leg (`leg_m`) runs
+ * from the previous point that carries no flag, and the distance is the sum of the legs of unflagged points.
+ * With `from` (the earliest point of the batch just stored) only what the batch can change is recomputed: a
+ * point's speed depends on the point before it only, so everything up to the last stored point before `from`
+ * (the anchor) keeps its flags and legs. Without `from`, the whole patrol (finish).
  */
 export async function refreshPatrolDistance(tx: Db, patrolId: number, from?: Date) {
-  // A point's speed depends only on the point before it: when a batch starts at `from`, points before the
-  // last stored one preceding `from` keep their flags, so the window starts there (that point included for
-  // its lag, but not rewritten).
   const anchor = from
     ? sql`(select coalesce(max(t), ${from.toISOString()}::timestamptz) from patrol_track_points
              where patrol_id = ${patrolId} and t < ${from.toISOString()}::timestamptz)`
     : sql`'-infinity'::timestamptz`;
+  const rewrite = (t: SQL) => (from ? sql`${t} > ${anchor}` : sql`true`);
+  const distance = (lon: SQL, lat: SQL) =>
+    sql`ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                    geography(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)))`;
   await tx.execute(sql`
     update patrol_track_points p
        set flags = (p.flags & ~${TRACK_FLAG.speed}::smallint)
                  | (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)::smallint
-      from (select t,
-                   ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                               geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326)))
+      from (select t, ${distance(sql`lag(lon) over w`, sql`lag(lat) over w`)}
                      / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
               from patrol_track_points where patrol_id = ${patrolId} and t >= ${anchor}
             window w as (order by t)) s
-     where p.patrol_id = ${patrolId} and p.t = s.t and (${from === undefined} or p.t > ${anchor})
+     where p.patrol_id = ${patrolId} and p.t = s.t and ${rewrite(sql`p.t`)}
        and (p.flags & ${TRACK_FLAG.speed}) <> (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)`);
+  // Legs after the anchor, measured from the last unflagged point at or before it (the flags are final now).
+  await tx.execute(sql`
+    update patrol_track_points p set leg_m = l.leg
+      from (select q.t, case when q.flags = 0 then legs.leg end as leg
+              from patrol_track_points q
+              left join (select t, ${distance(sql`lag(lon) over w`, sql`lag(lat) over w`)} as leg
+                           from patrol_track_points
+                          where patrol_id = ${patrolId} and flags = 0
+                            and t >= (select coalesce(max(t), '-infinity'::timestamptz) from patrol_track_points
+                                       where patrol_id = ${patrolId} and flags = 0 and t <= ${anchor})
+                         window w as (order by t)) legs on legs.t = q.t
+             where q.patrol_id = ${patrolId} and ${rewrite(sql`q.t`)}) l
+     where p.patrol_id = ${patrolId} and p.t = l.t and p.leg_m is distinct from l.leg`);
   const [totals] = await rows<{ distanceM: number; pointCount: number }>(
     tx,
-    sql`select coalesce(round(sum(d)), 0)::int as "distanceM", (select count(*)::int from patrol_track_points
-                                                              where patrol_id = ${patrolId}) as "pointCount"
-          from (select ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                       geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as d
-                  from patrol_track_points where patrol_id = ${patrolId} and flags = 0
-                window w as (order by t)) legs`,
-  );
-  await tx.execute(
-    sql`update patrols set distance_m = ${totals.distanceM}, point_count = ${totals.pointCount} where id = ${patrolId}`,
+    sql`update patrols set (distance_m, point_count) =
+          (select coalesce(round(sum(leg_m)), 0)::int, count(*)::int from patrol_track_points where patrol_id = ${patrolId})
+         where id = ${patrolId}
+        returning distance_m as "distanceM", point_count as "pointCount"`,
   );
   return totals;
 }
