@@ -31,41 +31,63 @@ export interface IngestResult {
  * (the anchor) keeps its flags and legs. Without `from`, the whole patrol (finish).
  */
 export async function refreshPatrolDistance(tx: Db, patrolId: number, from?: Date) {
-  const anchor = from
-    ? sql`(select coalesce(max(t), ${from.toISOString()}::timestamptz) from patrol_track_points
-             where patrol_id = ${patrolId} and t < ${from.toISOString()}::timestamptz)`
-    : sql`'-infinity'::timestamptz`;
-  const rewrite = (t: SQL) => (from ? sql`${t} > ${anchor}` : sql`true`);
-  const distance = (lon: SQL, lat: SQL) =>
-    sql`ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                    geography(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)))`;
+  // The patrol's time span and the anchors first, as text (exact to the microsecond): every later statement
+  // then bounds t by plain parameters, which lets the planner prune the monthly partitions (planning all
+  // two dozen of them for each of three statements cost more than the work itself).
+  const fromAt = from ? sql`${from.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
+  const [span] = await rows<{
+    lo: string | null;
+    hi: string | null;
+    anchor: string;
+    legAnchor: string | null;
+  }>(
+    tx,
+    sql`select min(t)::text as lo, max(t)::text as hi,
+               coalesce(max(t) filter (where t < ${fromAt}), ${fromAt})::text as anchor,
+               max(t) filter (where flags = 0 and t < ${fromAt})::text as "legAnchor"
+          from patrol_track_points where patrol_id = ${patrolId}`,
+  );
+  if (span.lo === null || span.hi === null) {
+    const [empty] = await rows<{ distanceM: number; pointCount: number }>(
+      tx,
+      sql`update patrols set distance_m = 0, point_count = 0 where id = ${patrolId}
+          returning distance_m as "distanceM", point_count as "pointCount"`,
+    );
+    return empty;
+  }
+  const ts = (text: string) => sql`${text}::timestamptz`;
+  const hi = ts(span.hi);
+  // Rewritten: the points after the anchor (all of them without `from`); read: from the anchor on.
+  const anchor = from ? ts(span.anchor) : ts(span.lo);
+  const rewrite = (t: SQL) =>
+    from ? sql`${t} > ${anchor} and ${t} <= ${hi}` : sql`${t} between ${anchor} and ${hi}`;
+  const distance = sql`ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                        geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326)))`;
   await tx.execute(sql`
     update patrol_track_points p
        set flags = (p.flags & ~${TRACK_FLAG.speed}::smallint)
                  | (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)::smallint
-      from (select t, ${distance(sql`lag(lon) over w`, sql`lag(lat) over w`)}
-                     / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
-              from patrol_track_points where patrol_id = ${patrolId} and t >= ${anchor}
+      from (select t, ${distance} / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
+              from patrol_track_points where patrol_id = ${patrolId} and t between ${anchor} and ${hi}
             window w as (order by t)) s
      where p.patrol_id = ${patrolId} and p.t = s.t and ${rewrite(sql`p.t`)}
        and (p.flags & ${TRACK_FLAG.speed}) <> (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)`);
-  // Legs after the anchor, measured from the last unflagged point at or before it (the flags are final now).
+  // Legs after the anchor, measured from the last unflagged point before `from` (flags are final now).
+  const legFrom = from && span.legAnchor ? ts(span.legAnchor) : ts(span.lo);
   await tx.execute(sql`
     update patrol_track_points p set leg_m = l.leg
       from (select q.t, case when q.flags = 0 then legs.leg end as leg
               from patrol_track_points q
-              left join (select t, ${distance(sql`lag(lon) over w`, sql`lag(lat) over w`)} as leg
-                           from patrol_track_points
-                          where patrol_id = ${patrolId} and flags = 0
-                            and t >= (select coalesce(max(t), '-infinity'::timestamptz) from patrol_track_points
-                                       where patrol_id = ${patrolId} and flags = 0 and t <= ${anchor})
+              left join (select t, ${distance} as leg from patrol_track_points
+                          where patrol_id = ${patrolId} and flags = 0 and t between ${legFrom} and ${hi}
                          window w as (order by t)) legs on legs.t = q.t
              where q.patrol_id = ${patrolId} and ${rewrite(sql`q.t`)}) l
-     where p.patrol_id = ${patrolId} and p.t = l.t and p.leg_m is distinct from l.leg`);
+     where p.patrol_id = ${patrolId} and p.t = l.t and ${rewrite(sql`p.t`)} and p.leg_m is distinct from l.leg`);
   const [totals] = await rows<{ distanceM: number; pointCount: number }>(
     tx,
     sql`update patrols set (distance_m, point_count) =
-          (select coalesce(round(sum(leg_m)), 0)::int, count(*)::int from patrol_track_points where patrol_id = ${patrolId})
+          (select coalesce(round(sum(leg_m)), 0)::int, count(*)::int from patrol_track_points
+            where patrol_id = ${patrolId} and t between ${ts(span.lo)} and ${hi})
          where id = ${patrolId}
         returning distance_m as "distanceM", point_count as "pointCount"`,
   );
