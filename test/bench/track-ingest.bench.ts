@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { type Database, rows } from "../../server/db/client.ts";
-import { listenApp, load, loginCookie, openSeededDatabase, pointsInGrids, round2 } from "./bench-app.ts";
+import { listenApp, load, loginCookie, openSeededDatabase, pointsInGrids } from "./bench-app.ts";
 import { emit } from "./bench-db.ts";
 
 interface Walk {
@@ -139,7 +139,7 @@ export async function trackIngestBench(quick: boolean): Promise<void> {
         value: Math.round(r.rate),
         unit: "points/s",
         baseline: Math.round(r.bulkRate),
-        ratio: round2(r.rate / r.bulkRate),
+        ratio: Math.round((r.rate / r.bulkRate) * 1000) / 1000,
         target: "ratio >= 0.3",
         engine: database.engine,
         note: `${r.points} points, ${shape.patrols} patrols in parallel, ${shape.batch} points per POST /api/patrols/:id/track (p50 ${r.p50} ms); baseline: the same rows with INSERT … SELECT FROM unnest(arrays), 10,000 per statement (pg-copy-streams for COPY is not installed)`,
