@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Config } from "../config.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
@@ -19,6 +20,7 @@ import type { Role } from "../domain/roles.ts";
 import { AppError, forbidden, formatShanghai } from "../errors.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../queries/case-row.ts";
 import { competentDepartments } from "../queries/competent-departments.ts";
+import { deepestGridIdAt } from "../queries/grid-placement.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
 import { recordAudit } from "./audit-recorder.ts";
@@ -75,9 +77,7 @@ export async function gridAt(
                coalesce((select json_agg(a.name order by a.level) from grids a
                           where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames"
           from grids g
-         where g.retired_at is null and g.boundary is not null
-           and ST_Covers(g.boundary, ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326))
-         order by g.level desc, g.id limit 1`,
+         where g.id = ${deepestGridIdAt(sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`)}`,
   );
   return grid ?? null;
 }
@@ -94,6 +94,10 @@ export async function departmentsByCode(tx: Db, codes: readonly string[]): Promi
          )})`,
   );
   return codes.map((c) => found.find((d) => d.code === c)).filter((d): d is RoutedDepartment => !!d);
+}
+
+function isTransaction(db: Db): boolean {
+  return (db as unknown) instanceof PgTransaction;
 }
 
 const RESIDENT_SOURCES: readonly CaseSource[] = ["public_report", "petition", "dispute"];
@@ -136,7 +140,11 @@ export async function openNewCase(
     ? category.defaultPriority
     : (input.priority ?? category.defaultPriority);
 
-  return ctx.db.transaction(async (tx) => {
+  // Intake runs inside the idempotency claim's transaction: a savepoint there would cost two round trips
+  // and buy nothing (a failure rolls the claim back too).
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> =>
+    isTransaction(ctx.db) ? work(ctx.db) : ctx.db.transaction(work);
+  return inTransaction(async (tx) => {
     const link = await checkPatrolLink(tx, actor, input.source, input);
     const grid = await gridAt(tx, input.location.lng, input.location.lat);
     if (!grid)

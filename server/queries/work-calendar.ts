@@ -9,13 +9,17 @@ import { DEFAULT_DEADLINE_RULES, DEFAULT_EXTENSION_POLICY } from "../domain/case
 export async function loadWorkCalendarData(
   db: Db,
 ): Promise<WorkCalendarData & { sources: Record<string, string> }> {
-  const years = await rows<{ year: number; source: string }>(
+  // One round trip for both tables: every intake and transition reads the calendar.
+  const [{ years, days }] = await rows<{
+    years: { year: number; source: string }[];
+    days: { day: string; kind: "holiday" | "workday"; name: string | null }[];
+  }>(
     db,
-    sql`select year, source from work_calendar_years order by year`,
-  );
-  const days = await rows<{ day: string; kind: "holiday" | "workday"; name: string | null }>(
-    db,
-    sql`select to_char(day, 'YYYY-MM-DD') as day, kind, name from work_calendar_days order by day`,
+    sql`select (select coalesce(json_agg(json_build_object('year', year, 'source', source) order by year), '[]'::json)
+                  from work_calendar_years) as years,
+               (select coalesce(json_agg(json_build_object('day', to_char(day, 'YYYY-MM-DD'), 'kind', kind,
+                                                           'name', name) order by day), '[]'::json)
+                  from work_calendar_days) as days`,
   );
   const data: WorkCalendarData & { sources: Record<string, string> } = { years: {}, sources: {} };
   for (const y of years) {

@@ -126,6 +126,16 @@ describe("a patrol in the field", () => {
     // Distance over the plausible points only: about 111 m per 0.001° of latitude.
     expect(detail.distanceM).toBeGreaterThan(500);
     expect(detail.distanceM).toBeLessThan(1000);
+    // The legs kept batch by batch (only what a batch can change is measured) add up to the walk measured
+    // again from scratch.
+    const [whole] = await t.query<{ d: number }>(
+      sql`select coalesce(round(sum(leg)), 0)::int as d
+            from (select ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                         geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as leg
+                    from patrol_track_points where patrol_id = ${patrolId} and flags = 0
+                  window w as (order by t)) legs`,
+    );
+    expect(detail.distanceM).toBe(whole.d);
   });
 
   it("refuses points from the future and malformed batches without storing anything", async () => {

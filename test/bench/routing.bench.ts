@@ -2,7 +2,8 @@ import { performance } from "node:perf_hooks";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { point, polygon } from "@turf/helpers";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../server/db/client.ts";
+import type { Db } from "../../server/db/client.ts";
+import { placePoints } from "../../server/queries/grid-placement.ts";
 import { emit, openBenchDatabase } from "./bench-db.ts";
 import { type LatticeOptions, randomPoints, type SyntheticCell, syntheticLattice } from "./synthetic-grid.ts";
 
@@ -38,22 +39,12 @@ export async function insertSyntheticGrids(db: Db, cells: SyntheticCell[], block
     sql`update grids g set path = p.path || g.id || '/' from grids p where p.id = g.parent_id and g.level = 3`,
   );
   await db.execute(sql`analyze grids`);
+  await db.execute(sql`analyze grid_pieces`);
 }
 
-/** Places every point in its level-3 grid in one set-based query, as the app's intake routing does per case. */
+/** Places every point in one statement with the expression intake routing uses (`deepestGridIdAt`). */
 async function placeWithPostgis(db: Db, points: [number, number][]): Promise<number> {
-  const [row] = await rows<{ placed: number }>(
-    db,
-    sql`select count(hit.id)::int as placed
-          from jsonb_to_recordset(${JSON.stringify(points.map(([lon, lat]) => ({ lon, lat })))}::jsonb)
-               as p(lon float8, lat float8)
-          cross join lateral (
-            select g.id from grids g
-             where g.level = 3 and g.retired_at is null
-               and ST_Covers(g.boundary, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326))
-             limit 1) hit`,
-  );
-  return row.placed;
+  return (await placePoints(db, points)).filter((id) => id !== null).length;
 }
 
 export async function routingBench(quick: boolean): Promise<void> {
@@ -65,22 +56,29 @@ export async function routingBench(quick: boolean): Promise<void> {
   try {
     await insertSyntheticGrids(database.db, cells, blocks);
     await placeWithPostgis(database.db, points.slice(0, 100)); // warm caches
-    const t0 = performance.now();
-    const placed = await placeWithPostgis(database.db, points);
-    const postgisMs = performance.now() - t0;
-    if (placed !== points.length) throw new Error(`PostGIS placed ${placed} of ${points.length} points`);
+    // Best of three on both sides: a neighbour's burst on a shared machine should not decide the ratio.
+    let postgisMs = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      const placed = await placeWithPostgis(database.db, points);
+      postgisMs = Math.min(postgisMs, performance.now() - t0);
+      if (placed !== points.length) throw new Error(`PostGIS placed ${placed} of ${points.length} points`);
+    }
 
     // Baseline: scan the polygons one by one for each point (a sample; the per-point cost is what counts).
     const polygons = cells.map((c) => polygon([c.ring], { code: c.code }));
     const sample = points.slice(0, quick ? 200 : 1000);
-    const t1 = performance.now();
-    let found = 0;
-    for (const [lon, lat] of sample) {
-      const p = point([lon, lat]);
-      if (polygons.some((poly) => booleanPointInPolygon(p, poly))) found++;
+    let turfMs = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const t1 = performance.now();
+      let found = 0;
+      for (const [lon, lat] of sample) {
+        const p = point([lon, lat]);
+        if (polygons.some((poly) => booleanPointInPolygon(p, poly))) found++;
+      }
+      turfMs = Math.min(turfMs, performance.now() - t1);
+      if (found !== sample.length) throw new Error(`turf placed ${found} of ${sample.length}`);
     }
-    const turfMs = performance.now() - t1;
-    if (found !== sample.length) throw new Error(`turf placed ${found} of ${sample.length}`);
 
     const postgisRate = points.length / (postgisMs / 1000);
     const turfRate = sample.length / (turfMs / 1000);
@@ -92,7 +90,7 @@ export async function routingBench(quick: boolean): Promise<void> {
       ratio: round2(postgisRate / turfRate),
       target: "ratio >= 20",
       engine: database.engine,
-      note: `${points.length} points into ${cells.length} polygons (PostGIS GiST join) vs per-point scan with @turf/boolean-point-in-polygon`,
+      note: `${points.length} points into ${cells.length} polygons (subdivided boundaries, GiST, one statement: the expression intake routing uses) vs per-point scan with @turf/boolean-point-in-polygon (first hit ends the scan); best of 3 runs each`,
     });
   } finally {
     await drop();

@@ -96,16 +96,19 @@ export async function seedDemoPatrols(ctx: CommandContext, now = Date.now()) {
       );
     }
   }
-  // Distances and point counts for the whole history in one statement (the seeded points carry no flags).
+  // Legs, distances and point counts for the whole history in two statements (the seeded points carry no flags).
+  await ctx.db.execute(sql`
+    update patrol_track_points p set leg_m = l.leg
+      from (select patrol_id, t,
+                   ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                               geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as leg
+              from patrol_track_points
+            window w as (partition by patrol_id order by t)) l
+     where p.patrol_id = l.patrol_id and p.t = l.t`);
   await ctx.db.execute(sql`
     update patrols p set distance_m = d.distance, point_count = d.points
-      from (select patrol_id, count(*)::int as points, coalesce(round(sum(leg)), 0)::int as distance
-              from (select patrol_id,
-                           ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                                       geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as leg
-                      from patrol_track_points
-                    window w as (partition by patrol_id order by t)) legs
-             group by patrol_id) d
+      from (select patrol_id, count(*)::int as points, coalesce(round(sum(leg_m)), 0)::int as distance
+              from patrol_track_points group by patrol_id) d
      where p.id = d.patrol_id`);
   await recordAudit(ctx.db, ctx, {
     action: "patrol.seed",

@@ -1,0 +1,32 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rows } from "../db/client.ts";
+
+/**
+ * The id of the deepest live grid covering a point (an SQL expression for a Point in SRID 4326), lower id
+ * first on a shared border; NULL outside every grid. Probes the subdivided boundaries (`grid_pieces`,
+ * migration 0010) through their GiST index. Intake routing and the routing benchmark both place points with
+ * this one expression.
+ */
+export function deepestGridIdAt(pointExpr: SQL): SQL {
+  return sql`(select gp.grid_id from grid_pieces gp
+               where ST_Intersects(gp.piece, ${pointExpr})
+               order by gp.level desc, gp.grid_id limit 1)`;
+}
+
+/** A PostgreSQL float8[] literal: one parameter for any number of coordinates, on both drivers. */
+function floatArray(values: readonly number[]): string {
+  return `{${values.join(",")}}`;
+}
+
+/** Places many points in one statement: the grid id for each point, in order (null outside every grid). */
+export async function placePoints(db: Db, points: readonly [number, number][]): Promise<(number | null)[]> {
+  if (points.length === 0) return [];
+  const found = await rows<{ gridId: number | null }>(
+    db,
+    sql`select ${deepestGridIdAt(sql`ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)`)} as "gridId"
+          from unnest(${floatArray(points.map((p) => p[0]))}::float8[], ${floatArray(points.map((p) => p[1]))}::float8[])
+               with ordinality as p(lon, lat, i)
+         order by p.i`,
+  );
+  return found.map((r) => r.gridId);
+}
