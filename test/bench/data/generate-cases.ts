@@ -23,14 +23,17 @@ export async function generateCases(
   const u = (k: number) => hashUniform("i", seed, k);
   const categories = sql.raw(
     MATTER_CATEGORIES.map(
-      (c, k) => `(${k}, '${c.code}', '${c.name}', ${c.departments.length > 0 ? `'${c.departments[0]}'` : "null"})`,
+      (c, k) =>
+        `(${k}, '${c.code}', '${c.name}', ${c.departments.length > 0 ? `'${c.departments[0]}'` : "null"})`,
     ).join(", "),
   );
   const total = range.last - range.first + 1;
   const bar = progress("cases", total);
   for (let from = range.first; from <= range.last; from += CHUNK) {
     const to = Math.min(range.last, from + CHUNK - 1);
-    await bulk(db, sql`
+    await bulk(
+      db,
+      sql`
       with cat (k, code, name, dept_code) as (values ${categories}),
       params as (
         select ${now.toISOString()}::timestamptz as now, (select count(*) from bench_cells)::int as ncells,
@@ -155,7 +158,8 @@ export async function generateCases(
           from (select r.*, ${u(19)} < 0.3 as u_anon from r) r join bench_cells bc on bc.n = r.celln
         returning id, reported_at)
       insert into case_events (case_id, kind, at, version, data)
-      select id, 'created', reported_at, 1, '{"synthetic": true}'::jsonb from ins`);
+      select id, 'created', reported_at, 1, '{"synthetic": true}'::jsonb from ins`,
+    );
     bar.step(to - range.first + 1);
   }
   bar.end();

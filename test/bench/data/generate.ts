@@ -115,7 +115,9 @@ export async function generatePeople(db: Db, passwordHash: string): Promise<void
     select u.id, 'township_officer', g.id
       from grids g join users u on u.username = 'syn_t_' || g.id
      where g.level = 2 and g.code like ${`${SYNTHETIC_PREFIX}%`}`);
-  await db.execute(sql`update bench_cells bc set member_id = u.id from users u where u.username = 'syn_m_' || bc.n`);
+  await db.execute(
+    sql`update bench_cells bc set member_id = u.id from users u where u.username = 'syn_m_' || bc.n`,
+  );
   await db.execute(sql`
     insert into user_roles (user_id, role, grid_id) select bc.member_id, 'grid_member', bc.grid_id from bench_cells bc`);
 }
@@ -127,7 +129,9 @@ export async function generateObjects(db: Db, count: number, seed: number): Prom
   const chunk = 20_000;
   for (let from = 1; from <= count; from += chunk) {
     const to = Math.min(count, from + chunk - 1);
-    await bulk(db, sql`
+    await bulk(
+      db,
+      sql`
       with a as (
         select i,
                case when ${u(1)} < 0.40 then 'enterprise' when ${u(1)} < 0.43 then 'water_source'
@@ -157,7 +161,8 @@ export async function generateObjects(db: Db, count: number, seed: number): Prom
              case when p.ty = 'construction_project'
                   then (array['approved','pending','not_submitted','built_before_approval'])[1 + floor(4 * p.v)::int] end,
              case when p.ty = 'rural_site' then (array['planned','in_progress','completed'])[1 + floor(3 * p.v)::int] end
-        from p`);
+        from p`,
+    );
     bar.step(to);
   }
   bar.end();
@@ -178,7 +183,9 @@ export async function generatePatrols(db: Db, points: number, now: Date, seed: n
   const chunk = 5_000;
   for (let from = 1; from <= patrols; from += chunk) {
     const to = Math.min(patrols, from + chunk - 1);
-    await bulk(db, sql`
+    await bulk(
+      db,
+      sql`
       with a as (
         select i, ${nowP} - make_interval(secs => round(730 * 86400 * ${u(1)})) as started,
                least(n.cells - 1, floor(n.cells * ${u(2)})::int) as celln, 6.283 * ${u(3)} as phase
@@ -196,7 +203,8 @@ export async function generatePatrols(db: Db, points: number, now: Date, seed: n
              bc.cy + abs(bc.vx[2] - bc.vx[1]) * 0.25 * sin(j * 0.063 + (p.id % 7)),
              5 + (j % 7) * 2, 0, p.started_at + interval '1 hour'
         from p join bench_cells bc on bc.grid_id = p.grid_id
-       cross join generate_series(0, ${POINTS_PER_PATROL - 1}) j`);
+       cross join generate_series(0, ${POINTS_PER_PATROL - 1}) j`,
+    );
     bar.step(to * POINTS_PER_PATROL);
   }
   bar.end();
@@ -209,7 +217,15 @@ export async function settleData(database: Database): Promise<void> {
   await database.execScript("CLUSTER case_kpi_daily USING case_kpi_daily_day");
   // VACUUM (not only ANALYZE) sets the visibility map, so the dashboard's overdue count is index-only, and
   // empties the folded deltas (autovacuum's job in service).
-  for (const table of ["cases", "case_events", "case_kpi_deltas", "case_kpi_daily", "case_kpi_stages", "supervised_objects", "patrols"])
+  for (const table of [
+    "cases",
+    "case_events",
+    "case_kpi_deltas",
+    "case_kpi_daily",
+    "case_kpi_stages",
+    "supervised_objects",
+    "patrols",
+  ])
     await database.execScript(`VACUUM ANALYZE ${table}`);
   await database.execScript("ANALYZE patrol_track_points");
 }

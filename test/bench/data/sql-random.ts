@@ -7,7 +7,9 @@ import type { Db } from "../../../server/db/client.ts";
  * PostgreSQL uses for hash partitioning), whatever order the rows are generated in.
  */
 export function hashUniform(column: string, seed: number, stream: number): SQL {
-  return sql.raw(`((hashint8extended(${column}::bigint, ${seed * 1000 + stream}) & 1073741823)::float8 / 1073741824)`);
+  return sql.raw(
+    `((hashint8extended(${column}::bigint, ${seed * 1000 + stream}) & 1073741823)::float8 / 1073741824)`,
+  );
 }
 
 /**
