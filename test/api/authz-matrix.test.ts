@@ -160,7 +160,11 @@ describe("authorization matrix", () => {
             method: route.method as "POST",
             url: route.path.replace(/\{[^}]+\}/, String(row.id)),
             query: request.query,
-            headers: { cookie: cookies[role], "idempotency-key": `scoped-write-${tried}`, ...upload?.headers },
+            headers: {
+              cookie: cookies[role],
+              "idempotency-key": `scoped-write-${tried}`,
+              ...upload?.headers,
+            },
             ...(upload
               ? { payload: upload.payload }
               : request.body !== undefined

@@ -163,7 +163,13 @@ export const SCOPED_WRITES: Record<string, ScopedWrite> = {
     query: { version: String(l.version) },
   })),
   "PUT /api/reward-penalty-rules/{id}": lineWrite("reward_penalty_rules", (l) => ({
-    body: { kind: l.kind, ruleText: "越权修改", points: l.points === null ? null : Number(l.points), veto: false, version: l.version },
+    body: {
+      kind: l.kind,
+      ruleText: "越权修改",
+      points: l.points === null ? null : Number(l.points),
+      veto: false,
+      version: l.version,
+    },
   })),
   "DELETE /api/reward-penalty-rules/{id}": lineWrite("reward_penalty_rules", (l) => ({
     query: { version: String(l.version) },
