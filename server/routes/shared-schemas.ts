@@ -29,7 +29,7 @@ export const errorResponses = {
 export const AnyObject = Type.Object({}, { additionalProperties: true });
 
 /**
- * Marks a route that reads a multipart upload (read by the handler with request.file(), so there is no body
+ * Marks a route that reads a multipart upload (read by the handler with readSingleUpload, so there is no body
  * schema). The OpenAPI document carries it as `x-upload`, which the hostile-input suite uses to find every
  * upload route and send it oversized, mislabelled and malformed files.
  */
