@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../server/domain/roles.ts";
 import { tableChecksums } from "../../server/ops/table-checksums.ts";
 import { DEMO_ACCOUNT, ROUTE_ACCESS, SCOPED_ROUTES } from "../support/authz-expectations.ts";
-import { type Row, SCOPED_WRITES } from "../support/authz-scoped-writes.ts";
+import { type Row, SCOPED_WRITES, type ScopedWrite } from "../support/authz-scoped-writes.ts";
 import { multipartBody, photo } from "../support/cases.ts";
 import { recordFigure } from "../support/figures.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
@@ -26,6 +26,34 @@ afterAll(() => t?.close());
 async function dataChecksum(): Promise<string> {
   const all = await tableChecksums(t.database.db);
   return JSON.stringify(all.filter((x) => x.table !== "sessions"));
+}
+
+let png: Buffer | undefined;
+
+/** One scoped write as its spec describes it, for the record in `row`. */
+async function sendWrite(
+  route: { method: string; path: string },
+  spec: ScopedWrite,
+  row: Row,
+  cookie: string,
+  idempotencyKey: string,
+) {
+  const request = spec.request(row);
+  png ??= await photo("png");
+  const upload = request.upload
+    ? multipartBody({ bytes: png, filename: "现场.png", contentType: "image/png" })
+    : undefined;
+  return t.app.inject({
+    method: route.method as "POST",
+    url: route.path.replace(/\{[^}]+\}/, String(row.id)),
+    query: request.query,
+    headers: { cookie, "idempotency-key": idempotencyKey, ...upload?.headers },
+    ...(upload
+      ? { payload: upload.payload }
+      : request.body !== undefined
+        ? { payload: request.body as object }
+        : {}),
+  });
 }
 
 /** A path with every parameter filled by an id that exists nowhere, so allowed calls change nothing. */
@@ -119,9 +147,9 @@ describe("authorization matrix", () => {
     let tried = 0;
     let districtWide = 0;
     let changes = 0;
-    const png = await photo("png");
     for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
     const writes = routes.filter((r) => r.method !== "GET" && r.path.includes("{"));
+    const controls: { route: (typeof routes)[number]; spec: ScopedWrite; row: Row }[] = [];
     for (const route of writes) {
       const spec = SCOPED_WRITES[route.key];
       if (!spec) {
@@ -152,25 +180,7 @@ describe("authorization matrix", () => {
         for (const name of reach) {
           const row = rowsByFixture[name];
           if (!row) continue;
-          const request = spec.request(row);
-          const upload = request.upload
-            ? multipartBody({ bytes: png, filename: "现场.png", contentType: "image/png" })
-            : undefined;
-          const r = await t.app.inject({
-            method: route.method as "POST",
-            url: route.path.replace(/\{[^}]+\}/, String(row.id)),
-            query: request.query,
-            headers: {
-              cookie: cookies[role],
-              "idempotency-key": `scoped-write-${tried}`,
-              ...upload?.headers,
-            },
-            ...(upload
-              ? { payload: upload.payload }
-              : request.body !== undefined
-                ? { payload: request.body as object }
-                : {}),
-          });
+          const r = await sendWrite(route, spec, row, cookies[role], `scoped-write-${tried}`);
           tried++;
           if (r.statusCode !== 403 && r.statusCode !== 404)
             leaks.push(`${role} ${route.key} ${name} → ${r.statusCode} ${r.body.slice(0, 160)}`);
@@ -180,16 +190,31 @@ describe("authorization matrix", () => {
         changes++;
         leaks.push(`${route.key}: the database changed`);
       }
+      if (spec.control && rowsByFixture[spec.control.fixture])
+        controls.push({ route, spec, row: rowsByFixture[spec.control.fixture] });
+    }
+    // Last, as they may change data: the same requests by a role that reaches the record get past the scope.
+    const badControls: string[] = [];
+    for (const { route, spec, row } of controls) {
+      const role = spec.control?.role as Role;
+      const r = await sendWrite(route, spec, row, cookies[role], `scoped-control-${route.key}`);
+      if ([401, 403, 404].includes(r.statusCode) || r.statusCode >= 500)
+        badControls.push(
+          `${role} ${route.key} ${spec.control?.fixture} → ${r.statusCode} ${r.body.slice(0, 160)}`,
+        );
     }
     recordFigure("authz.scopedWrites", {
       routes: writes.length,
       writesTried: tried,
       districtWideSkips: districtWide,
+      inScopeControls: controls.length,
+      badControls: badControls.length,
       changesSeen: changes,
       leaks: leaks.length,
     });
     expect(missing).toEqual([]);
     expect(leaks).toEqual([]);
+    expect(badControls).toEqual([]);
     expect(tried).toBeGreaterThan(50);
   });
 });

@@ -15,6 +15,11 @@ export interface ScopedWrite {
   request: (row: Row) => { body?: unknown; query?: Record<string, string>; upload?: "png" };
   /** Per allowed role: the fixtures out of its reach, or why nothing is (a district-wide role). */
   outOfScope: Partial<Record<Role, string[] | DistrictWide>>;
+  /**
+   * The same request by a role that does reach the record: it must get past the scope check (no 403/404),
+   * which shows the refusals above came from the scope and not from a request that could never succeed.
+   */
+  control?: { role: Role; fixture: string };
 }
 
 export type Row = Record<string, string | number | null>;
@@ -39,17 +44,18 @@ const gridWrite = (request: ScopedWrite["request"]): ScopedWrite => ({
     district_office: WHOLE_DISTRICT,
     township_officer: ["otherTownshipVillage", "otherTownship"],
   },
+  control: { role: "district_office", fixture: "otherTownshipVillage" },
 });
 
-/** Cases outside each role's reach; none of them was ever sent to the eco department (the demo's department). */
-const caseFixtures = {
-  ownTownshipCase:
-    "select c.id, c.version from cases c join grids g on g.id = c.grid_id where g.name <> '亚尔村' and c.grid_path like (select path from grids where name = '亚尔镇') || '%' and c.involved_department_ids = '{}' and c.stage = 'reported' order by c.id limit 1",
-  otherTownshipCase:
-    "select c.id, c.version from cases c where c.grid_path like (select path from grids where name = '胜金乡') || '%' and c.involved_department_ids = '{}' and c.stage = 'reported' order by c.id limit 1",
-  ownVillageCase:
-    "select c.id, c.version from cases c join grids g on g.id = c.grid_id where g.name = '亚尔村' and c.involved_department_ids = '{}' and c.stage = 'reported' and c.created_by <> (select id from users where username = 'resident') order by c.id limit 1",
-};
+/**
+ * Cases outside each role's reach (`where` narrows them to ones the request could act on); none of them was
+ * ever sent to the eco department (the demo's department).
+ */
+const caseFixturesWhere = (where: string) => ({
+  ownTownshipCase: `select c.id, c.version from cases c join grids g on g.id = c.grid_id where g.name <> '亚尔村' and c.grid_path like (select path from grids where name = '亚尔镇') || '%' and c.involved_department_ids = '{}' and ${where} order by c.id limit 1`,
+  otherTownshipCase: `select c.id, c.version from cases c where c.grid_path like (select path from grids where name = '胜金乡') || '%' and c.involved_department_ids = '{}' and ${where} order by c.id limit 1`,
+  ownVillageCase: `select c.id, c.version from cases c join grids g on g.id = c.grid_id where g.name = '亚尔村' and c.involved_department_ids = '{}' and ${where} order by c.id limit 1`,
+});
 
 const caseReach: ScopedWrite["outOfScope"] = {
   grid_member: ["ownTownshipCase", "otherTownshipCase"],
@@ -62,11 +68,20 @@ const caseReach: ScopedWrite["outOfScope"] = {
   supervisor: WHOLE_DISTRICT,
 };
 
-const caseWrite = (request: ScopedWrite["request"], extra: ScopedWrite["outOfScope"] = {}): ScopedWrite => ({
-  fixtures: caseFixtures,
+const caseWrite = (
+  request: ScopedWrite["request"],
+  control: ScopedWrite["control"],
+  extra: ScopedWrite["outOfScope"] = {},
+  where = "c.stage = 'reported'",
+): ScopedWrite => ({
+  fixtures: caseFixturesWhere(where),
   request,
   outOfScope: { ...caseReach, ...extra },
+  control,
 });
+// Accepting a new report is the township's; rerouting, revealing and adding evidence anywhere, the office's.
+const townshipOnItsCase = { role: "township_officer", fixture: "ownTownshipCase" } as const;
+const officeOnAnyCase = { role: "district_office", fixture: "otherTownshipCase" } as const;
 
 const objectWrite = (request: ScopedWrite["request"]): ScopedWrite => ({
   fixtures: {
@@ -75,6 +90,7 @@ const objectWrite = (request: ScopedWrite["request"]): ScopedWrite => ({
   },
   request,
   outOfScope: { district_office: WHOLE_DISTRICT, township_officer: ["otherTownshipObject"] },
+  control: { role: "district_office", fixture: "otherTownshipObject" },
 });
 
 /** 五定 lines: a district-level line only the district office may change; a grid line of 亚尔镇 is in scope. */
@@ -82,6 +98,7 @@ const lineWrite = (table: string, request: ScopedWrite["request"]): ScopedWrite 
   fixtures: { districtLevelLine: `select * from ${table} where grid_level is not null order by id limit 1` },
   request,
   outOfScope: { district_office: WHOLE_DISTRICT, township_officer: ["districtLevelLine"] },
+  control: { role: "district_office", fixture: "districtLevelLine" },
 });
 
 /** A patrol is its walker's own: one in another township, and someone else's in the walker's own township. */
@@ -91,6 +108,8 @@ const patrolWrite = (request: ScopedWrite["request"]): ScopedWrite => ({
       "select p.id from patrols p join grids g on g.id = p.grid_id where g.name = '胜金村' order by p.id limit 1",
     someoneElsesPatrol:
       "select p.id from patrols p join users u on u.id = p.member_id join grids g on g.id = p.grid_id where u.username not in ('member', 'gridhead', 'township', 'office') and g.path like (select path from grids where name = '亚尔镇') || '%' order by p.id limit 1",
+    membersOwnPatrol:
+      "select p.id from patrols p join users u on u.id = p.member_id where u.username = 'member' order by p.id desc limit 1",
   },
   request,
   outOfScope: {
@@ -99,6 +118,7 @@ const patrolWrite = (request: ScopedWrite["request"]): ScopedWrite => ({
     township_officer: ["otherTownshipPatrol", "someoneElsesPatrol"],
     district_office: ["otherTownshipPatrol", "someoneElsesPatrol"],
   },
+  control: { role: "grid_member", fixture: "membersOwnPatrol" },
 });
 
 // Patrol records older than 14 days are refused before anything else; "now" is always acceptable.
@@ -130,6 +150,7 @@ export const SCOPED_WRITES: Record<string, ScopedWrite> = {
     },
     request: (p) => ({ body: { dutyRole: p.duty_role, version: p.version } }),
     outOfScope: { district_office: WHOLE_DISTRICT, township_officer: ["otherTownshipPost"] },
+    control: { role: "district_office", fixture: "otherTownshipPost" },
   },
   "DELETE /api/personnel/{id}": {
     fixtures: {
@@ -138,6 +159,7 @@ export const SCOPED_WRITES: Record<string, ScopedWrite> = {
     },
     request: (p) => ({ query: { version: String(p.version) } }),
     outOfScope: { district_office: WHOLE_DISTRICT, township_officer: ["otherTownshipPost"] },
+    control: { role: "district_office", fixture: "otherTownshipPost" },
   },
   "PUT /api/duty-lines/{id}": lineWrite("duty_lines", (l) => ({
     body: {
@@ -178,15 +200,36 @@ export const SCOPED_WRITES: Record<string, ScopedWrite> = {
     fixtures: {
       otherTownshipContract:
         "select c.id, c.version from responsibility_contracts c join grids g on g.id = c.lower_grid_id where g.name = '胜金村' order by c.id limit 1",
+      // the contract the demo grid head signs: the one of their own township
+      ownTownshipContract:
+        "select c.id, c.version from responsibility_contracts c join grids g on g.id = c.lower_grid_id where g.name = '亚尔镇' order by c.id limit 1",
     },
     request: (c) => ({ body: { version: c.version, confirm: true } }),
     outOfScope: { grid_head: ["otherTownshipContract"] },
+    control: { role: "grid_head", fixture: "ownTownshipContract" },
   },
-  "POST /api/cases/{id}/transitions": caseWrite((c) => ({ body: { action: "accept", version: c.version } })),
-  "POST /api/cases/{id}/routing": caseWrite((c) => ({ body: { version: c.version, reason: "越权改派" } })),
-  "POST /api/cases/{id}/reporter/reveal": caseWrite(() => ({ body: { reason: "越权查看举报人" } })),
+  "POST /api/cases/{id}/transitions": caseWrite(
+    (c) => ({ body: { action: "accept", version: c.version } }),
+    townshipOnItsCase,
+  ),
+  "POST /api/cases/{id}/routing": caseWrite(
+    (c) => ({ body: { version: c.version, reason: "越权改派" } }),
+    officeOnAnyCase,
+  ),
+  // on cases a resident reported (a staff filer is no secret: revealing one is refused for everybody)
+  "POST /api/cases/{id}/reporter/reveal": caseWrite(
+    () => ({ body: { reason: "越权查看举报人" } }),
+    officeOnAnyCase,
+    {},
+    "c.reporter_name_enc is not null and not c.reporter_official",
+  ),
   // A resident reaches only the cases they filed.
-  "POST /api/cases/{id}/evidence": caseWrite(() => ({ upload: "png" }), { public: ["ownVillageCase"] }),
+  "POST /api/cases/{id}/evidence": caseWrite(
+    () => ({ upload: "png" }),
+    officeOnAnyCase,
+    { public: ["ownVillageCase"] },
+    "c.stage = 'reported' and c.created_by is distinct from (select id from users where username = 'resident')",
+  ),
   "PUT /api/objects/{id}": objectWrite((o) => ({
     body: { name: o.name, location: { type: "Point", coordinates: [89.5, 42.9] }, version: o.version },
   })),
@@ -221,6 +264,7 @@ export const SCOPED_WRITES: Record<string, ScopedWrite> = {
       sec_admin: ["officesNotification", "townshipsNotification"],
       audit_admin: ["officesNotification", "townshipsNotification"],
     },
+    control: { role: "district_office", fixture: "officesNotification" },
   },
   // Accounts and the work calendar are district-wide by nature: their administrators reach all of them.
   "POST /api/users/{id}/disable": {

@@ -52,6 +52,9 @@ export function summarizeFigures(figures: Figure[], engines: number) {
         sum("authz.scopedWrites", "writesTried"),
       leaks: sum("authz.matrix", "leaks") + sum("authz.scope", "leaks") + sum("authz.scopedWrites", "leaks"),
       writeChanges: sum("authz.scopedWrites", "changesSeen"),
+      // the same writes by a role that reaches the record: they must get past the scope check
+      inScopeControls: sum("authz.scopedWrites", "inScopeControls"),
+      badControls: sum("authz.scopedWrites", "badControls"),
     },
     hostile: {
       inputs:
@@ -98,6 +101,7 @@ export function summarizeFigures(figures: Figure[], engines: number) {
     missing.length === 0 &&
     totals.matrix.leaks === 0 &&
     totals.matrix.writeChanges === 0 &&
+    totals.matrix.badControls === 0 &&
     totals.hostile.serverErrors === 0 &&
     totals.hostile.accepted === 0 &&
     totals.hostile.unintendedChanges === 0 &&
