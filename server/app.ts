@@ -99,7 +99,7 @@ export async function buildApp({
   });
   await app.register(cookie);
   // Uploads (spreadsheet imports, case evidence): one file per request, refused past the limit before being
-  // read whole; each route passes its own, smaller or equal, limit to request.file().
+  // read whole; each route passes its own, smaller or equal, limit to readSingleUpload (routes/single-upload.ts).
   await app.register(multipart, {
     limits: {
       fileSize: Math.max(IMPORT_MAX_BYTES, config.maxUploadBytes),

@@ -27,3 +27,13 @@ export const errorResponses = {
 
 /** A 200 whose body is documented by the handler's TypeScript type rather than a schema. */
 export const AnyObject = Type.Object({}, { additionalProperties: true });
+
+/**
+ * Marks a route that reads a multipart upload (read by the handler with readSingleUpload, so there is no body
+ * schema). The OpenAPI document carries it as `x-upload`, which the hostile-input suite uses to find every
+ * upload route and send it oversized, mislabelled and malformed files.
+ */
+export const multipartUpload = (fileField: string) => ({
+  consumes: ["multipart/form-data"],
+  "x-upload": { fileField },
+});

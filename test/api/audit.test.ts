@@ -202,3 +202,35 @@ describe("audit retention", () => {
     }
   });
 });
+
+describe("audit retention, a chain pruned to nothing", () => {
+  // KNOWN BUG, kept visible: when pruning deletes every row of a chain, the chain trigger (migration 0001)
+  // finds no last row and restarts the chain at seq 1 from the zero hash, while the anchor says it continues
+  // after the pruned seq, so the chain no longer verifies ('sequence_gap'). The fix is a migration making
+  // audit_log_chain() fall back to audit_anchors when the chain is empty. The retention test above trips on it
+  // by chance on PostgreSQL (which chains its rows land in depends on transaction ids). Remove `.fails` with
+  // the fix.
+  it.fails("keeps verifying when new rows land in a chain that pruning emptied", async () => {
+    const fresh = await startTestApp();
+    try {
+      const [old] = await fresh.query<{ chain: number }>(
+        sql`insert into audit_log (at, actor_name, action, entity_type)
+            values (now() - interval '400 days', 'old', 'test.old', 'test') returning chain`,
+      );
+      // the old row is the newest of its chain, so pruning empties the chain
+      const { pruneAuditLog } = await import("../../server/commands/audit-pruner.ts");
+      await pruneAuditLog(fresh.database.db, 180);
+      let landed = false;
+      for (let i = 0; i < 64 && !landed; i++) {
+        const [row] = await fresh.query<{ chain: number }>(
+          sql`insert into audit_log (actor_name, action, entity_type) values ('new', 'test.new', 'test') returning chain`,
+        );
+        landed = row.chain === old.chain;
+      }
+      expect(landed).toBe(true);
+      expect(await verifyAuditChain(fresh.database.db)).toMatchObject({ ok: true });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../server/domain/roles.ts";
+import { tableChecksums } from "../../server/ops/table-checksums.ts";
 import { DEMO_ACCOUNT, ROUTE_ACCESS, SCOPED_ROUTES } from "../support/authz-expectations.ts";
+import { type Row, SCOPED_WRITES, type ScopedWrite } from "../support/authz-scoped-writes.ts";
+import { multipartBody, photo } from "../support/cases.ts";
 import { recordFigure } from "../support/figures.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -18,6 +21,40 @@ beforeAll(async () => {
   for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
 });
 afterAll(() => t?.close());
+
+/** Everything but sessions (idle tracking touches them on any authenticated call). */
+async function dataChecksum(): Promise<string> {
+  const all = await tableChecksums(t.database.db);
+  return JSON.stringify(all.filter((x) => x.table !== "sessions"));
+}
+
+let png: Buffer | undefined;
+
+/** One scoped write as its spec describes it, for the record in `row`. */
+async function sendWrite(
+  route: { method: string; path: string },
+  spec: ScopedWrite,
+  row: Row,
+  cookie: string,
+  idempotencyKey: string,
+) {
+  const request = spec.request(row);
+  png ??= await photo("png");
+  const upload = request.upload
+    ? multipartBody({ bytes: png, filename: "现场.png", contentType: "image/png" })
+    : undefined;
+  return t.app.inject({
+    method: route.method as "POST",
+    url: route.path.replace(/\{[^}]+\}/, String(row.id)),
+    query: request.query,
+    headers: { cookie, "idempotency-key": idempotencyKey, ...upload?.headers },
+    ...(upload
+      ? { payload: upload.payload }
+      : request.body !== undefined
+        ? { payload: request.body as object }
+        : {}),
+  });
+}
 
 /** A path with every parameter filled by an id that exists nowhere, so allowed calls change nothing. */
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, "999999");
@@ -102,5 +139,82 @@ describe("authorization matrix", () => {
     }
     recordFigure("authz.scope", { scopedRoutes: SCOPED_ROUTES.length, checked, leaks: leaks.length });
     expect(leaks).toEqual([]);
+  });
+
+  it("refuses writes to records outside the caller's jurisdiction (403/404) and changes nothing", async () => {
+    const missing: string[] = [];
+    const leaks: string[] = [];
+    let tried = 0;
+    let districtWide = 0;
+    let changes = 0;
+    for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
+    const writes = routes.filter((r) => r.method !== "GET" && r.path.includes("{"));
+    const controls: { route: (typeof routes)[number]; spec: ScopedWrite; row: Row }[] = [];
+    for (const route of writes) {
+      const spec = SCOPED_WRITES[route.key];
+      if (!spec) {
+        missing.push(`${route.key}: add an entry to SCOPED_WRITES (test/support/authz-scoped-writes.ts)`);
+        continue;
+      }
+      const access = ROUTE_ACCESS[route.key];
+      const allowed = access === "any" ? ROLES : access === "public" ? [] : access;
+      const rowsByFixture: Record<string, Row> = {};
+      for (const [name, query] of Object.entries(spec.fixtures)) {
+        const [row] = await t.query<Row>(sql.raw(query));
+        if (!row) missing.push(`${route.key}: fixture ${name} finds no record in the demo data`);
+        else rowsByFixture[name] = row;
+      }
+      const before = await dataChecksum();
+      for (const role of allowed) {
+        const reach = spec.outOfScope[role];
+        if (!reach) {
+          missing.push(
+            `${route.key}: add outOfScope.${role} (fixtures out of its reach, or districtWide: why)`,
+          );
+          continue;
+        }
+        if (!Array.isArray(reach)) {
+          districtWide++;
+          continue;
+        }
+        for (const name of reach) {
+          const row = rowsByFixture[name];
+          if (!row) continue;
+          const r = await sendWrite(route, spec, row, cookies[role], `scoped-write-${tried}`);
+          tried++;
+          if (r.statusCode !== 403 && r.statusCode !== 404)
+            leaks.push(`${role} ${route.key} ${name} → ${r.statusCode} ${r.body.slice(0, 160)}`);
+        }
+      }
+      if ((await dataChecksum()) !== before) {
+        changes++;
+        leaks.push(`${route.key}: the database changed`);
+      }
+      if (spec.control && rowsByFixture[spec.control.fixture])
+        controls.push({ route, spec, row: rowsByFixture[spec.control.fixture] });
+    }
+    // Last, as they may change data: the same requests by a role that reaches the record get past the scope.
+    const badControls: string[] = [];
+    for (const { route, spec, row } of controls) {
+      const role = spec.control?.role as Role;
+      const r = await sendWrite(route, spec, row, cookies[role], `scoped-control-${route.key}`);
+      if ([401, 403, 404].includes(r.statusCode) || r.statusCode >= 500)
+        badControls.push(
+          `${role} ${route.key} ${spec.control?.fixture} → ${r.statusCode} ${r.body.slice(0, 160)}`,
+        );
+    }
+    recordFigure("authz.scopedWrites", {
+      routes: writes.length,
+      writesTried: tried,
+      districtWideSkips: districtWide,
+      inScopeControls: controls.length,
+      badControls: badControls.length,
+      changesSeen: changes,
+      leaks: leaks.length,
+    });
+    expect(missing).toEqual([]);
+    expect(leaks).toEqual([]);
+    expect(badControls).toEqual([]);
+    expect(tried).toBeGreaterThan(50);
   });
 });

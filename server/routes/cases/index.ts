@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Multipart } from "@fastify/multipart";
 import { sql } from "drizzle-orm";
 import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
@@ -29,6 +28,7 @@ import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { assertAllowed } from "../../policies/allow.ts";
 import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
+import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
   caseMetaSchema,
@@ -223,24 +223,16 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
     async (request, reply) => {
       const actor = actorOf(request);
       if (!request.isMultipart()) throw unsupportedEvidence();
-      let part: Multipart | undefined;
-      let bytes: Buffer;
-      try {
-        // evidence has its own limit (ENVGRID_MAX_UPLOAD_MB), refused with 413 while streaming
-        part = await request.file({ limits: { fileSize: config.maxUploadBytes, files: 1 } });
-        if (part?.type !== "file")
-          throw badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required");
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-          throw evidenceTooLarge(config.maxUploadBytes);
-        throw error;
-      }
-      const noteField = part.fields.note;
-      const note =
-        noteField && !Array.isArray(noteField) && noteField.type === "field"
-          ? String(noteField.value)
-          : undefined;
+      // evidence has its own limit (ENVGRID_MAX_UPLOAD_MB), refused with 413 while streaming
+      const file = await readSingleUpload(request, {
+        fileField: "file",
+        maxBytes: config.maxUploadBytes,
+        tooLarge: () => evidenceTooLarge(config.maxUploadBytes),
+        missing: () =>
+          badRequest("file_required", "请选择要上传的文件（字段名 file）", "A file field is required"),
+      });
+      const bytes = file.bytes;
+      const note = file.fields.note;
       const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
       const at = now();
       const upload = (tx: Db) =>

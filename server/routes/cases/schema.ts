@@ -4,7 +4,7 @@ import { CASE_SOURCES, PETITION_CHANNELS } from "../../domain/cases/case-sources
 import { CASE_STAGES } from "../../domain/cases/case-state.ts";
 import { MATTER_CATEGORY_CODES } from "../../domain/cases/matter-categories.ts";
 import { PRIORITIES } from "../../domain/cases/priorities.ts";
-import { ErrorBody, errorResponses, IdParams, Pagination } from "../shared-schemas.ts";
+import { ErrorBody, errorResponses, IdParams, multipartUpload, Pagination } from "../shared-schemas.ts";
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral[]);
 
@@ -226,6 +226,7 @@ export const revealSchema = {
 export const uploadEvidenceSchema = {
   tags: ["cases"],
   summary: "上传证据（multipart，字段 file；JPEG/PNG/WebP/PDF，按内容识别）",
+  ...multipartUpload("file"),
   params: IdParams,
   headers: IdempotencyHeaders,
   response: {

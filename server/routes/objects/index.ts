@@ -19,6 +19,7 @@ import {
 } from "../../queries/objects.ts";
 import { objectPatrols } from "../../queries/patrols.ts";
 import { buildExport, buildTemplate, readUpload, XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
+import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
   createObjectSchema,
@@ -95,22 +96,19 @@ export function objectRoutes(app: App, { database }: RouteDeps): void {
         "Upload the file as multipart/form-data",
       );
     }
-    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!file) throw badRequest("file_required", "请选择要导入的文件", "No file in the upload");
-    let buffer: Buffer;
-    try {
-      buffer = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-        throw new AppError(
+    const file = await readSingleUpload(request, {
+      fileField: "file",
+      maxBytes: IMPORT_MAX_BYTES,
+      tooLarge: () =>
+        new AppError(
           "payload_too_large",
           413,
           `文件不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请分批导入`,
           "File too large",
-        );
-      }
-      throw error;
-    }
+        ),
+      missing: () => badRequest("file_required", "请选择要导入的文件", "No file in the upload"),
+    });
+    const buffer = file.bytes;
     const upload = await readUpload(buffer);
     if (!upload.ok) {
       return reply.status(422).send({

@@ -6,7 +6,7 @@ import {
   REMEDIATION_STATUSES,
   RISK_LEVELS,
 } from "../../domain/supervised-object.ts";
-import { ErrorBody, errorResponses, IdParams, Pagination } from "../shared-schemas.ts";
+import { ErrorBody, errorResponses, IdParams, multipartUpload, Pagination } from "../shared-schemas.ts";
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
   Type.Enum(
@@ -166,7 +166,7 @@ export const ImportError = Type.Object({
 export const importObjectsSchema = {
   tags: ["objects"],
   summary: "导入监管对象（multipart 上传 XLSX 或 UTF-8 CSV；任一行有误则整体不导入）",
-  consumes: ["multipart/form-data"],
+  ...multipartUpload("file"),
   response: {
     201: Type.Object({
       created: Type.Integer(),
