@@ -204,13 +204,9 @@ describe("audit retention", () => {
 });
 
 describe("audit retention, a chain pruned to nothing", () => {
-  // KNOWN BUG, kept visible: when pruning deletes every row of a chain, the chain trigger (migration 0001)
-  // finds no last row and restarts the chain at seq 1 from the zero hash, while the anchor says it continues
-  // after the pruned seq, so the chain no longer verifies ('sequence_gap'). The fix is a migration making
-  // audit_log_chain() fall back to audit_anchors when the chain is empty. The retention test above trips on it
-  // by chance on PostgreSQL (which chains its rows land in depends on transaction ids). Remove `.fails` with
-  // the fix.
-  it.fails("keeps verifying when new rows land in a chain that pruning emptied", async () => {
+  // Regression: when pruning deleted every row of a chain, the chain trigger restarted it at seq 1 from the zero
+  // hash while the anchor said it continued after the pruned seq ('sequence_gap'); migration 0013 resumes at the anchor.
+  it("keeps verifying when new rows land in a chain that pruning emptied", async () => {
     const fresh = await startTestApp();
     try {
       const [old] = await fresh.query<{ chain: number }>(
