@@ -169,6 +169,19 @@ describe("a patrol in the field", () => {
     expect(detail.track.find((x: { t: string }) => x.t === at(9)).flags).toEqual(["speed"]);
     await expectKeptLegsAddUp(patrolId, r.json().distanceM);
     expect(detail.distanceM).toBe(r.json().distanceM);
+    // A point written behind the kept tail's back (no command does): the batch still stores once, exactly.
+    await t.query(
+      sql`insert into patrol_track_points (patrol_id, t, lon, lat, flags)
+          values (${patrolId}, ${at(11)}, ${o.lon + 0.001}, ${o.lat + 0.0095}, 0)`,
+    );
+    const late = await post("member", url, {
+      points: [
+        { t: at(11), lon: o.lon + 0.001, lat: o.lat + 0.0095 },
+        { t: at(12), lon: o.lon + 0.001, lat: o.lat + 0.01 },
+      ],
+    });
+    expect(late.json()).toMatchObject({ received: 2, stored: 1, duplicates: 1, flagged: 0, pointCount: 13 });
+    await expectKeptLegsAddUp(patrolId, late.json().distanceM);
   });
 
   it("refuses points from the future and malformed batches without storing anything", async () => {
@@ -248,7 +261,7 @@ describe("a patrol in the field", () => {
   it("finishes once, and keeps the patrol out of other villages' reach", async () => {
     const f1 = await post("member", `/api/patrols/${patrolId}/finish`, {}, "finish-1");
     expect(f1.statusCode).toBe(200);
-    expect(f1.json().pointCount).toBe(11);
+    expect(f1.json().pointCount).toBe(13);
     // Finishing measures the whole patrol again: the same distance as kept batch by batch.
     await expectKeptLegsAddUp(patrolId, f1.json().distanceM);
     const f2 = await post("member", `/api/patrols/${patrolId}/finish`, {});

@@ -27,7 +27,8 @@ export function legMetres(lon1: number, lat1: number, lon2: number, lat2: number
   const north = dPhi * meridian;
   const east = dLambda * Math.cos(phiM) * normal;
   const both = north * north + east * east;
-  const radius = both === 0 ? meridian : (meridian * normal * both) / (normal * north * north + meridian * east * east);
+  const radius =
+    both === 0 ? meridian : (meridian * normal * both) / (normal * north * north + meridian * east * east);
   return angle * radius;
 }
 
