@@ -15,7 +15,12 @@ const apiProject = (engine: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["server/**/*.test.ts", "scripts/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["server/**/*.test.ts", "scripts/**/*.test.ts", "web/src/**/*.test.ts"],
+        },
+      },
       apiProject("pglite"),
       ...(process.env.DATABASE_URL ? [apiProject("postgres")] : []),
       {

@@ -1,9 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import { TRACK_FLAG, TRACK_LIMITS } from "../domain/patrol/checklist.ts";
+import { type MeasuredPoint, measureTrack, type TrackTail } from "../domain/patrol/track-measure.ts";
+import { notFound } from "../errors.ts";
+import type { Actor } from "../policies/actor.ts";
 import { assertAllowed } from "../policies/allow.ts";
+import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import type { CommandContext } from "./context.ts";
-import { lockOwnPatrol } from "./patrol-access.ts";
 import { checkClientTime } from "./patrol-starter.ts";
 
 export interface TrackPoint {
@@ -22,72 +25,31 @@ export interface IngestResult {
   distanceM: number;
 }
 
+interface Totals {
+  distanceM: number;
+  pointCount: number;
+}
+
 /**
- * Speed flags, leg lengths and the patrol's totals, recomputed in time order, so the result does not depend on
- * the order batches arrived in. Speed is measured from the previous point in time; a point's leg (`leg_m`) runs
- * from the previous point that carries no flag, and the distance is the sum of the legs of unflagged points.
- * With `from` (the earliest point of the batch just stored) only what the batch can change is recomputed: a
- * point's speed depends on the point before it only, so everything up to the last stored point before `from`
- * (the anchor) keeps its flags and legs. Without `from`, the whole patrol (finish).
+ * Stores where the track now ends and its exact length (migration 0012) with the rounded totals; `alongWith`
+ * (the batch's insert) runs in the same statement, saving a round trip.
  */
-export async function refreshPatrolDistance(tx: Db, patrolId: number, from?: Date) {
-  // The patrol's time span and the anchors first, as text (exact to the microsecond): every later statement
-  // then bounds t by plain parameters, which lets the planner prune the monthly partitions (planning all
-  // two dozen of them for each of three statements cost more than the work itself).
-  const fromAt = from ? sql`${from.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
-  const [span] = await rows<{
-    lo: string | null;
-    hi: string | null;
-    anchor: string;
-    legAnchor: string | null;
-  }>(
+async function saveTail(
+  tx: Db,
+  patrolId: number,
+  tail: TrackTail,
+  lengthM: number,
+  pointCount: SQL,
+  alongWith?: SQL,
+) {
+  const last = tail.last;
+  const [totals] = await rows<Totals>(
     tx,
-    sql`select min(t)::text as lo, max(t)::text as hi,
-               coalesce(max(t) filter (where t < ${fromAt}), ${fromAt})::text as anchor,
-               max(t) filter (where flags = 0 and t < ${fromAt})::text as "legAnchor"
-          from patrol_track_points where patrol_id = ${patrolId}`,
-  );
-  if (span.lo === null || span.hi === null) {
-    const [empty] = await rows<{ distanceM: number; pointCount: number }>(
-      tx,
-      sql`update patrols set distance_m = 0, point_count = 0 where id = ${patrolId}
-          returning distance_m as "distanceM", point_count as "pointCount"`,
-    );
-    return empty;
-  }
-  const ts = (text: string) => sql`${text}::timestamptz`;
-  const hi = ts(span.hi);
-  // Rewritten: the points after the anchor (all of them without `from`); read: from the anchor on.
-  const anchor = from ? ts(span.anchor) : ts(span.lo);
-  const rewrite = (t: SQL) =>
-    from ? sql`${t} > ${anchor} and ${t} <= ${hi}` : sql`${t} between ${anchor} and ${hi}`;
-  const distance = sql`ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                        geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326)))`;
-  await tx.execute(sql`
-    update patrol_track_points p
-       set flags = (p.flags & ~${TRACK_FLAG.speed}::smallint)
-                 | (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)::smallint
-      from (select t, ${distance} / nullif(extract(epoch from t - lag(t) over w), 0) * 3.6 as kmh
-              from patrol_track_points where patrol_id = ${patrolId} and t between ${anchor} and ${hi}
-            window w as (order by t)) s
-     where p.patrol_id = ${patrolId} and p.t = s.t and ${rewrite(sql`p.t`)}
-       and (p.flags & ${TRACK_FLAG.speed}) <> (case when s.kmh > ${TRACK_LIMITS.maxSpeedKmh} then ${TRACK_FLAG.speed} else 0 end)`);
-  // Legs after the anchor, measured from the last unflagged point before `from` (flags are final now).
-  const legFrom = from && span.legAnchor ? ts(span.legAnchor) : ts(span.lo);
-  await tx.execute(sql`
-    update patrol_track_points p set leg_m = l.leg
-      from (select q.t, case when q.flags = 0 then legs.leg end as leg
-              from patrol_track_points q
-              left join (select t, ${distance} as leg from patrol_track_points
-                          where patrol_id = ${patrolId} and flags = 0 and t between ${legFrom} and ${hi}
-                         window w as (order by t)) legs on legs.t = q.t
-             where q.patrol_id = ${patrolId} and ${rewrite(sql`q.t`)}) l
-     where p.patrol_id = ${patrolId} and p.t = l.t and ${rewrite(sql`p.t`)} and p.leg_m is distinct from l.leg`);
-  const [totals] = await rows<{ distanceM: number; pointCount: number }>(
-    tx,
-    sql`update patrols set (distance_m, point_count) =
-          (select coalesce(round(sum(leg_m)), 0)::int, count(*)::int from patrol_track_points
-            where patrol_id = ${patrolId} and t between ${ts(span.lo)} and ${hi})
+    sql`${alongWith ? sql`with written as (${alongWith}) ` : sql``}update patrols set distance_m = round(${lengthM}::float8)::int, point_count = ${pointCount},
+               track_length_m = ${lengthM}::float8,
+               track_last_t = ${last ? new Date(last.s * 1000).toISOString() : null}::timestamptz,
+               track_last_lon = ${last?.lon ?? null}::float8, track_last_lat = ${last?.lat ?? null}::float8,
+               track_leg_lon = ${tail.legFrom?.lon ?? null}::float8, track_leg_lat = ${tail.legFrom?.lat ?? null}::float8
          where id = ${patrolId}
         returning distance_m as "distanceM", point_count as "pointCount"`,
   );
@@ -95,10 +57,120 @@ export async function refreshPatrolDistance(tx: Db, patrolId: number, from?: Dat
 }
 
 /**
+ * Speed flags, leg lengths and the totals of the whole patrol measured again in time order (finish; a batch
+ * that does not simply continue the track; a patrol whose tail is not known yet), so the result does not
+ * depend on the order batches arrived in. Only rows whose flags or leg change are written. Also returns the
+ * measured points, so the caller can count flags among those it stored.
+ */
+export async function refreshPatrolDistance(tx: Db, patrolId: number) {
+  const points = await rows<MeasuredPoint & { key: string }>(
+    tx,
+    sql`select t::text as key, extract(epoch from t)::float8 as s, lon, lat, flags, leg_m as "legM"
+          from patrol_track_points where patrol_id = ${patrolId} order by t`,
+  );
+  const before = points.map((p) => ({ flags: p.flags, legM: p.legM }));
+  const { tail, lengthM } = measureTrack(points, { last: null, legFrom: null });
+  const changed = points.filter((p, i) => p.flags !== before[i].flags || p.legM !== before[i].legM);
+  if (changed.length > 0) {
+    // Constant time bounds let the planner prune the monthly partitions.
+    await tx.execute(sql`
+      update patrol_track_points p set flags = u.flags, leg_m = u.leg
+        from unnest(${arrayLiteral(changed.map((p) => `"${p.key}"`))}::timestamptz[],
+                    ${arrayLiteral(changed.map((p) => p.flags))}::smallint[],
+                    ${arrayLiteral(changed.map((p) => p.legM ?? "NULL"))}::float8[]) u(t, flags, leg)
+       where p.patrol_id = ${patrolId} and p.t = u.t
+         and p.t between ${changed[0].key}::timestamptz and ${changed[changed.length - 1].key}::timestamptz`);
+  }
+  const totals = await saveTail(tx, patrolId, tail, lengthM, sql`${points.length}::int`);
+  return { ...totals, points };
+}
+
+interface PatrolState {
+  xmin: number | null;
+  ymin: number | null;
+  xmax: number | null;
+  ymax: number | null;
+  lengthM: number | null;
+  lastS: number | null;
+  lastLon: number | null;
+  lastLat: number | null;
+  legLon: number | null;
+  legLat: number | null;
+}
+
+/**
+ * The caller's own patrol locked for the write (as lockOwnPatrol: anyone else's is "not found"), with its kept
+ * tail and the district's bounds for the area flag, in one statement.
+ */
+async function lockPatrolState(tx: Db, actor: Actor, patrolId: number): Promise<PatrolState> {
+  const [state] = await rows<PatrolState>(
+    tx,
+    sql`select ST_XMin(x.e) as xmin, ST_YMin(x.e) as ymin, ST_XMax(x.e) as xmax, ST_YMax(x.e) as ymax,
+               p.track_length_m as "lengthM", extract(epoch from p.track_last_t)::float8 as "lastS",
+               p.track_last_lon as "lastLon", p.track_last_lat as "lastLat",
+               p.track_leg_lon as "legLon", p.track_leg_lat as "legLat"
+          from patrols p join grids g on g.id = p.grid_id,
+               (select ST_Expand(ST_Extent(boundary)::geometry, 0.05) as e
+                  from grids where level = 1 and retired_at is null) x
+         where p.id = ${patrolId} and p.member_id = ${actor.userId} and ${gridWithinScope(sql`g.path`, actor.scope)}
+           for update of p`,
+  );
+  if (!state) throw notFound();
+  return state;
+}
+
+type BatchPoint = MeasuredPoint & { iso: string; accuracy: number | null };
+
+/** The batch in time order with the flags a point earns on its own or within the batch (not speed). */
+function prepareBatch(points: TrackPoint[], times: number[], state: PatrolState): BatchPoint[] {
+  let latest = Number.NEGATIVE_INFINITY;
+  const seen = new Set<number>();
+  const batch: BatchPoint[] = [];
+  points.forEach((p, i) => {
+    const t = times[i];
+    if (seen.has(t)) return; // the same instant twice in one batch: the first wins
+    seen.add(t);
+    let flags = 0;
+    if (p.accuracy !== undefined && p.accuracy !== null && p.accuracy > TRACK_LIMITS.maxAccuracyM)
+      flags |= TRACK_FLAG.accuracy;
+    if (t < latest) flags |= TRACK_FLAG.timeBackwards;
+    latest = Math.max(latest, t);
+    if (
+      state.xmin !== null &&
+      (p.lon < state.xmin ||
+        p.lon > (state.xmax as number) ||
+        p.lat < (state.ymin as number) ||
+        p.lat > (state.ymax as number))
+    )
+      flags |= TRACK_FLAG.outOfArea;
+    const iso = new Date(t).toISOString();
+    batch.push({ s: t / 1000, iso, lon: p.lon, lat: p.lat, accuracy: p.accuracy ?? null, flags, legM: null });
+  });
+  return batch.sort((a, b) => a.s - b.s);
+}
+
+/** The insert's SELECT: six or seven array parameters whatever the batch size, one short parse and plan. */
+function batchRows(patrolId: number, batch: BatchPoint[]): SQL {
+  return sql`select ${patrolId}::int, * from unnest(${arrayLiteral(batch.map((v) => `"${v.iso}"`))}::timestamptz[],
+    ${arrayLiteral(batch.map((v) => v.lon))}::float8[], ${arrayLiteral(batch.map((v) => v.lat))}::float8[],
+    ${arrayLiteral(batch.map((v) => v.accuracy ?? "NULL"))}::real[], ${arrayLiteral(batch.map((v) => v.flags))}::smallint[],
+    ${arrayLiteral(batch.map((v) => v.legM ?? "NULL"))}::float8[])`;
+}
+
+/** PostgreSQL's unique violation, however the driver wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return (e?.cause?.code ?? e?.code) === "23505";
+}
+
+/**
  * Stores a batch of GPS points (上传轨迹). A point already stored (same patrol and time) is skipped, so a
  * replayed or reordered batch changes nothing. Implausible points are kept and flagged (see TRACK_FLAG).
- * Not audited row by row: the track is telemetry; the patrol's start and finish (with point count and
- * distance) are the audited events.
+ * A batch that continues the track (every point later than the last stored one: what a phone sends) is
+ * measured in JavaScript from the tail kept on the patrol, inserted with its flags and legs final, and moves
+ * the totals by what it added, in one statement; any other batch is inserted skipping duplicates and the
+ * whole patrol is measured again. Not audited row by row: the track is telemetry; the patrol's start and
+ * finish (with point count and distance) are the audited events.
  */
 export async function ingestTrack(
   ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
@@ -106,61 +178,81 @@ export async function ingestTrack(
   points: TrackPoint[],
 ): Promise<IngestResult> {
   assertAllowed(ctx.actor, "patrol.perform");
-  for (const p of points) checkClientTime(new Date(p.t));
+  const now = Date.now();
+  const times = points.map((p) => Date.parse(p.t));
+  for (const t of times) checkClientTime(new Date(t), now);
+  try {
+    return await storeBatch(ctx, patrolId, points, times, true);
+  } catch (error) {
+    // The kept tail was behind the table (a writer that did not keep it): the careful path sorts it out.
+    if (isUniqueViolation(error)) return storeBatch(ctx, patrolId, points, times, false);
+    throw error;
+  }
+}
+
+async function storeBatch(
+  ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
+  patrolId: number,
+  points: TrackPoint[],
+  times: number[],
+  trustTail: boolean,
+): Promise<IngestResult> {
   return ctx.db.transaction(async (tx) => {
-    await lockOwnPatrol(tx, ctx.actor, patrolId);
-    const [box] = await rows<{ xmin: number; ymin: number; xmax: number; ymax: number } | undefined>(
-      tx,
-      sql`select ST_XMin(e) as xmin, ST_YMin(e) as ymin, ST_XMax(e) as xmax, ST_YMax(e) as ymax
-            from (select ST_Expand(ST_Extent(boundary)::geometry, 0.05) as e
-                    from grids where level = 1 and retired_at is null) x`,
-    );
-    let latest = Number.NEGATIVE_INFINITY;
-    const seen = new Set<number>();
-    const values: { t: string; lon: number; lat: number; accuracy: number | null; flags: number }[] = [];
-    for (const p of points) {
-      const t = Date.parse(p.t);
-      if (seen.has(t)) continue; // the same instant twice in one batch: the first wins
-      seen.add(t);
-      let flags = 0;
-      if (p.accuracy !== undefined && p.accuracy !== null && p.accuracy > TRACK_LIMITS.maxAccuracyM)
-        flags |= TRACK_FLAG.accuracy;
-      if (t < latest) flags |= TRACK_FLAG.timeBackwards;
-      latest = Math.max(latest, t);
-      if (box?.xmin != null && (p.lon < box.xmin || p.lon > box.xmax || p.lat < box.ymin || p.lat > box.ymax))
-        flags |= TRACK_FLAG.outOfArea;
-      values.push({
-        t: new Date(t).toISOString(),
-        lon: p.lon,
-        lat: p.lat,
-        accuracy: p.accuracy ?? null,
-        flags,
-      });
+    const state = await lockPatrolState(tx, ctx.actor, patrolId);
+    const batch = prepareBatch(points, times, state);
+    const continues =
+      trustTail && state.lengthM !== null && (state.lastS === null || batch[0].s > state.lastS);
+    // Every month the batch touches gets its partition first (created on demand, see migration 0007); the
+    // month of the kept last point has one already.
+    const tailMonth =
+      continues && state.lastS !== null ? new Date(state.lastS * 1000).toISOString().slice(0, 7) : null;
+    for (const month of new Set(batch.map((v) => v.iso.slice(0, 7))))
+      if (month !== tailMonth)
+        await tx.execute(sql`select patrol_track_ensure_partition(${`${month}-01T00:00:00Z`}::timestamptz)`);
+
+    if (continues) {
+      const from: TrackTail = {
+        last:
+          state.lastS === null
+            ? null
+            : { s: state.lastS, lon: state.lastLon as number, lat: state.lastLat as number },
+        legFrom: state.legLon === null ? null : { lon: state.legLon, lat: state.legLat as number },
+      };
+      const { tail, lengthM } = measureTrack(batch, from);
+      // Every point is later than the last stored one, under the patrol's lock: a plain insert (no
+      // ON CONFLICT, which costs about half as much again); a duplicate would mean a stale tail (see above).
+      const totals = await saveTail(
+        tx,
+        patrolId,
+        tail,
+        (state.lengthM as number) + lengthM,
+        sql`point_count + ${batch.length}::int`,
+        sql`insert into patrol_track_points (patrol_id, t, lon, lat, accuracy, flags, leg_m) ${batchRows(patrolId, batch)}`,
+      );
+      return {
+        received: points.length,
+        stored: batch.length,
+        duplicates: points.length - batch.length,
+        flagged: batch.filter((v) => v.flags !== 0).length,
+        ...totals,
+      };
     }
-    // Every month the batch touches gets its partition first (created on demand, see migration 0007).
-    for (const iso of new Set(points.map((p) => new Date(Date.parse(p.t)).toISOString().slice(0, 7))))
-      await tx.execute(sql`select patrol_track_ensure_partition(${`${iso}-01T00:00:00Z`}::timestamptz)`);
-    const inserted =
-      values.length === 0
-        ? []
-        : await rows<{ flags: number }>(
-            tx,
-            // Six array parameters whatever the batch size (not six per point): one short parse and plan.
-            sql`insert into patrol_track_points (patrol_id, t, lon, lat, accuracy, flags)
-                select ${patrolId}::int, * from unnest(${arrayLiteral(values.map((v) => `"${v.t}"`))}::timestamptz[],
-                  ${arrayLiteral(values.map((v) => v.lon))}::float8[], ${arrayLiteral(values.map((v) => v.lat))}::float8[],
-                  ${arrayLiteral(values.map((v) => v.accuracy ?? "NULL"))}::real[],
-                  ${arrayLiteral(values.map((v) => v.flags))}::smallint[])
-                on conflict (patrol_id, t) do nothing returning flags`,
-          );
-    const earliest = Math.min(...values.map((v) => Date.parse(v.t)));
-    const totals = await refreshPatrolDistance(tx, patrolId, values.length ? new Date(earliest) : undefined);
+    const [inserted] = await rows<{ stored: number; at: number[] | null }>(
+      tx,
+      sql`with added as (
+            insert into patrol_track_points (patrol_id, t, lon, lat, accuracy, flags, leg_m) ${batchRows(patrolId, batch)}
+            on conflict (patrol_id, t) do nothing returning t)
+          select count(*)::int as stored, array_agg(extract(epoch from t)::float8) as at from added`,
+    );
+    const refreshed = await refreshPatrolDistance(tx, patrolId);
+    const added = new Set(inserted.at ?? []);
     return {
       received: points.length,
-      stored: inserted.length,
-      duplicates: points.length - inserted.length,
-      flagged: inserted.filter((r) => r.flags !== 0).length,
-      ...totals,
+      stored: inserted.stored,
+      duplicates: points.length - inserted.stored,
+      flagged: refreshed.points.filter((p) => added.has(p.s) && p.flags !== 0).length,
+      distanceM: refreshed.distanceM,
+      pointCount: refreshed.pointCount,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { legMetres } from "../../server/domain/patrol/track-measure.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -68,6 +69,26 @@ describe("patrol plan", () => {
   });
 });
 
+/**
+ * The patrol's distance equals its unflagged points measured again from scratch, and the JavaScript leg length
+ * agrees with PostGIS's spheroid distance.
+ */
+async function expectKeptLegsAddUp(patrolId: number, distanceM: number) {
+  const stored = await t.query<{ lon: number; lat: number; spheroid: number | null }>(
+    sql`select lon, lat, ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
+                 geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as spheroid
+          from patrol_track_points where patrol_id = ${patrolId} and flags = 0
+        window w as (order by t) order by t`,
+  );
+  let whole = 0;
+  for (let i = 1; i < stored.length; i++) {
+    const leg = legMetres(stored[i - 1].lon, stored[i - 1].lat, stored[i].lon, stored[i].lat);
+    expect(Math.abs(leg - (stored[i].spheroid as number))).toBeLessThan(leg * 1e-5);
+    whole += leg;
+  }
+  expect(distanceM).toBe(Math.round(whole));
+}
+
 describe("a patrol in the field", () => {
   let patrolId: number;
 
@@ -126,16 +147,41 @@ describe("a patrol in the field", () => {
     // Distance over the plausible points only: about 111 m per 0.001° of latitude.
     expect(detail.distanceM).toBeGreaterThan(500);
     expect(detail.distanceM).toBeLessThan(1000);
-    // The legs kept batch by batch (only what a batch can change is measured) add up to the walk measured
-    // again from scratch.
-    const [whole] = await t.query<{ d: number }>(
-      sql`select coalesce(round(sum(leg)), 0)::int as d
-            from (select ST_Distance(geography(ST_SetSRID(ST_MakePoint(lon, lat), 4326)),
-                         geography(ST_SetSRID(ST_MakePoint(lag(lon) over w, lag(lat) over w), 4326))) as leg
-                    from patrol_track_points where patrol_id = ${patrolId} and flags = 0
-                  window w as (order by t)) legs`,
+    // The legs kept batch by batch add up to the walk measured again from scratch.
+    await expectKeptLegsAddUp(patrolId, detail.distanceM);
+  });
+
+  it("measures a batch that continues the track from the kept tail, as a whole re-measure would", async () => {
+    const o = await objectInYaer();
+    const t0 = Date.now() - 50 * 60_000;
+    const at = (min: number) => new Date(t0 + min * 60_000).toISOString();
+    const url = `/api/patrols/${patrolId}/track`;
+    // Later than every stored point: a jump, and the point after it is as fast coming back (both flagged).
+    const r = await post("member", url, {
+      points: [
+        { t: at(8), lon: o.lon, lat: o.lat + 0.007 },
+        { t: at(9), lon: o.lon, lat: o.lat + 0.04 },
+        { t: at(10), lon: o.lon + 0.001, lat: o.lat + 0.009 },
+      ],
+    });
+    expect(r.json()).toMatchObject({ received: 3, stored: 3, flagged: 2, pointCount: 11 });
+    const detail = (await get("member", `/api/patrols/${patrolId}`)).json();
+    expect(detail.track.find((x: { t: string }) => x.t === at(9)).flags).toEqual(["speed"]);
+    await expectKeptLegsAddUp(patrolId, r.json().distanceM);
+    expect(detail.distanceM).toBe(r.json().distanceM);
+    // A point written behind the kept tail's back (no command does): the batch still stores once, exactly.
+    await t.query(
+      sql`insert into patrol_track_points (patrol_id, t, lon, lat, flags)
+          values (${patrolId}, ${at(11)}, ${o.lon + 0.001}, ${o.lat + 0.0095}, 0)`,
     );
-    expect(detail.distanceM).toBe(whole.d);
+    const late = await post("member", url, {
+      points: [
+        { t: at(11), lon: o.lon + 0.001, lat: o.lat + 0.0095 },
+        { t: at(12), lon: o.lon + 0.001, lat: o.lat + 0.01 },
+      ],
+    });
+    expect(late.json()).toMatchObject({ received: 2, stored: 1, duplicates: 1, flagged: 0, pointCount: 13 });
+    await expectKeptLegsAddUp(patrolId, late.json().distanceM);
   });
 
   it("refuses points from the future and malformed batches without storing anything", async () => {
@@ -215,7 +261,9 @@ describe("a patrol in the field", () => {
   it("finishes once, and keeps the patrol out of other villages' reach", async () => {
     const f1 = await post("member", `/api/patrols/${patrolId}/finish`, {}, "finish-1");
     expect(f1.statusCode).toBe(200);
-    expect(f1.json().pointCount).toBe(8);
+    expect(f1.json().pointCount).toBe(13);
+    // Finishing measures the whole patrol again: the same distance as kept batch by batch.
+    await expectKeptLegsAddUp(patrolId, f1.json().distanceM);
     const f2 = await post("member", `/api/patrols/${patrolId}/finish`, {});
     expect(f2.statusCode).toBe(200);
     expect(f2.json().finishedAt).toBe(f1.json().finishedAt);

@@ -127,9 +127,10 @@ export async function trackIngestBench(quick: boolean): Promise<void> {
     const [origin] = await pointsInGrids(database, 1);
     await ingestRun(database, url, cookie, { patrols: 2, batch: 10, batchesPerPatrol: 5, origin }); // warm-up
     const shapes = [
-      // what the field app sends while online: a batch every 10 fixes
-      { label: "field_batches", patrols: 10, batch: 10, batchesPerPatrol: quick ? 5 : 200 },
-      // a phone back online after a long offline stretch: the largest batch the endpoint takes
+      // what the field app sends while online: a batch a minute (BATCH_MS in FieldScene), ~60 fixes at 1 Hz
+      { label: "field_batches", patrols: 10, batch: 60, batchesPerPatrol: quick ? 2 : 30 },
+      // a phone back online after a long offline stretch: the outbox sends its queued track records together,
+      // up to the largest batch the endpoint takes (POINTS_PER_REQUEST in web/src/field/outbox.ts)
       { label: "offline_sync", patrols: 10, batch: 1000, batchesPerPatrol: quick ? 1 : 5 },
     ];
     for (const shape of shapes) {

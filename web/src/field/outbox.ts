@@ -5,6 +5,8 @@
  * lost answer means a resend with the same key — the server returns the first answer (exactly once).
  */
 
+import { POINTS_PER_REQUEST, type PointsRecord, pointsRun } from "./track-batches";
+
 export type OutboxRecord =
   | { seq?: number; kind: "start"; patrolLocalId: string; key: string; body: { startedAt: string } }
   | {
@@ -173,20 +175,47 @@ function scheduleRetry() {
   }, retryDelay);
 }
 
+/**
+ * Several track records in one request (points are idempotent by time on the server, so a resend of any mix is
+ * safe). "single": refused for good or not sendable together — fall back to the head record alone, so one bad
+ * record (e.g. too old) is rejected by itself and does not take its neighbours with it.
+ */
+async function sendPoints(group: PointsRecord[]): Promise<"sent" | "retry" | "single"> {
+  const id = await serverIdOf(group[0].patrolLocalId);
+  if (id === undefined) return "single";
+  try {
+    const response = await post(`/api/patrols/${id}/track`, group[0].key, {
+      points: group.flatMap((record) => record.body.points),
+    });
+    if (response.ok) return "sent";
+    return transient(response) ? "retry" : "single";
+  } catch {
+    return "retry"; // offline or the server is unreachable
+  }
+}
+
 /** Sends what is waiting, oldest first; stops at the first failure (tried again later). */
 export function syncOutbox(): Promise<void> {
   syncing ??= (async () => {
     try {
       for (;;) {
-        const [next] = await run<OutboxRecord[]>(STORES.outbox, "readonly", (s) => s.getAll(undefined, 1));
+        const waiting = await run<OutboxRecord[]>(STORES.outbox, "readonly", (s) =>
+          s.getAll(undefined, POINTS_PER_REQUEST),
+        );
+        const [next] = waiting;
         if (!next || !navigator.onLine) return;
-        const ok = await send(next);
-        if (!ok) {
+        const group = pointsRun(waiting);
+        const sent = group.length > 1 ? await sendPoints(group) : "single";
+        const done = sent === "sent" ? group : [next];
+        if (sent === "retry" || (sent === "single" && !(await send(next)))) {
           scheduleRetry();
           return;
         }
         retryDelay = 0;
-        await run(STORES.outbox, "readwrite", (s) => s.delete(next.seq as number));
+        await run(STORES.outbox, "readwrite", (s) => {
+          for (const record of done) s.delete(record.seq as number);
+          return s.count();
+        });
         changed();
       }
     } finally {

@@ -27,8 +27,10 @@ interface Position {
 }
 
 const ACTIVE_KEY = "envgrid-field-active";
-const BATCH_SIZE = 10;
-const BATCH_MS = 30_000;
+// Track points go to the outbox once a minute (or every 100 fixes): each request costs the server far more
+// than its points, and a hidden or closed app still saves what is buffered (see below).
+const BATCH_SIZE = 100;
+const BATCH_MS = 60_000;
 const big = { size: "large" as const, block: true, style: { height: 56, fontSize: 20 } };
 
 const fmt = (iso: string) =>
