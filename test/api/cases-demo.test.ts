@@ -65,6 +65,19 @@ describe("the demo cases", () => {
       expect(s[k], k).toBeGreaterThan(5);
   });
 
+  it("links some patrol findings to the patrol and object they came from, in the case's own village", async () => {
+    const [s] = await t.query<{ linked: number; objects: number; misplaced: number; notFindings: number }>(
+      sql`select count(*)::int as linked, count(distinct c.object_id)::int as objects,
+                 count(*) filter (where p.grid_id <> c.grid_id or p.started_at > c.reported_at)::int as misplaced,
+                 count(*) filter (where c.source <> 'patrol_finding')::int as "notFindings"
+            from cases c join patrols p on p.id = c.patrol_id`,
+    );
+    expect(s.linked).toBeGreaterThan(5);
+    expect(s.objects).toBeGreaterThan(3);
+    expect(s.misplaced).toBe(0);
+    expect(s.notFindings).toBe(0);
+  });
+
   it("has a timeline that agrees with every case's version, as if the API had written it", async () => {
     const [bad] = await t.query<{ n: number }>(
       sql`select count(*)::int as n from cases c

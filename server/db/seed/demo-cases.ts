@@ -405,6 +405,7 @@ export async function seedDemoCases(
   }
 
   await insertSeeded(db, seeded);
+  const linked = await linkPatrolFindings(db);
   const notified = await notifyDemoUsers(db, seeded);
   await recordAudit(
     db,
@@ -418,6 +419,7 @@ export async function seedDemoCases(
         from: seeded[0]?.state.reportedAt,
         to: now,
         byStage: countBy(seeded, (c) => c.state.stage),
+        linkedToPatrols: linked,
       },
     },
   );
@@ -426,6 +428,29 @@ export async function seedDemoCases(
     events: seeded.reduce((n, c) => n + c.events.length, 0),
     notifications: notified,
   };
+}
+
+/**
+ * A patrol finding usually comes from a check-in: link each demo finding to the latest check-in with a finding
+ * in the same village in the week before it, so object archives and case details show where cases came from.
+ */
+async function linkPatrolFindings(db: Db): Promise<number> {
+  const [{ linked }] = await rows<{ linked: number }>(
+    db,
+    sql`with link as (
+          select c.id, hit.patrol_id, hit.object_id
+            from cases c
+            cross join lateral (
+              select k.patrol_id, k.object_id from patrol_checkins k join patrols p on p.id = k.patrol_id
+               where p.grid_id = c.grid_id and k.finding is not null and k.finding <> ''
+                 and k.at <= c.reported_at and k.at > c.reported_at - interval '7 days'
+               order by k.at desc limit 1) hit
+           where c.source = 'patrol_finding' and c.patrol_id is null),
+        done as (update cases c set patrol_id = link.patrol_id, object_id = link.object_id
+                   from link where c.id = link.id returning 1)
+        select count(*)::int as linked from done`,
+  );
+  return linked;
 }
 
 function facts(userId: string, roles: CaseActor["roles"], over: Partial<CaseActor>): CaseActor {
