@@ -228,19 +228,46 @@ interface EvidenceEntry {
   variant: "original" | "public";
 }
 
+type TimelineRow = Omit<TimelineEntry, "actionName" | "toStageName">;
+type EvidenceRow = Omit<EvidenceEntry, "variant"> & { hasPublic: boolean };
+
+/** A case's events as one JSON array (the case by an SQL expression), oldest first. */
+function timelineJson(caseId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', e.id::int, 'kind', e.kind, 'action', e.action,
+                 'fromStage', e.from_stage, 'toStage', e.to_stage, 'actorId', e.actor_id,
+                 'actorName', coalesce(u.display_name, e.data->>'actorLabel'), 'at', ${isoOf("e.at")},
+                 'version', e.version, 'data', e.data) order by e.at, e.id), '[]'::json)
+                from case_events e left join users u on u.id = e.actor_id
+               where e.case_id = ${caseId})`;
+}
+
+/** A case's evidence as one JSON array, by id. */
+function evidenceJson(caseId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', v.id, 'eventId', v.event_id::int, 'mime', v.mime,
+                 'sizeBytes', v.size_bytes, 'sha256', v.sha256, 'width', v.width, 'height', v.height,
+                 'note', v.note, 'uploadedBy', v.uploaded_by, 'uploadedByName', u.display_name,
+                 'createdAt', ${isoOf("v.created_at")}, 'hasPublic', v.public_path is not null) order by v.id),
+                 '[]'::json)
+                from case_evidence v left join users u on u.id = v.uploaded_by
+               where v.case_id = ${caseId})`;
+}
+
 /** The case's history; a resident reporter's own steps are shown as 举报人, never by name. */
 export async function caseTimeline(
   db: Db,
   row: Pick<CaseRow, "id" | "reporterUserId" | "reporterOfficial">,
 ): Promise<TimelineEntry[]> {
-  const events = await rows<Omit<TimelineEntry, "actionName" | "toStageName">>(
+  const [{ events }] = await rows<{ events: TimelineRow[] }>(
     db,
-    sql`select e.id::int as id, e.kind, e.action, e.from_stage as "fromStage", e.to_stage as "toStage",
-               e.actor_id as "actorId", coalesce(u.display_name, e.data->>'actorLabel') as "actorName",
-               ${isoOf("e.at")} as at, e.version, e.data
-          from case_events e left join users u on u.id = e.actor_id
-         where e.case_id = ${row.id} order by e.at, e.id`,
+    sql`select ${timelineJson(sql`${row.id}::int`)} as events`,
   );
+  return timelineOf(events, row);
+}
+
+function timelineOf(
+  events: readonly TimelineRow[],
+  row: Pick<CaseRow, "reporterUserId" | "reporterOfficial">,
+): TimelineEntry[] {
   const resident = row.reporterOfficial ? null : row.reporterUserId;
   return events.map((e) => ({
     ...e,
@@ -250,15 +277,7 @@ export async function caseTimeline(
   }));
 }
 
-async function caseEvidenceList(db: Db, actor: Actor, row: CaseRow): Promise<EvidenceEntry[]> {
-  const items = await rows<Omit<EvidenceEntry, "variant"> & { hasPublic: boolean }>(
-    db,
-    sql`select v.id, v.event_id::int as "eventId", v.mime, v.size_bytes as "sizeBytes", v.sha256, v.width, v.height,
-               v.note, v.uploaded_by as "uploadedBy", u.display_name as "uploadedByName",
-               ${isoOf("v.created_at")} as "createdAt", (v.public_path is not null) as "hasPublic"
-          from case_evidence v left join users u on u.id = v.uploaded_by
-         where v.case_id = ${row.id} order by v.id`,
-  );
+function evidenceOf(items: readonly EvidenceRow[], actor: Actor, row: CaseRow): EvidenceEntry[] {
   return items.map(({ hasPublic, ...e }) => ({
     ...e,
     // a resident's upload is named by nobody but the roles that may know the reporter
@@ -304,19 +323,6 @@ export function decryptReporter(
   };
 }
 
-async function namesOf(db: Db, table: "users" | "departments", ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const column = table === "users" ? sql.raw("display_name") : sql.raw("name");
-  const found = await rows<{ id: number; name: string }>(
-    db,
-    sql`select id, ${column} as name from ${sql.raw(table)} where id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  return new Map(found.map((r) => [r.id, r.name]));
-}
-
 /** Grid members and heads who can be sent to re-check this case on site. */
 export async function verifierCandidates(db: Db, gridPath: string) {
   return rows<{ id: number; displayName: string; role: string; gridName: string }>(
@@ -331,21 +337,36 @@ export async function verifierCandidates(db: Db, gridPath: string) {
 
 /** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
 export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
-  const [row] = await rows<ListRow>(
+  // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
+  // the answer to every intake and transition.
+  const [row] = await rows<
+    ListRow & {
+      departmentNames: { id: number; name: string }[];
+      userNames: { id: number; name: string }[];
+      timelineRows: TimelineRow[];
+      evidenceRows: EvidenceRow[];
+    }
+  >(
     db,
-    sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id
+    sql`select ${LIST_COLUMNS},
+               (select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name)), '[]'::json)
+                  from departments d
+                 where d.id in (select x::int from jsonb_array_elements_text(c.routing->'departmentIds') x)
+                    or d.id = any(c.participant_department_ids) or d.id = any(c.involved_department_ids))
+                 as "departmentNames",
+               (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name)), '[]'::json)
+                  from users u
+                 where u.id in (c.handled_by, c.verifier_id, case when c.reporter_official then c.reporter_user_id end))
+                 as "userNames",
+               ${timelineJson(sql`c.id`)} as "timelineRows",
+               ${evidenceJson(sql`c.id`)} as "evidenceRows"
+          from cases c join grids g on g.id = c.grid_id
          where c.id = ${id} and ${caseVisibleTo(actor)}`,
   );
   if (!row) throw notFound();
   const summary = summaryOf(actor, row, now);
-  const departmentIds = [
-    ...new Set([...row.routing.departmentIds, ...row.participantDepartmentIds, ...row.involvedDepartmentIds]),
-  ];
-  const departments = await namesOf(db, "departments", departmentIds);
-  const userIds = [row.handledBy, row.verifierId, row.reporterOfficial ? row.reporterUserId : null].filter(
-    (x): x is number => x !== null,
-  );
-  const users = await namesOf(db, "users", userIds);
+  const departments = new Map(row.departmentNames.map((d) => [d.id, d.name]));
+  const users = new Map(row.userNames.map((u) => [u.id, u.name]));
   const [merged] = row.mergedIntoId
     ? await rows<{ id: number; trackingNo: string }>(
         db,
@@ -409,8 +430,8 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
     disclosedAt: row.disclosedAt,
     disclosureSummary: row.disclosureSummary,
     terminal: isTerminal(row.stage),
-    timeline: await caseTimeline(db, row),
-    evidence: await caseEvidenceList(db, actor, row),
+    timeline: timelineOf(row.timelineRows, row),
+    evidence: evidenceOf(row.evidenceRows, actor, row),
     verifierCandidates: summary.allowedActions.includes("request_verification")
       ? await verifierCandidates(db, row.gridPath)
       : [],
