@@ -337,6 +337,30 @@ export async function verifierCandidates(db: Db, gridPath: string) {
 
 /** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
 export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
+  const { duplicates: _none, ...detail } = await caseDetail(db, actor, id, now, config, false);
+  return detail;
+}
+
+/** The detail with the possible duplicates, read in the same statement (the answer to an intake). */
+export async function getCaseDetailWithDuplicates(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  config: Config,
+) {
+  const { duplicates, ...detail } = await caseDetail(db, actor, id, now, config, true);
+  return { ...detail, possibleDuplicates: withStageName(duplicates ?? []) };
+}
+
+async function caseDetail(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  config: Config,
+  withDuplicates: boolean,
+) {
   // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
   // the answer to every intake and transition.
   const [row] = await rows<
@@ -345,6 +369,7 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
       userNames: { id: number; name: string }[];
       timelineRows: TimelineRow[];
       evidenceRows: EvidenceRow[];
+      duplicates: Duplicate[] | null;
     }
   >(
     db,
@@ -359,8 +384,24 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
                  where u.id in (c.handled_by, c.verifier_id, case when c.reporter_official then c.reporter_user_id end))
                  as "userNames",
                ${timelineJson(sql`c.id`)} as "timelineRows",
-               ${evidenceJson(sql`c.id`)} as "evidenceRows"
+               ${evidenceJson(sql`c.id`)} as "evidenceRows",
+               ${
+                 withDuplicates
+                   ? // the candidates' own alias is c: the case itself is reached through o
+                     sql`(select coalesce(json_agg(x order by x."distanceMeters", x.id), '[]'::json) from (${duplicatesSql(
+                       actor,
+                       {
+                         caseId: sql`o.id`,
+                         category: sql`o.category`,
+                         point: sql`o.location`,
+                         at: sql`o.reported_at`,
+                       },
+                       config,
+                     )}) x)`
+                   : sql`null::json`
+               } as duplicates
           from cases c join grids g on g.id = c.grid_id
+               cross join lateral (select c.id, c.category, c.location, c.reported_at) o
          where c.id = ${id} and ${caseVisibleTo(actor)}`,
   );
   if (!row) throw notFound();
@@ -435,6 +476,7 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
     verifierCandidates: summary.allowedActions.includes("request_verification")
       ? await verifierCandidates(db, row.gridPath)
       : [],
+    duplicates: row.duplicates,
   };
 }
 
@@ -458,6 +500,41 @@ async function patrolOrigin(db: Db, row: CaseRow) {
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
 
+type Duplicate = {
+  id: number;
+  trackingNo: string;
+  title: string;
+  stage: string;
+  stageName?: string;
+  reportedAt: string;
+  distanceMeters: number;
+};
+
+/**
+ * The duplicate candidates as a select (columns id, trackingNo, title, stage, reportedAt, distanceMeters),
+ * around a case given by SQL expressions, so the detail query can fold it in as a subquery.
+ */
+function duplicatesSql(
+  actor: Actor,
+  around: { caseId: SQL; category: SQL; point: SQL; at: SQL },
+  config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
+): SQL {
+  const days = `${config.duplicateDays} days`;
+  return sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
+               round(ST_Distance(c.location::geography, ${around.point}::geography))::int as "distanceMeters"
+          from cases c
+         where c.category = ${around.category}
+           and c.id <> ${around.caseId}
+           and c.stage not in ('rejected', 'merged')
+           and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
+           and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
+           and ${caseVisibleTo(actor)}
+         order by "distanceMeters", c.id limit 20`;
+}
+
+const withStageName = (items: Duplicate[]) =>
+  items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] }));
+
 /** Same category, within the radius and the number of days either side, still alive, in the caller's scope. */
 export async function possibleDuplicates(
   db: Db,
@@ -465,30 +542,20 @@ export async function possibleDuplicates(
   around: { caseId: number | null; category: string; lng: number; lat: number; at: Date },
   config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
 ) {
-  const point = sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`;
-  const days = `${config.duplicateDays} days`;
-  return rows<{
-    id: number;
-    trackingNo: string;
-    title: string;
-    stage: string;
-    stageName?: string;
-    reportedAt: string;
-    distanceMeters: number;
-  }>(
+  const items = await rows<Duplicate>(
     db,
-    sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
-               round(ST_Distance(c.location::geography, ${point}::geography))::int as "distanceMeters"
-          from cases c
-         where c.category = ${around.category}
-           and c.id <> ${around.caseId ?? 0}
-           and c.stage not in ('rejected', 'merged')
-           and c.reported_at between ${around.at.toISOString()}::timestamptz - ${days}::interval
-                                 and ${around.at.toISOString()}::timestamptz + ${days}::interval
-           and ST_DWithin(c.location::geography, ${point}::geography, ${config.duplicateRadiusMeters})
-           and ${caseVisibleTo(actor)}
-         order by "distanceMeters", c.id limit 20`,
-  ).then((items) => items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] })));
+    duplicatesSql(
+      actor,
+      {
+        caseId: sql`${around.caseId ?? 0}`,
+        category: sql`${around.category}`,
+        point: sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`,
+        at: sql`${around.at.toISOString()}::timestamptz`,
+      },
+      config,
+    ),
+  );
+  return withStageName(items);
 }
 
 /** An object's cases for its archive, newest first: only those the caller may read (the case rules, not the object's). */
