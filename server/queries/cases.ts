@@ -527,6 +527,11 @@ function duplicatesSql(
            and c.id <> ${around.caseId}
            and c.stage not in ('rejected', 'merged')
            and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
+           -- a degree box a tenth wider than the radius lets the GiST index on location narrow the rows
+           -- before the spheroid test decides (the geography cast cannot use that index)
+           and c.location && ST_Expand(${around.point},
+                 ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
+                 ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
            and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
            and ${caseVisibleTo(actor)}
          order by "distanceMeters", c.id limit 20`;
