@@ -485,7 +485,9 @@ describe("deadlines on the working-day calendar", () => {
       (await api.get("office", `/api/cases/${(await fileReport()).id}`)).json().deadline.dueAt as string;
     const plain = await dueOf();
     // another instance (or an administrator's SQL) declares a Wednesday inside the period a holiday
-    await t.query(sql`insert into work_calendar_days (day, kind, name) values ('2025-11-05', 'holiday', '测试假日')`);
+    await t.query(
+      sql`insert into work_calendar_days (day, kind, name) values ('2025-11-05', 'holiday', '测试假日')`,
+    );
     try {
       expect(new Date(await dueOf()).getTime()).toBeGreaterThan(new Date(plain).getTime());
     } finally {
