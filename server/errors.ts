@@ -48,16 +48,19 @@ export const weakPassword = (reason: string) =>
     { reason },
   );
 
+// built once: constructing an Intl.DateTimeFormat costs ~0.3 ms, more than the rest of a notification
+const SHANGHAI_MINUTES = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
 export function formatShanghai(date: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(date);
+  return SHANGHAI_MINUTES.format(date);
 }
 
 /** The request is well-formed but its content cannot be accepted (an invalid polygon, a bad import row). */

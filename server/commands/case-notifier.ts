@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import { permittedActions } from "../domain/cases/case-actions.ts";
 import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
@@ -23,15 +23,19 @@ export interface NewNotification {
   body?: string;
 }
 
-export async function insertNotifications(tx: Db, items: NewNotification[]): Promise<void> {
-  // one user hears about one thing once per event, however many roles brought them here
+/** One user hears about one thing once per event, however many roles brought them here. */
+export function uniqueNotifications(items: readonly NewNotification[]): NewNotification[] {
   const seen = new Set<string>();
-  const unique = items.filter((n) => {
+  return items.filter((n) => {
     const key = `${n.userId}/${n.caseId}/${n.kind}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+export async function insertNotifications(tx: Db, items: NewNotification[]): Promise<void> {
+  const unique = uniqueNotifications(items);
   if (unique.length === 0) return;
   await tx.execute(
     sql`insert into notifications (user_id, case_id, kind, title, body) values ${sql.join(
@@ -52,24 +56,33 @@ export async function caseStakeholders(
   tx: Db,
   c: { gridPath: string; departmentIds: readonly number[] },
 ): Promise<Stakeholder[]> {
-  const departments = c.departmentIds.length > 0 ? c.departmentIds.join(",") : "";
-  const assignments = await rows<{
-    userId: number;
-    role: Role;
-    gridPath: string | null;
-    gridId: number | null;
-    departmentId: number | null;
-  }>(
-    tx,
-    sql`select ur.user_id as "userId", ur.role, g.path as "gridPath", ur.grid_id as "gridId",
+  return groupStakeholders(
+    await rows<StakeholderRow>(tx, stakeholderRowsSql(sql`${c.gridPath}`, c.departmentIds)),
+  );
+}
+
+export type StakeholderRow = {
+  userId: number;
+  role: Role;
+  gridPath: string | null;
+  gridId: number | null;
+  departmentId: number | null;
+};
+
+/** The role assignments behind `caseStakeholders`, for a grid path given as an SQL expression. */
+export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number[]): SQL {
+  const departments = departmentIds.length > 0 ? departmentIds.join(",") : "";
+  return sql`select ur.user_id as "userId", ur.role, g.path as "gridPath", ur.grid_id as "gridId",
                ur.department_id as "departmentId"
           from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
           left join grids g on g.id = ur.grid_id
          where ur.role in ('district_office', 'district_leader')
-            or (ur.role in ('grid_member', 'grid_head', 'township_officer') and ${c.gridPath} like g.path || '%')
+            or (ur.role in ('grid_member', 'grid_head', 'township_officer') and ${gridPath} like g.path || '%')
             or (ur.role in ('department_officer', 'department_head')
-                and ur.department_id = any(string_to_array(${departments}, ',')::int[]))`,
-  );
+                and ur.department_id = any(string_to_array(${departments}, ',')::int[]))`;
+}
+
+export function groupStakeholders(assignments: readonly StakeholderRow[]): Stakeholder[] {
   const byUser = new Map<number, Stakeholder>();
   for (const a of assignments) {
     const user = byUser.get(a.userId) ?? { userId: a.userId, roles: [] };

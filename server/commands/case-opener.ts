@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
 import { openCase } from "../domain/cases/case-machine.ts";
-import { type RoutedDepartment, type RoutedGrid, routeCase } from "../domain/cases/case-routing.ts";
+import { routeCase } from "../domain/cases/case-routing.ts";
 import {
   CASE_SOURCE_NAMES,
   type CaseSource,
@@ -19,18 +19,15 @@ import { supervisionLevelOf } from "../domain/cases/supervision.ts";
 import type { Role } from "../domain/roles.ts";
 import { AppError, forbidden, formatShanghai } from "../errors.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../queries/case-row.ts";
-import { competentDepartments } from "../queries/competent-departments.ts";
-import { deepestGridIdAt } from "../queries/grid-placement.ts";
+import { placeIntake } from "../queries/intake-placement.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
-import { recordAudit } from "./audit-recorder.ts";
 import { warnCalendarExhausted } from "./calendar-warning.ts";
 import {
   caseLabel,
-  caseStakeholders,
   districtOffice,
-  insertNotifications,
   type NewNotification,
+  uniqueNotifications,
   whoMustAct,
 } from "./case-notifier.ts";
 import { checkPatrolLink } from "./case-patrol-link.ts";
@@ -63,37 +60,6 @@ export function newTrackingNo(at: Date): string {
   let tail = "";
   for (let i = 0; i < 6; i++) tail += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return `GC${shanghaiDate(at).replaceAll("-", "")}${tail}`;
-}
-
-/** The deepest live grid covering the point, with its ancestors' names; null outside every grid. */
-export async function gridAt(
-  tx: Db,
-  lng: number,
-  lat: number,
-): Promise<(RoutedGrid & { path: string }) | null> {
-  const [grid] = await rows<RoutedGrid & { path: string }>(
-    tx,
-    sql`select g.id, g.name, g.level, g.path,
-               coalesce((select json_agg(a.name order by a.level) from grids a
-                          where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames"
-          from grids g
-         where g.id = ${deepestGridIdAt(sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`)}`,
-  );
-  return grid ?? null;
-}
-
-/** Departments by code, in the order given (the duty line's lead first). */
-export async function departmentsByCode(tx: Db, codes: readonly string[]): Promise<RoutedDepartment[]> {
-  if (codes.length === 0) return [];
-  const found = await rows<RoutedDepartment>(
-    tx,
-    sql`select id, code, name from departments where kind = 'department'
-         and code in (${sql.join(
-           codes.map((c) => sql`${c}`),
-           sql`, `,
-         )})`,
-  );
-  return codes.map((c) => found.find((d) => d.code === c)).filter((d): d is RoutedDepartment => !!d);
 }
 
 function isTransaction(db: Db): boolean {
@@ -146,19 +112,17 @@ export async function openNewCase(
     isTransaction(ctx.db) ? work(ctx.db) : ctx.db.transaction(work);
   return inTransaction(async (tx) => {
     const link = await checkPatrolLink(tx, actor, input.source, input);
-    const grid = await gridAt(tx, input.location.lng, input.location.lat);
-    if (!grid)
+    // one round trip for the grid, the duty list, who must be told, and the calendar's digest
+    const placed = await placeIntake(tx, input.location, category.code, category.departments);
+    if (!placed)
       throw unprocessable(
         "location_outside_grids",
         "该位置不在高昌区任何网格范围内，请在地图上重新选择位置",
         "The location is outside every grid",
       );
-    // The editable duty list decides; the category's defaults stand in only where it has no line.
-    const departments =
-      (await competentDepartments(tx, grid.path, category.code)) ??
-      (await departmentsByCode(tx, category.departments));
+    const { grid, departments, stakeholders } = placed;
     const routing = routeCase({ ...input.location, grid, category, departments });
-    const rules = await loadCaseRules(tx);
+    const rules = await loadCaseRules(tx, placed.calendarDigest);
     const trackingNo = newTrackingNo(now);
 
     const state = openCase(
@@ -193,51 +157,13 @@ export async function openNewCase(
       ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
       : null;
 
-    const columns = stateColumns(state);
-    const [created] = await rows<{ id: number }>(
-      tx,
-      sql`insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,
-            supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
-            reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
-            involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
-          values (${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
-            ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)},
-            ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326),
-            ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
-            ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
-            ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
-            ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
-            ${link.patrolId}::int, ${link.objectId}::int,
-            ${sql.join(
-              columns.map(([, v]) => v),
-              sql`, `,
-            )})
-          returning id`,
-    );
-    const id = created.id;
-    await tx.execute(
-      sql`insert into case_events (case_id, kind, to_stage, actor_id, at, version, data)
-          values (${id}, 'created', 'reported', ${actor.userId}, ${now.toISOString()}::timestamptz, 1,
-                  ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })})`,
-    );
-    if (state.deadline?.beyondCalendar)
-      await warnCalendarExhausted(tx, {
-        caseId: id,
-        at: now,
-        dueAt: state.deadline.dueAt,
-        rules,
-        version: 1,
-      });
-
     // 上报 goes to the level-2 unit; urgent and important matters reach the district office at once
-    const stakeholders = await caseStakeholders(tx, { gridPath: grid.path, departmentIds: [] });
     const label = caseLabel({ trackingNo, title: input.title.trim() });
     const due = state.deadline ? `，请于 ${formatShanghai(state.deadline.dueAt)} 前处理` : "";
-    const notes: NewNotification[] = whoMustAct(state, grid.path, stakeholders)
+    const notes: Omit<NewNotification, "caseId">[] = whoMustAct(state, grid.path, stakeholders)
       .filter((w) => w.userId !== actor.userId)
       .map((w) => ({
         userId: w.userId,
-        caseId: id,
         kind: "action_required",
         title: `新上报待受理：${label}`,
         body: `${CASE_SOURCE_NAMES[input.source]}，${category.name}，${grid.name}${due}`,
@@ -246,31 +172,77 @@ export async function openNewCase(
       for (const userId of districtOffice(stakeholders))
         notes.push({
           userId,
-          caseId: id,
           kind: priority === "urgent" ? "urgent_alert" : "stage_update",
           title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
           body: `${category.name}，${grid.name}${due}`,
         });
-    await insertNotifications(tx, notes);
+    const unique = uniqueNotifications(notes.map((n) => ({ ...n, caseId: null })));
 
     // the audit trail records what was filed, never who the resident is
-    await recordAudit(tx, ctx, {
-      action: "case.create",
-      entityType: "case",
-      entityId: id,
-      after: {
-        trackingNo,
-        source: input.source,
-        petitionChannel: input.petitionChannel ?? null,
-        category: category.code,
-        priority,
-        gridId: grid.id,
-        departmentIds: routing.departmentIds,
-        reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
-        ...(link.patrolId ? { patrolId: link.patrolId } : {}),
-        ...(link.objectId ? { objectId: link.objectId } : {}),
-      },
-    });
+    const audited = {
+      trackingNo,
+      source: input.source,
+      petitionChannel: input.petitionChannel ?? null,
+      category: category.code,
+      priority,
+      gridId: grid.id,
+      departmentIds: routing.departmentIds,
+      reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
+      ...(link.patrolId ? { patrolId: link.patrolId } : {}),
+      ...(link.objectId ? { objectId: link.objectId } : {}),
+    };
+
+    // The case, its created event, the notifications and the audit row in one statement (one round trip
+    // instead of four); still one transaction, and the audit trigger chains the row as before.
+    const columns = stateColumns(state);
+    const [created] = await rows<{ id: number }>(
+      tx,
+      sql`with c as (
+            insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,
+              supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
+              reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
+              involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
+            values (${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
+              ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)},
+              ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326),
+              ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
+              ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
+              ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
+              ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+              ${link.patrolId}::int, ${link.objectId}::int,
+              ${sql.join(
+                columns.map(([, v]) => v),
+                sql`, `,
+              )})
+            returning id),
+          e as (
+            insert into case_events (case_id, kind, to_stage, actor_id, at, version, data)
+            select c.id, 'created', 'reported', ${actor.userId}, ${now.toISOString()}::timestamptz, 1,
+                   ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })}
+              from c),
+          n as (
+            insert into notifications (user_id, case_id, kind, title, body)
+            select x.user_id, c.id, x.kind, x.title, x.body
+              from c, jsonb_to_recordset(${jsonParam(
+                unique.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body ?? "" })),
+              )}) as x(user_id int, kind text, title text, body text)),
+          a as (
+            insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, ip, after)
+            select ${actor.userId}, ${actor.username}, 'case.create', 'case', c.id::text, ${ctx.ip},
+                   ${jsonParam(audited)}
+              from c)
+          select id from c`,
+    );
+    const id = created.id;
+    // rare (a deadline past the loaded calendar): its event and the administrators' notice follow
+    if (state.deadline?.beyondCalendar)
+      await warnCalendarExhausted(tx, {
+        caseId: id,
+        at: now,
+        dueAt: state.deadline.dueAt,
+        rules,
+        version: 1,
+      });
     return { id, trackingNo };
   });
 }

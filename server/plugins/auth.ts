@@ -9,7 +9,7 @@ import { sessionState, shouldTouch } from "../domain/session-rules.ts";
 import { forbidden, sessionExpired, unauthenticated } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import { allow } from "../policies/allow.ts";
-import { findLiveSessionByTokenHash, loadActor } from "../queries/actor-loader.ts";
+import { loadSessionActor } from "../queries/actor-loader.ts";
 import { getSettings } from "../queries/settings.ts";
 import { sha256Hex } from "../security/tokens.ts";
 
@@ -41,11 +41,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const session = await findLiveSessionByTokenHash(opts.db, sha256Hex(token));
-    if (!session) {
+    const found = await loadSessionActor(opts.db, sha256Hex(token));
+    if (!found) {
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       throw sessionExpired();
     }
+    const { session, actor } = found;
     const now = new Date();
     const settings = await getSettings(opts.db);
     const state = sessionState(session, now, settings.sessionIdleMinutes);
@@ -55,7 +56,6 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       throw sessionExpired();
     }
-    const actor = await loadActor(opts.db, session.userId, session.id);
     if (!actor) {
       await closeSession({ db: opts.db, actor: null, ip: request.ip }, session.id, "user_disabled");
       reply.clearCookie(SESSION_COOKIE, { path: "/" });

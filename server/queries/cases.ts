@@ -228,19 +228,46 @@ interface EvidenceEntry {
   variant: "original" | "public";
 }
 
+type TimelineRow = Omit<TimelineEntry, "actionName" | "toStageName">;
+type EvidenceRow = Omit<EvidenceEntry, "variant"> & { hasPublic: boolean };
+
+/** A case's events as one JSON array (the case by an SQL expression), oldest first. */
+function timelineJson(caseId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', e.id::int, 'kind', e.kind, 'action', e.action,
+                 'fromStage', e.from_stage, 'toStage', e.to_stage, 'actorId', e.actor_id,
+                 'actorName', coalesce(u.display_name, e.data->>'actorLabel'), 'at', ${isoOf("e.at")},
+                 'version', e.version, 'data', e.data) order by e.at, e.id), '[]'::json)
+                from case_events e left join users u on u.id = e.actor_id
+               where e.case_id = ${caseId})`;
+}
+
+/** A case's evidence as one JSON array, by id. */
+function evidenceJson(caseId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('id', v.id, 'eventId', v.event_id::int, 'mime', v.mime,
+                 'sizeBytes', v.size_bytes, 'sha256', v.sha256, 'width', v.width, 'height', v.height,
+                 'note', v.note, 'uploadedBy', v.uploaded_by, 'uploadedByName', u.display_name,
+                 'createdAt', ${isoOf("v.created_at")}, 'hasPublic', v.public_path is not null) order by v.id),
+                 '[]'::json)
+                from case_evidence v left join users u on u.id = v.uploaded_by
+               where v.case_id = ${caseId})`;
+}
+
 /** The case's history; a resident reporter's own steps are shown as 举报人, never by name. */
 export async function caseTimeline(
   db: Db,
   row: Pick<CaseRow, "id" | "reporterUserId" | "reporterOfficial">,
 ): Promise<TimelineEntry[]> {
-  const events = await rows<Omit<TimelineEntry, "actionName" | "toStageName">>(
+  const [{ events }] = await rows<{ events: TimelineRow[] }>(
     db,
-    sql`select e.id::int as id, e.kind, e.action, e.from_stage as "fromStage", e.to_stage as "toStage",
-               e.actor_id as "actorId", coalesce(u.display_name, e.data->>'actorLabel') as "actorName",
-               ${isoOf("e.at")} as at, e.version, e.data
-          from case_events e left join users u on u.id = e.actor_id
-         where e.case_id = ${row.id} order by e.at, e.id`,
+    sql`select ${timelineJson(sql`${row.id}::int`)} as events`,
   );
+  return timelineOf(events, row);
+}
+
+function timelineOf(
+  events: readonly TimelineRow[],
+  row: Pick<CaseRow, "reporterUserId" | "reporterOfficial">,
+): TimelineEntry[] {
   const resident = row.reporterOfficial ? null : row.reporterUserId;
   return events.map((e) => ({
     ...e,
@@ -250,15 +277,7 @@ export async function caseTimeline(
   }));
 }
 
-async function caseEvidenceList(db: Db, actor: Actor, row: CaseRow): Promise<EvidenceEntry[]> {
-  const items = await rows<Omit<EvidenceEntry, "variant"> & { hasPublic: boolean }>(
-    db,
-    sql`select v.id, v.event_id::int as "eventId", v.mime, v.size_bytes as "sizeBytes", v.sha256, v.width, v.height,
-               v.note, v.uploaded_by as "uploadedBy", u.display_name as "uploadedByName",
-               ${isoOf("v.created_at")} as "createdAt", (v.public_path is not null) as "hasPublic"
-          from case_evidence v left join users u on u.id = v.uploaded_by
-         where v.case_id = ${row.id} order by v.id`,
-  );
+function evidenceOf(items: readonly EvidenceRow[], actor: Actor, row: CaseRow): EvidenceEntry[] {
   return items.map(({ hasPublic, ...e }) => ({
     ...e,
     // a resident's upload is named by nobody but the roles that may know the reporter
@@ -304,19 +323,6 @@ export function decryptReporter(
   };
 }
 
-async function namesOf(db: Db, table: "users" | "departments", ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const column = table === "users" ? sql.raw("display_name") : sql.raw("name");
-  const found = await rows<{ id: number; name: string }>(
-    db,
-    sql`select id, ${column} as name from ${sql.raw(table)} where id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
-  return new Map(found.map((r) => [r.id, r.name]));
-}
-
 /** Grid members and heads who can be sent to re-check this case on site. */
 export async function verifierCandidates(db: Db, gridPath: string) {
   return rows<{ id: number; displayName: string; role: string; gridName: string }>(
@@ -331,21 +337,77 @@ export async function verifierCandidates(db: Db, gridPath: string) {
 
 /** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
 export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
-  const [row] = await rows<ListRow>(
+  const { duplicates: _none, ...detail } = await caseDetail(db, actor, id, now, config, false);
+  return detail;
+}
+
+/** The detail with the possible duplicates, read in the same statement (the answer to an intake). */
+export async function getCaseDetailWithDuplicates(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  config: Config,
+) {
+  const { duplicates, ...detail } = await caseDetail(db, actor, id, now, config, true);
+  return { ...detail, possibleDuplicates: withStageName(duplicates ?? []) };
+}
+
+async function caseDetail(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  config: Config,
+  withDuplicates: boolean,
+) {
+  // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
+  // the answer to every intake and transition.
+  const [row] = await rows<
+    ListRow & {
+      departmentNames: { id: number; name: string }[];
+      userNames: { id: number; name: string }[];
+      timelineRows: TimelineRow[];
+      evidenceRows: EvidenceRow[];
+      duplicates: Duplicate[] | null;
+    }
+  >(
     db,
-    sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id
+    sql`select ${LIST_COLUMNS},
+               (select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name)), '[]'::json)
+                  from departments d
+                 where d.id in (select x::int from jsonb_array_elements_text(c.routing->'departmentIds') x)
+                    or d.id = any(c.participant_department_ids) or d.id = any(c.involved_department_ids))
+                 as "departmentNames",
+               (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name)), '[]'::json)
+                  from users u
+                 where u.id in (c.handled_by, c.verifier_id, case when c.reporter_official then c.reporter_user_id end))
+                 as "userNames",
+               ${timelineJson(sql`c.id`)} as "timelineRows",
+               ${evidenceJson(sql`c.id`)} as "evidenceRows",
+               ${
+                 withDuplicates
+                   ? // the candidates' own alias is c: the case itself is reached through o
+                     sql`(select coalesce(json_agg(x order by x."distanceMeters", x.id), '[]'::json) from (${duplicatesSql(
+                       actor,
+                       {
+                         caseId: sql`o.id`,
+                         category: sql`o.category`,
+                         point: sql`o.location`,
+                         at: sql`o.reported_at`,
+                       },
+                       config,
+                     )}) x)`
+                   : sql`null::json`
+               } as duplicates
+          from cases c join grids g on g.id = c.grid_id
+               cross join lateral (select c.id, c.category, c.location, c.reported_at) o
          where c.id = ${id} and ${caseVisibleTo(actor)}`,
   );
   if (!row) throw notFound();
   const summary = summaryOf(actor, row, now);
-  const departmentIds = [
-    ...new Set([...row.routing.departmentIds, ...row.participantDepartmentIds, ...row.involvedDepartmentIds]),
-  ];
-  const departments = await namesOf(db, "departments", departmentIds);
-  const userIds = [row.handledBy, row.verifierId, row.reporterOfficial ? row.reporterUserId : null].filter(
-    (x): x is number => x !== null,
-  );
-  const users = await namesOf(db, "users", userIds);
+  const departments = new Map(row.departmentNames.map((d) => [d.id, d.name]));
+  const users = new Map(row.userNames.map((u) => [u.id, u.name]));
   const [merged] = row.mergedIntoId
     ? await rows<{ id: number; trackingNo: string }>(
         db,
@@ -409,11 +471,12 @@ export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date,
     disclosedAt: row.disclosedAt,
     disclosureSummary: row.disclosureSummary,
     terminal: isTerminal(row.stage),
-    timeline: await caseTimeline(db, row),
-    evidence: await caseEvidenceList(db, actor, row),
+    timeline: timelineOf(row.timelineRows, row),
+    evidence: evidenceOf(row.evidenceRows, actor, row),
     verifierCandidates: summary.allowedActions.includes("request_verification")
       ? await verifierCandidates(db, row.gridPath)
       : [],
+    duplicates: row.duplicates,
   };
 }
 
@@ -437,6 +500,46 @@ async function patrolOrigin(db: Db, row: CaseRow) {
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
 
+type Duplicate = {
+  id: number;
+  trackingNo: string;
+  title: string;
+  stage: string;
+  stageName?: string;
+  reportedAt: string;
+  distanceMeters: number;
+};
+
+/**
+ * The duplicate candidates as a select (columns id, trackingNo, title, stage, reportedAt, distanceMeters),
+ * around a case given by SQL expressions, so the detail query can fold it in as a subquery.
+ */
+function duplicatesSql(
+  actor: Actor,
+  around: { caseId: SQL; category: SQL; point: SQL; at: SQL },
+  config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
+): SQL {
+  const days = `${config.duplicateDays} days`;
+  return sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
+               round(ST_Distance(c.location::geography, ${around.point}::geography))::int as "distanceMeters"
+          from cases c
+         where c.category = ${around.category}
+           and c.id <> ${around.caseId}
+           and c.stage not in ('rejected', 'merged')
+           and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
+           -- a degree box a tenth wider than the radius lets the GiST index on location narrow the rows
+           -- before the spheroid test decides (the geography cast cannot use that index)
+           and c.location && ST_Expand(${around.point},
+                 ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
+                 ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
+           and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
+           and ${caseVisibleTo(actor)}
+         order by "distanceMeters", c.id limit 20`;
+}
+
+const withStageName = (items: Duplicate[]) =>
+  items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] }));
+
 /** Same category, within the radius and the number of days either side, still alive, in the caller's scope. */
 export async function possibleDuplicates(
   db: Db,
@@ -444,30 +547,20 @@ export async function possibleDuplicates(
   around: { caseId: number | null; category: string; lng: number; lat: number; at: Date },
   config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
 ) {
-  const point = sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`;
-  const days = `${config.duplicateDays} days`;
-  return rows<{
-    id: number;
-    trackingNo: string;
-    title: string;
-    stage: string;
-    stageName?: string;
-    reportedAt: string;
-    distanceMeters: number;
-  }>(
+  const items = await rows<Duplicate>(
     db,
-    sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
-               round(ST_Distance(c.location::geography, ${point}::geography))::int as "distanceMeters"
-          from cases c
-         where c.category = ${around.category}
-           and c.id <> ${around.caseId ?? 0}
-           and c.stage not in ('rejected', 'merged')
-           and c.reported_at between ${around.at.toISOString()}::timestamptz - ${days}::interval
-                                 and ${around.at.toISOString()}::timestamptz + ${days}::interval
-           and ST_DWithin(c.location::geography, ${point}::geography, ${config.duplicateRadiusMeters})
-           and ${caseVisibleTo(actor)}
-         order by "distanceMeters", c.id limit 20`,
-  ).then((items) => items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] })));
+    duplicatesSql(
+      actor,
+      {
+        caseId: sql`${around.caseId ?? 0}`,
+        category: sql`${around.category}`,
+        point: sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`,
+        at: sql`${around.at.toISOString()}::timestamptz`,
+      },
+      config,
+    ),
+  );
+  return withStageName(items);
 }
 
 /** An object's cases for its archive, newest first: only those the caller may read (the case rules, not the object's). */

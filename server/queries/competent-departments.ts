@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import type { RoutedDepartment } from "../domain/cases/case-routing.ts";
 
@@ -13,16 +13,26 @@ export async function competentDepartments(
   gridPath: string,
   categoryCode: string,
 ): Promise<RoutedDepartment[] | null> {
-  const lines = await rows<{ id: number | null; code: string | null; name: string | null }>(
-    db,
-    sql`select d.id, d.code, d.name
+  return departmentsOfLines(
+    await rows<DutyLineDepartment>(db, dutyLineDepartmentsSql(sql`${gridPath}`, categoryCode)),
+  );
+}
+
+export type DutyLineDepartment = { id: number | null; code: string | null; name: string | null };
+
+/** The duty lines' departments for a category at a grid path (an SQL expression), in routing order. */
+export function dutyLineDepartmentsSql(gridPath: SQL, categoryCode: string): SQL {
+  return sql`select d.id, d.code, d.name
           from duty_lines dl
           left join grids g on g.id = dl.grid_id
           left join departments d on d.id = dl.department_id
          where dl.retired_at is null and dl.matter_category = ${categoryCode}
            and (dl.grid_level is not null or ${gridPath} like g.path || '%')
-         order by (dl.responsibility = 'lead') desc, dl.sort_order, dl.id`,
-  );
+         order by (dl.responsibility = 'lead') desc, dl.sort_order, dl.id`;
+}
+
+/** `null` without any line; otherwise each named department once, in the lines' order. */
+export function departmentsOfLines(lines: readonly DutyLineDepartment[]): RoutedDepartment[] | null {
   if (lines.length === 0) return null;
   const seen = new Set<number>();
   const departments: RoutedDepartment[] = [];

@@ -479,6 +479,23 @@ describe("deadlines on the working-day calendar", () => {
     expect(c.deadline.dueAt).toBe(endOfShanghaiDay("2025-10-28"));
   });
 
+  it("uses a calendar row changed behind the app's back on the very next intake (the cache follows a digest)", async () => {
+    at("2025-11-03T09:00:00"); // Monday; the calendar is cached after the first intake
+    const dueOf = async () =>
+      (await api.get("office", `/api/cases/${(await fileReport()).id}`)).json().deadline.dueAt as string;
+    const plain = await dueOf();
+    // another instance (or an administrator's SQL) declares a Wednesday inside the period a holiday
+    await t.query(
+      sql`insert into work_calendar_days (day, kind, name) values ('2025-11-05', 'holiday', '测试假日')`,
+    );
+    try {
+      expect(new Date(await dueOf()).getTime()).toBeGreaterThan(new Date(plain).getTime());
+    } finally {
+      await t.query(sql`delete from work_calendar_days where day = '2025-11-05'`);
+    }
+    expect(await dueOf()).toBe(plain);
+  });
+
   it("lists overdue cases in scope once the deadline has passed", async () => {
     at("2025-11-03T09:00:00");
     const c = await fileReport({ title: "逾期测试" });

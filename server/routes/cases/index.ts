@@ -27,7 +27,13 @@ import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { assertAllowed } from "../../policies/allow.ts";
-import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
+import {
+  getCaseDetail,
+  getCaseDetailWithDuplicates,
+  listCases,
+  loadVisibleCase,
+  possibleDuplicates,
+} from "../../queries/cases.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -44,8 +50,8 @@ import {
 
 /** What the filer gets back: staff the case as they now see it with possible duplicates; a resident a receipt. */
 async function createdResponse(db: Db, actor: Actor, id: number, now: Date, config: Config) {
-  const detail = await getCaseDetail(db, actor, id, now, config);
   if (!actor.permissions.includes("case.read")) {
+    const detail = await getCaseDetail(db, actor, id, now, config);
     return {
       id: detail.id,
       trackingNo: detail.trackingNo,
@@ -58,13 +64,8 @@ async function createdResponse(db: Db, actor: Actor, id: number, now: Date, conf
       message: `已收到您的举报，查询编号 ${detail.trackingNo}，请妥善保存。`,
     };
   }
-  const duplicates = await possibleDuplicates(
-    db,
-    actor,
-    { caseId: id, category: detail.category, ...detail.location, at: new Date(detail.reportedAt) },
-    config,
-  );
-  return { ...detail, possibleDuplicates: duplicates };
+  // one statement for the detail and the duplicate hint
+  return getCaseDetailWithDuplicates(db, actor, id, now, config);
 }
 
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { groupStakeholders, type StakeholderRow, stakeholderRowsSql } from "../commands/case-notifier.ts";
+import { type Db, rows } from "../db/client.ts";
+import type { RoutedDepartment, RoutedGrid } from "../domain/cases/case-routing.ts";
+import {
+  type DutyLineDepartment,
+  departmentsOfLines,
+  dutyLineDepartmentsSql,
+} from "./competent-departments.ts";
+import { deepestGridIdAt } from "./grid-placement.ts";
+import { CALENDAR_DIGEST_SQL } from "./work-calendar.ts";
+
+export interface IntakePlacement {
+  grid: RoutedGrid & { path: string };
+  /** The duty list's departments, or the category's defaults where the list has no line for it. */
+  departments: RoutedDepartment[];
+  stakeholders: ReturnType<typeof groupStakeholders>;
+  calendarDigest: string;
+}
+
+/**
+ * Everything intake reads before it writes, in one round trip: the deepest grid at the point (with its
+ * ancestors' names), the duty list's departments for the category there (else the category's defaults by
+ * code), the grid staff and district office who may have to act, and the work calendar's digest. Null
+ * outside every grid. Each part is the same SQL the separate queries run (`competentDepartments`,
+ * `caseStakeholders`), so routing cannot drift between intake and the rest.
+ */
+export async function placeIntake(
+  tx: Db,
+  point: { lng: number; lat: number },
+  categoryCode: string,
+  defaultCodes: readonly string[],
+): Promise<IntakePlacement | null> {
+  const here = sql`ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)`;
+  const [row] = await rows<
+    RoutedGrid & {
+      path: string;
+      lines: DutyLineDepartment[];
+      defaults: RoutedDepartment[];
+      stakeholders: StakeholderRow[];
+      calendarDigest: string;
+    }
+  >(
+    tx,
+    sql`select g.id, g.name, g.level, g.path,
+               coalesce((select json_agg(a.name order by a.level) from grids a
+                          where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames",
+               -- json_agg over a sorted subquery keeps its order (PostgreSQL documents this use)
+               coalesce((select json_agg(l) from (${dutyLineDepartmentsSql(sql`g.path`, categoryCode)}) l),
+                        '[]'::json) as lines,
+               coalesce((select json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name))
+                           from departments d
+                          where d.kind = 'department'
+                            and d.code = any(string_to_array(${defaultCodes.join(",")}, ','))), '[]'::json) as defaults,
+               coalesce((select json_agg(s) from (${stakeholderRowsSql(sql`g.path`, [])}) s), '[]'::json) as stakeholders,
+               ${CALENDAR_DIGEST_SQL} as "calendarDigest"
+          from grids g
+         where g.id = ${deepestGridIdAt(here)}`,
+  );
+  if (!row) return null;
+  const departments =
+    departmentsOfLines(row.lines) ??
+    defaultCodes.map((c) => row.defaults.find((d) => d.code === c)).filter((d): d is RoutedDepartment => !!d);
+  return {
+    grid: { id: row.id, name: row.name, level: row.level, path: row.path, ancestorNames: row.ancestorNames },
+    departments,
+    stakeholders: groupStakeholders(row.stakeholders),
+    calendarDigest: row.calendarDigest,
+  };
+}
