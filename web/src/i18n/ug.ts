@@ -56,6 +56,7 @@ export const ug: PartialTranslation = {
     "1": "رايون دەرىجىلىك تور",
     "2": "يېزا-بازار دەرىجىلىك تور",
     "3": "كەنت (مەھەللە) دەرىجىلىك تور",
+    other: "{{level}}-دەرىجىلىك تور",
   },
   grid: {
     treeTitle: "تورلار",
@@ -94,9 +95,11 @@ export const ug: PartialTranslation = {
     cancel: "بىكار قىلىش",
     ok: "جەزملەش",
     close: "تاقاش",
+    total: "جەمئىي {{total}} خاتىرە",
   },
   errors: {
     network: "تور خاتالىقى، ئۇلىنىشنى تەكشۈرۈپ قايتا سىناڭ",
+    unknown: "مەشغۇلات مەغلۇپ بولدى، سەل تۇرۇپ قايتا سىناڭ",
   },
   notFound: {
     title: "بەت تېپىلمىدى",
@@ -105,6 +108,8 @@ export const ug: PartialTranslation = {
   forbidden: {
     title: "زىيارەت ھوقۇقى يوق",
     description: "بۇ بەتنى زىيارەت قىلىش ھوقۇقىڭىز يوق.",
+    noFeatures:
+      "بۇ ھېساباتتا ئىشلەتكىلى بولىدىغان ئىقتىدار يوق، بىخەتەرلىك باشقۇرغۇچىسىدىن رول بېرىشنى سوراڭ.",
   },
   cases: {
     nav: {
