@@ -1,14 +1,13 @@
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { buildApp } from "../../server/app.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
-import { type Database, openPglite, openPostgres, rows } from "../../server/db/client.ts";
-import { migrate } from "../../server/db/migrate.ts";
+import { type Database, rows } from "../../server/db/client.ts";
 import { seedDemo } from "../../server/db/seed/demo.ts";
 import { ensureSettings } from "../../server/db/settings-init.ts";
 import type { App } from "../../server/routes/types.ts";
+import { type BenchDatabase, openBenchDatabase } from "./bench-db.ts";
 
 /** The app's settings for a load test: the per-client rate limits would otherwise answer 429 to the load. */
 export function benchConfig(): Config {
@@ -20,47 +19,16 @@ export function benchConfig(): Config {
   };
 }
 
-export interface SeededDatabase {
-  database: Database;
-  /** Connection string of the scratch database (PostgreSQL), for a server child process. */
-  url: string | null;
-  drop(): Promise<void>;
-}
-
 /**
  * A private scratch database with the Gaochang demo seed (real grids, duty lines, members), so routing does
  * real work: on the server of DATABASE_URL when set, else in-memory PGlite. Never the configured database.
  */
-export async function openSeededDatabase(name: string, poolSize = 10): Promise<SeededDatabase> {
+export async function openSeededDatabase(name: string, poolSize = 10): Promise<BenchDatabase> {
   const config = benchConfig();
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const database = await openPglite();
-    await migrate(database);
-    await ensureSettings(database.db, config);
-    await seedDemo(database.db, { password: config.demoPassword });
-    return { database, url: null, drop: () => database.close() };
-  }
-  const dbName = `envgrid_bench_${name}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  const database = await openPostgres(url.toString(), poolSize);
-  await migrate(database);
-  await ensureSettings(database.db, config);
-  await seedDemo(database.db, { password: config.demoPassword });
-  return {
-    database,
-    url: url.toString(),
-    async drop() {
-      await database.close().catch(() => {});
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const scratch = await openBenchDatabase(name, poolSize);
+  await ensureSettings(scratch.database.db, config);
+  await seedDemo(scratch.database.db, { password: config.demoPassword });
+  return scratch;
 }
 
 /** The real app on a listening port (same plugins, auth, validation as production), logging off. */

@@ -1,6 +1,8 @@
 import { Card, Col, Row, Select, Space, Statistic, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+// the same list the API counts by (pure domain code shared with the server)
+import { CASE_SOURCES } from "../../../../server/domain/cases/case-sources";
 import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
@@ -8,14 +10,6 @@ import { stageLabel } from "../Cases/caseLabels";
 import { recentQuarters } from "./quarters";
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
-const SOURCES = [
-  "patrol_finding",
-  "public_report",
-  "petition",
-  "dispute",
-  "monitoring_alert",
-  "superior_task",
-] as const;
 
 /** District KPIs (考核指标) for a quarter: totals as cards, one row per township. */
 export function DashboardScene() {
@@ -97,7 +91,7 @@ export function DashboardScene() {
               rowKey="source"
               size="small"
               pagination={false}
-              dataSource={SOURCES.map((s) => ({ source: s, n: k.totals.bySource[s] ?? 0 }))}
+              dataSource={CASE_SOURCES.map((s) => ({ source: s, n: k.totals.bySource[s] ?? 0 }))}
               columns={[
                 {
                   key: "s",
