@@ -72,12 +72,12 @@ export type StakeholderRow = {
 /** The role assignments behind `caseStakeholders`, for a grid path given as an SQL expression. */
 export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number[]): SQL {
   const departments = departmentIds.length > 0 ? departmentIds.join(",") : "";
-  return sql`select ur.user_id as "userId", ur.role, g.path as "gridPath", ur.grid_id as "gridId",
+  return sql`select ur.user_id as "userId", ur.role, role_grid.path as "gridPath", ur.grid_id as "gridId",
                ur.department_id as "departmentId"
           from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
-          left join grids g on g.id = ur.grid_id
+          left join grids role_grid on role_grid.id = ur.grid_id
          where ur.role in ('district_office', 'district_leader')
-            or (ur.role in ('grid_member', 'grid_head', 'township_officer') and ${gridPath} like g.path || '%')
+            or (ur.role in ('grid_member', 'grid_head', 'township_officer') and ${gridPath} like role_grid.path || '%')
             or (ur.role in ('department_officer', 'department_head')
                 and ur.department_id = any(string_to_array(${departments}, ',')::int[]))`;
 }

@@ -24,10 +24,10 @@ export type DutyLineDepartment = { id: number | null; code: string | null; name:
 export function dutyLineDepartmentsSql(gridPath: SQL, categoryCode: string): SQL {
   return sql`select d.id, d.code, d.name
           from duty_lines dl
-          left join grids g on g.id = dl.grid_id
+          left join grids line_grid on line_grid.id = dl.grid_id
           left join departments d on d.id = dl.department_id
          where dl.retired_at is null and dl.matter_category = ${categoryCode}
-           and (dl.grid_level is not null or ${gridPath} like g.path || '%')
+           and (dl.grid_level is not null or ${gridPath} like line_grid.path || '%')
          order by (dl.responsibility = 'lead') desc, dl.sort_order, dl.id`;
 }
 

@@ -23,7 +23,8 @@ export interface IntakePlacement {
  * ancestors' names), the duty list's departments for the category there (else the category's defaults by
  * code), the grid staff and district office who may have to act, and the work calendar's digest. Null
  * outside every grid. Each part is the same SQL the separate queries run (`competentDepartments`,
- * `caseStakeholders`), so routing cannot drift between intake and the rest.
+ * `caseStakeholders`), so routing cannot drift between intake and the rest. The outer alias is one no part
+ * uses: a part joining `grids g` once shadowed it and matched every grid's lines and staff.
  */
 export async function placeIntake(
   tx: Db,
@@ -42,20 +43,20 @@ export async function placeIntake(
     }
   >(
     tx,
-    sql`select g.id, g.name, g.level, g.path,
+    sql`select placed.id, placed.name, placed.level, placed.path,
                coalesce((select json_agg(a.name order by a.level) from grids a
-                          where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames",
+                          where placed.path like a.path || '%' and a.id <> placed.id), '[]'::json) as "ancestorNames",
                -- json_agg over a sorted subquery keeps its order (PostgreSQL documents this use)
-               coalesce((select json_agg(l) from (${dutyLineDepartmentsSql(sql`g.path`, categoryCode)}) l),
+               coalesce((select json_agg(l) from (${dutyLineDepartmentsSql(sql`placed.path`, categoryCode)}) l),
                         '[]'::json) as lines,
                coalesce((select json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name))
                            from departments d
                           where d.kind = 'department'
                             and d.code = any(string_to_array(${defaultCodes.join(",")}, ','))), '[]'::json) as defaults,
-               coalesce((select json_agg(s) from (${stakeholderRowsSql(sql`g.path`, [])}) s), '[]'::json) as stakeholders,
+               coalesce((select json_agg(s) from (${stakeholderRowsSql(sql`placed.path`, [])}) s), '[]'::json) as stakeholders,
                ${CALENDAR_DIGEST_SQL} as "calendarDigest"
-          from grids g
-         where g.id = ${deepestGridIdAt(here)}`,
+          from grids placed
+         where placed.id = ${deepestGridIdAt(here)}`,
   );
   if (!row) return null;
   const departments =

@@ -55,6 +55,22 @@ describe("intake with routing", () => {
     }
   });
 
+  it("applies a village's own duty line only to cases in that village", async () => {
+    const urban = await idOf(t, "departments", "urban");
+    const eco = await idOf(t, "departments", "eco");
+    // 胜金村 alone hands 工业废气 to 城管 as lead; 亚尔村 keeps the district-wide line.
+    await t.query(sql`insert into duty_lines (grid_id, matter_category, department_id, responsibility, duty_text)
+                      values (${await idOf(t, "grids", "胜金村")}, 'industrial_air', ${urban}, 'lead', '村级工业废气专责（测试）')`);
+    try {
+      const elsewhere = (await api.file("member", report({}, yaer))).json();
+      expect(elsewhere.routing.departmentIds).toEqual([eco]);
+      const here = (await api.file("member2", report({}, shengjin))).json();
+      expect(here.routing.departmentIds).toEqual([urban, eco]);
+    } finally {
+      await t.query(sql`delete from duty_lines where duty_text = '村级工业废气专责（测试）'`);
+    }
+  });
+
   it("routes a member's patrol finding to the village grid and the competent department, and says why", async () => {
     const r = await api.file("member", report({}, yaer));
     expect(r.statusCode, r.body).toBe(201);
