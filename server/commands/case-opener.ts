@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Config } from "../config.ts";
-import { type Db, rows } from "../db/client.ts";
+import { type Db, preparedRows, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
 import { openCase } from "../domain/cases/case-machine.ts";
 import { routeCase } from "../domain/cases/case-routing.ts";
@@ -112,7 +112,7 @@ export async function openNewCase(
     isTransaction(ctx.db) ? work(ctx.db) : ctx.db.transaction(work);
   return inTransaction(async (tx) => {
     const link = await checkPatrolLink(tx, actor, input.source, input);
-    // one round trip for the grid, the duty list, who must be told, and the calendar's digest
+    // one round trip for the grid, the duty list, who must be told, and the calendar's revision
     const placed = await placeIntake(tx, input.location, category.code, category.departments);
     if (!placed)
       throw unprocessable(
@@ -122,7 +122,7 @@ export async function openNewCase(
       );
     const { grid, departments, stakeholders } = placed;
     const routing = routeCase({ ...input.location, grid, category, departments });
-    const rules = await loadCaseRules(tx, placed.calendarDigest);
+    const rules = await loadCaseRules(tx, placed.calendarRevision);
     const trackingNo = newTrackingNo(now);
 
     const state = openCase(
@@ -195,7 +195,7 @@ export async function openNewCase(
     // The case, its created event, the notifications and the audit row in one statement (one round trip
     // instead of four); still one transaction, and the audit trigger chains the row as before.
     const columns = stateColumns(state);
-    const [created] = await rows<{ id: number }>(
+    const [created] = await preparedRows<{ id: number }>(
       tx,
       sql`with c as (
             insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
-import { type Db, rows } from "../db/client.ts";
+import { type Db, preparedRows, rows } from "../db/client.ts";
 import { AppError, badRequest } from "../errors.ts";
 import { keyedHash } from "../security/reporter-crypto.ts";
 
@@ -58,7 +58,7 @@ export async function idempotent<T>(
     `${claim.scope}\n${canonical(claim.body)}`,
   );
   return db.transaction(async (tx) => {
-    const claimed = await rows<{ key: string }>(
+    const claimed = await preparedRows<{ key: string }>(
       tx,
       sql`insert into idempotency_keys (user_id, scope, key, request_hash)
           values (${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash})
@@ -80,7 +80,8 @@ export async function idempotent<T>(
       return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
     }
     const result = await run(tx);
-    await tx.execute(
+    await preparedRows(
+      tx,
       sql`update idempotency_keys set status_code = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
            where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
     );

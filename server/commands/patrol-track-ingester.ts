@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, rows } from "../db/client.ts";
+import { type Db, preparedRows, rows } from "../db/client.ts";
 import { TRACK_FLAG, TRACK_LIMITS } from "../domain/patrol/checklist.ts";
 import { type MeasuredPoint, measureTrack, type TrackTail } from "../domain/patrol/track-measure.ts";
 import { notFound } from "../errors.ts";
@@ -43,7 +43,7 @@ async function saveTail(
   alongWith?: SQL,
 ) {
   const last = tail.last;
-  const [totals] = await rows<Totals>(
+  const [totals] = await preparedRows<Totals>(
     tx,
     sql`${alongWith ? sql`with written as (${alongWith}) ` : sql``}update patrols set distance_m = round(${lengthM}::float8)::int, point_count = ${pointCount},
                track_length_m = ${lengthM}::float8,
@@ -103,7 +103,7 @@ interface PatrolState {
  * tail and the district's bounds for the area flag, in one statement.
  */
 async function lockPatrolState(tx: Db, actor: Actor, patrolId: number): Promise<PatrolState> {
-  const [state] = await rows<PatrolState>(
+  const [state] = await preparedRows<PatrolState>(
     tx,
     sql`select ST_XMin(x.e) as xmin, ST_YMin(x.e) as ymin, ST_XMax(x.e) as xmax, ST_YMax(x.e) as ymax,
                p.track_length_m as "lengthM", extract(epoch from p.track_last_t)::float8 as "lastS",

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { rows } from "../db/client.ts";
+import { preparedRows, rows } from "../db/client.ts";
 import { users } from "../db/schema/index.ts";
 import { permissionsOf, type Role } from "../domain/roles.ts";
 import type { Actor, RoleAssignment } from "../policies/actor.ts";
@@ -73,7 +73,7 @@ export async function loadSessionActor(
   db: Db,
   tokenHash: string,
 ): Promise<{ session: LiveSession; actor: Actor | null } | null> {
-  const [row] = await rows<
+  const [row] = await preparedRows<
     LiveSession & {
       username: string | null;
       displayName: string | null;

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
-import { type Db, rows } from "../db/client.ts";
+import { type Db, preparedRows, rows } from "../db/client.ts";
 import { type CaseAction, permittedActions } from "../domain/cases/case-actions.ts";
 import {
   CASE_ACTION_LABELS,
@@ -363,7 +363,7 @@ async function caseDetail(
 ) {
   // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
   // the answer to every intake and transition.
-  const [row] = await rows<
+  const [row] = await preparedRows<
     ListRow & {
       departmentNames: { id: number; name: string }[];
       userNames: { id: number; name: string }[];

@@ -40,35 +40,30 @@ export async function loadWorkCalendarData(
 }
 
 /**
- * A digest of both calendar tables, computed in SQL: a few hundred rows hash in well under a millisecond,
- * where shipping them as JSON and building a WorkCalendar cost about as much JavaScript as the rest of an
- * intake. A changed row changes the digest, so the cached calendar is never stale, on any instance.
+ * The calendar's revision token (migration 0014): triggers replace it on every write to either calendar
+ * table, so a cached calendar built under the same token is current, on any instance.
  */
-export const CALENDAR_DIGEST_SQL = sql`md5(
-  coalesce((select string_agg(year::text || ':' || source, ',' order by year) from work_calendar_years), '')
-  || '|' ||
-  coalesce((select string_agg(day::text || kind || coalesce(name, ''), ',' order by day)
-              from work_calendar_days), ''))`;
+export const CALENDAR_REVISION_SQL = sql`(select token from work_calendar_revision)`;
 
-let cachedRules: { digest: string; rules: CaseRules } | null = null;
+let cachedRules: { revision: string; rules: CaseRules } | null = null;
 
 /**
  * The rules the case machine runs on: the calendar from the table; deadline limits and the extension
  * policy are the code defaults (DEFAULT_DEADLINE_RULES) until an editing screen exists. The calendar is
- * rebuilt only when the tables' digest changes (pass it when the caller already read it in a statement).
+ * rebuilt only when the calendar's revision changes (pass it when the caller already read it in a statement).
  */
-export async function loadCaseRules(db: Db, knownDigest?: string): Promise<CaseRules> {
-  const digest =
-    knownDigest ??
-    (await rows<{ digest: string }>(db, sql`select ${CALENDAR_DIGEST_SQL} as digest`))[0].digest;
-  if (cachedRules?.digest === digest) return cachedRules.rules;
+export async function loadCaseRules(db: Db, knownRevision?: string): Promise<CaseRules> {
+  const revision =
+    knownRevision ??
+    (await rows<{ revision: string }>(db, sql`select ${CALENDAR_REVISION_SQL} as revision`))[0].revision;
+  if (cachedRules?.revision === revision) return cachedRules.rules;
   const { sources: _sources, ...data } = await loadWorkCalendarData(db);
   const rules: CaseRules = {
     calendar: new WorkCalendar(data),
     deadlines: DEFAULT_DEADLINE_RULES,
     extension: DEFAULT_EXTENSION_POLICY,
   };
-  // the digest read before the data: a change in between only costs one more rebuild on the next call
-  cachedRules = { digest, rules };
+  // the revision read before the data: a change in between only costs one more rebuild on the next call
+  cachedRules = { revision, rules };
   return rules;
 }

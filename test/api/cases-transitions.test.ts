@@ -479,7 +479,7 @@ describe("deadlines on the working-day calendar", () => {
     expect(c.deadline.dueAt).toBe(endOfShanghaiDay("2025-10-28"));
   });
 
-  it("uses a calendar row changed behind the app's back on the very next intake (the cache follows a digest)", async () => {
+  it("uses a calendar row changed behind the app's back on the very next intake (the cache follows the calendar's revision)", async () => {
     at("2025-11-03T09:00:00"); // Monday; the calendar is cached after the first intake
     const dueOf = async () =>
       (await api.get("office", `/api/cases/${(await fileReport()).id}`)).json().deadline.dueAt as string;
