@@ -59,8 +59,10 @@ export async function startPatrol(
     if (!grid) throw notFound();
     const [row] = await rows<{ id: number; startedAt: string }>(
       tx,
-      sql`insert into patrols (member_id, grid_id, started_at, note)
-          values (${ctx.actor.userId}, ${gridId}, ${startedAt.toISOString()}, ${input.note ?? null})
+      // A new patrol's track is known to be empty (length 0, no last point): its first batch takes the
+      // plain-insert path of track ingest instead of measuring the whole patrol again.
+      sql`insert into patrols (member_id, grid_id, started_at, note, track_length_m)
+          values (${ctx.actor.userId}, ${gridId}, ${startedAt.toISOString()}, ${input.note ?? null}, 0)
           returning id, started_at as "startedAt"`,
     );
     const result: StartedPatrol = {
