@@ -18,15 +18,23 @@ function floatArray(values: readonly number[]): string {
   return `{${values.join(",")}}`;
 }
 
-/** Places many points in one statement: the grid id for each point, in order (null outside every grid). */
+/**
+ * Places many points in one statement: the grid id for each point, in order (null outside every grid).
+ * JIT compilation is off for it: the statement's estimated cost grows with the point count and crosses
+ * PostgreSQL's JIT threshold, but its work is one index probe per point, which compiled code does not speed
+ * up (measured: JIT added about 5 % to 10,000 points).
+ */
 export async function placePoints(db: Db, points: readonly [number, number][]): Promise<(number | null)[]> {
   if (points.length === 0) return [];
-  const found = await rows<{ gridId: number | null }>(
-    db,
-    sql`select ${deepestGridIdAt(sql`ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)`)} as "gridId"
-          from unnest(${floatArray(points.map((p) => p[0]))}::float8[], ${floatArray(points.map((p) => p[1]))}::float8[])
-               with ordinality as p(lon, lat, i)
-         order by p.i`,
-  );
+  const found = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return rows<{ gridId: number | null }>(
+      tx,
+      sql`select ${deepestGridIdAt(sql`ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)`)} as "gridId"
+            from unnest(${floatArray(points.map((p) => p[0]))}::float8[], ${floatArray(points.map((p) => p[1]))}::float8[])
+                 with ordinality as p(lon, lat, i)
+           order by p.i`,
+    );
+  });
   return found.map((r) => r.gridId);
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { type Database, rows } from "../../server/db/client.ts";
 import { MATTER_CATEGORIES } from "../../server/domain/cases/matter-categories.ts";
+import { deepestGridIdAt } from "../../server/queries/grid-placement.ts";
 import {
   type LoadResult,
   listenApp,
@@ -30,6 +31,9 @@ export function intakeBody(i: number, points: Point[]) {
 /**
  * The baseline: a bare Fastify route in the same process on the same database pool that stores the same
  * kind of row with one INSERT (no session, validation, routing, idempotency, notifications or audit).
+ * Beside it, the floor (`/floor/cases`): the least an intake with the issue's pipeline must write, in one
+ * statement (routing by location, the case, its audit row, the Idempotency-Key), without session, input
+ * validation, duty list, notifications or an answer. Its ratio bounds what any intake could reach here.
  */
 async function listenBareRoute(
   database: Database,
@@ -54,6 +58,31 @@ async function listenBareRoute(
     );
     return { id: row.id };
   });
+  app.post("/floor/cases", async (request) => {
+    const body = request.body as ReturnType<typeof intakeBody>;
+    const here = sql`ST_SetSRID(ST_MakePoint(${body.location.lng}::float8, ${body.location.lat}::float8), 4326)`;
+    const [row] = await rows<{ id: number }>(
+      database.db,
+      sql`with placed as (select id, path from grids where id = ${deepestGridIdAt(here)}),
+          c as (
+            insert into cases (tracking_no, source, title, description, category, priority, supervision_level,
+              location, grid_id, grid_path, routing, reporter_official, stage, reported_at, stage_entered_at,
+              reporter_reply_required, created_by, deadline_due_at)
+            select ${`FLOOR${randomUUID()}`}, ${body.source}, ${body.title}, ${body.description}, ${body.category},
+              'normal', 'periodic', ${here}, placed.id, placed.path, '{}'::jsonb, true, 'reported', now(), now(), false,
+              ${memberId}, now() + interval '1 day'
+              from placed
+            returning id),
+          a as (
+            insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, after)
+            select ${memberId}, 'member', 'case.create', 'case', c.id::text, ${JSON.stringify(body)}::jsonb from c),
+          k as (
+            insert into idempotency_keys (user_id, scope, key, request_hash)
+            values (${memberId}, 'floor', ${randomUUID()}, ${randomUUID()}))
+          select id from c`,
+    );
+    return { id: row.id };
+  });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { url, close: () => app.close() };
 }
@@ -71,32 +100,24 @@ export async function intakeBench(quick: boolean): Promise<void> {
     const cookie = await loginCookie(url, "member");
     const connections = 10;
     const amount = quick ? 200 : 3000;
-    const run = (warm: boolean): Promise<[LoadResult, LoadResult]> =>
-      Promise.resolve()
-        .then(() =>
-          load({
-            url: bare.url,
-            path: "/bare/cases",
-            connections,
-            amount: warm ? 100 : amount,
-            headers: {},
-            body: (i) => intakeBody(i, points),
-          }),
-        )
-        .then(async (bareResult) => [
-          bareResult,
-          await load({
-            url,
-            path: "/api/cases",
-            connections,
-            amount: warm ? 100 : amount,
-            headers: { cookie },
-            extraHeaders: () => ({ "idempotency-key": randomUUID() }),
-            body: (i) => intakeBody(i, points),
-          }),
-        ]);
+    // The three routes one after the other on the same database: bare, the app, the floor.
+    const drive = (target: string, path: string, warm: boolean, headers: Record<string, string> = {}) =>
+      load({
+        url: target,
+        path,
+        connections,
+        amount: warm ? 100 : amount,
+        headers,
+        extraHeaders: () => ({ "idempotency-key": randomUUID() }),
+        body: (n, client) => intakeBody(n * connections + client, points),
+      });
+    const run = async (warm: boolean): Promise<[LoadResult, LoadResult, LoadResult]> => [
+      await drive(bare.url, "/bare/cases", warm),
+      await drive(url, "/api/cases", warm, { cookie }),
+      await drive(bare.url, "/floor/cases", warm),
+    ];
     await run(true); // JIT, plan caches, pool connections
-    const [bareResult, intake] = await run(false);
+    const [bareResult, intake, floor] = await run(false);
     await bare.close();
     emit({
       name: "intake.cases_per_second",
@@ -107,6 +128,16 @@ export async function intakeBench(quick: boolean): Promise<void> {
       target: "ratio >= 0.5",
       engine: database.engine,
       note: `POST /api/cases (session, validation, routing by location + duty list, Idempotency-Key, notifications, audit, detail + duplicates in the answer), ${intake.requests} requests over ${connections} connections, p50 ${intake.p50Ms} ms p99 ${intake.p99Ms} ms; baseline: bare Fastify route, one INSERT into cases, p50 ${bareResult.p50Ms} ms`,
+    });
+    emit({
+      name: "intake.floor_cases_per_second",
+      value: Math.round(floor.requestsPerSecond),
+      unit: "requests/s",
+      baseline: Math.round(bareResult.requestsPerSecond),
+      ratio: round2(floor.requestsPerSecond / bareResult.requestsPerSecond),
+      target: "report: bounds the intake ratio",
+      engine: database.engine,
+      note: `the least an intake must write, in one statement: routing by location, the case, its audit row (hash-chained by trigger), the Idempotency-Key; no session, validation, duty list, notifications or answer; p50 ${floor.p50Ms} ms`,
     });
   } finally {
     await app.close();

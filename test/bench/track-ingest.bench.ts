@@ -83,8 +83,8 @@ async function ingestRun(
     connections: options.patrols,
     amount: options.patrols * options.batchesPerPatrol,
     headers: { cookie },
-    path: (_i, client) => `/api/patrols/${ids[client]}/track`,
-    body: (_i, client) => {
+    path: (_n, client) => `/api/patrols/${ids[client]}/track`,
+    body: (_n, client) => {
       const first = sent[client];
       sent[client] += options.batch;
       return { points: Array.from({ length: options.batch }, (_, k) => fix(walks[client], first + k)) };
@@ -131,7 +131,7 @@ export async function trackIngestBench(quick: boolean): Promise<void> {
       { label: "field_batches", patrols: 10, batch: 60, batchesPerPatrol: quick ? 2 : 30 },
       // a phone back online after a long offline stretch: the outbox sends its queued track records together,
       // up to the largest batch the endpoint takes (POINTS_PER_REQUEST in web/src/field/outbox.ts)
-      { label: "offline_sync", patrols: 10, batch: 1000, batchesPerPatrol: quick ? 1 : 5 },
+      { label: "offline_sync", patrols: 10, batch: 1000, batchesPerPatrol: quick ? 1 : 20 },
     ];
     for (const shape of shapes) {
       const r = await ingestRun(database, url, cookie, { ...shape, origin });
