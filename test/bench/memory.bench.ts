@@ -41,13 +41,27 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
 }
 
-/** The real server (`server/main.ts start`), as its own node process so /proc/<pid> is the server itself. */
+/**
+ * The node arguments `npm start` runs the server with (package.json), so this measures what an operator runs:
+ * the heap-growth flag there is what keeps the peak down (docs/performance.md).
+ */
+function startArguments(): string[] {
+  const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+  const command = scripts.start
+    .split("&&")
+    .map((part) => part.trim().split(/\s+/))
+    .find((words) => words[0] === "node" && words.includes("server/main.ts"));
+  if (!command) throw new Error("package.json's start script does not run node … server/main.ts");
+  return command.slice(1);
+}
+
+/** The real server (`npm start`'s command), as its own node process so /proc/<pid> is the server itself. */
 async function startServer(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const config = benchConfig();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "start"], {
+  const child = spawn(process.execPath, startArguments(), {
     env: {
       ...process.env,
       PORT: String(port),
