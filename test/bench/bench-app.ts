@@ -1,5 +1,5 @@
-import { performance } from "node:perf_hooks";
-import autocannon from "autocannon";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../../server/app.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
@@ -73,11 +73,11 @@ export interface LoadResult {
 }
 
 /**
- * Drives one route with `connections` autocannon clients of one connection each, in parallel: client c
- * sends its requests in order (a phone's track batches must not overtake each other), and `body(n, c)`
- * makes its n-th (unique keys, varied bodies). The bodies are built and serialised before the clock starts,
- * as a load generator does: autocannon runs in this process, on the cores the server and database use.
- * A run that got error answers is an error: a benchmark of 4xx answers would measure nothing.
+ * Drives one route with `connections` autocannon clients of one connection each, in parallel, from a child
+ * process (`load-worker.mjs`): client c sends its requests in order (a phone's track batches must not overtake
+ * each other), and `body(n, c)` makes its n-th. Paths and bodies are built before the clock starts, as a load
+ * generator does; `idempotencyKeys` gives every request a fresh Idempotency-Key. A run that got error
+ * answers is an error: a benchmark of 4xx answers would measure nothing.
  */
 export async function load(options: {
   url: string;
@@ -86,70 +86,40 @@ export async function load(options: {
   amount: number;
   headers: Record<string, string>;
   body: (n: number, client: number) => unknown;
-  extraHeaders?: () => Record<string, string>;
+  idempotencyKeys?: boolean;
 }): Promise<LoadResult> {
   const { connections } = options;
   const perClient = (c: number) =>
     Math.floor(options.amount / connections) + (c < options.amount % connections ? 1 : 0);
-  const bodies = Array.from({ length: connections }, (_, c) =>
-    Array.from({ length: perClient(c) }, (_, n) => JSON.stringify(options.body(n, c))),
+  const clients = Array.from({ length: connections }, (_, c) =>
+    Array.from({ length: perClient(c) }, (_, n) => ({
+      path: typeof options.path === "function" ? options.path(n, c) : options.path,
+      body: JSON.stringify(options.body(n, c)),
+    })),
   );
-  let firstFailure = "";
-  const started = performance.now();
-  const results = await Promise.all(
-    bodies.map((queue, c) => {
-      let n = 0;
-      return autocannon({
+  const generator = fork(fileURLToPath(new URL("./load-worker.mjs", import.meta.url)), [], {
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const run = await new Promise<Omit<LoadResult, "requestsPerSecond"> & { firstFailure: string }>(
+    (resolve, reject) => {
+      generator.once("message", (message) => resolve(message as Parameters<typeof resolve>[0]));
+      generator.once("error", reject);
+      generator.once("exit", (code) => reject(new Error(`load generator exited with ${code}`)));
+      generator.send({
         url: options.url,
-        connections: 1,
-        amount: queue.length,
-        timeout: 60,
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (request) => {
-              const body = queue[n];
-              const path = typeof options.path === "function" ? options.path(n, c) : options.path;
-              n++;
-              return {
-                ...request,
-                path,
-                headers: {
-                  ...options.headers,
-                  "content-type": "application/json",
-                  ...(options.extraHeaders?.() ?? {}),
-                },
-                body,
-              };
-            },
-            onResponse: (status: number, body: string) => {
-              if (status >= 300 && !firstFailure) firstFailure = `${status} ${body.slice(-400)}`;
-            },
-          },
-        ],
+        headers: options.headers,
+        idempotencyKeys: options.idempotencyKeys ?? false,
+        clients,
       });
-    }),
+    },
   );
-  const seconds = (performance.now() - started) / 1000;
-  const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((t, r) => t + f(r), 0);
-  const non2xx = sum((r) => r.non2xx);
-  const errors = sum((r) => r.errors);
-  if (non2xx > 0 || errors > 0)
+  if (run.non2xx > 0 || run.errors > 0)
     throw new Error(
-      `load on ${typeof options.path === "string" ? options.path : "route"}: ${non2xx} non-2xx, ${errors} errors; first: ${firstFailure}`,
+      `load on ${typeof options.path === "string" ? options.path : "route"}: ${run.non2xx} non-2xx, ${run.errors} errors; first: ${run.firstFailure}`,
     );
-  const requests = sum((r) => r.requests.total);
-  const p50s = results.map((r) => r.latency.p50).sort((x, y) => x - y);
-  return {
-    requestsPerSecond: requests / seconds,
-    requests,
-    non2xx,
-    errors,
-    // per client: the median of their medians, the worst of their 99th percentiles
-    p50Ms: p50s[Math.floor(p50s.length / 2)],
-    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
-    seconds,
-  };
+  const { firstFailure: _none, ...result } = run;
+  return { ...result, requestsPerSecond: run.requests / run.seconds };
 }
 
 export function round2(x: number): number {

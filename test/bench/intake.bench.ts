@@ -108,7 +108,7 @@ export async function intakeBench(quick: boolean): Promise<void> {
         connections,
         amount: warm ? 100 : amount,
         headers,
-        extraHeaders: () => ({ "idempotency-key": randomUUID() }),
+        idempotencyKeys: true,
         body: (n, client) => intakeBody(n * connections + client, points),
       });
     const run = async (warm: boolean): Promise<[LoadResult, LoadResult, LoadResult]> => [

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -122,7 +121,7 @@ export async function memoryBench(quick: boolean): Promise<void> {
         connections: 10,
         amount,
         headers: { cookie },
-        extraHeaders: () => ({ "idempotency-key": randomUUID() }),
+        idempotencyKeys: true,
         body: (n, client) => intakeBody(offset + n * 10 + client, points),
       });
     // Warm first: code compiled and caches filled are the working set, not a leak.
