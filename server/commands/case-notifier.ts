@@ -7,6 +7,7 @@ import { responsibleUnit } from "../domain/cases/supervision.ts";
 import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
 import type { RoleAssignment } from "../policies/actor.ts";
 import { type CaseActorSource, caseActorFacts } from "../policies/case-access.ts";
+import { pathGridIds } from "../queries/grid-ancestry.ts";
 
 export interface NewNotification {
   userId: number;
@@ -83,7 +84,7 @@ export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number
                  where role in ('district_office', 'district_leader')
                 union all
                 select user_id, role, grid_id, department_id from user_roles
-                 where grid_id = any(string_to_array(trim(both '/' from ${gridPath}), '/')::int[])
+                 where grid_id = any(${pathGridIds(gridPath)})
                    and role in ('grid_member', 'grid_head', 'township_officer')
                 union all
                 select user_id, role, grid_id, department_id from user_roles

@@ -7,6 +7,7 @@ import { AppError, forbidden } from "../errors.ts";
 import { caseActorFacts } from "../policies/case-access.ts";
 import { jsonParam, rowToState } from "../queries/case-row.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
+import { ancestorNamesJson } from "../queries/grid-ancestry.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import { caseLabel, caseStakeholders, insertNotifications, whoMustAct } from "./case-notifier.ts";
 import { refusalError } from "./case-transitioner.ts";
@@ -51,8 +52,7 @@ export async function overrideRouting(
     const [grid] = await rows<RoutedGrid & { path: string }>(
       tx,
       sql`select g.id, g.name, g.level, g.path,
-                 coalesce((select json_agg(a.name order by a.level) from grids a
-                            where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames"
+                 ${ancestorNamesJson({ id: sql`g.id`, path: sql`g.path` })} as "ancestorNames"
             from grids g where g.id = ${input.gridId ?? row.gridId} and g.retired_at is null`,
     );
     if (!grid) throw new AppError("invalid_grid", 422, "网格不存在或已撤销", "No such live grid");

@@ -4,6 +4,7 @@ import type { GeoJsonMultiPolygon } from "../db/schema/geometry.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { pathGridIds } from "./grid-ancestry.ts";
 import { isoUtc } from "./sql-time.ts";
 
 export interface GridSummary {
@@ -91,7 +92,7 @@ export function ancestorsOf(db: Db, gridIds: number[]) {
   return rows<{ id: number; name: string; level: number }>(
     db,
     sql`select distinct a.id, a.name, a.level from grids g
-          join grids a on g.path like a.path || '%' and a.id <> g.id
+          join grids a on a.id = any(${pathGridIds(sql`g.path`)}) and a.id <> g.id
          where g.id in ${sql`(${sql.join(
            gridIds.map((id) => sql`${id}`),
            sql`, `,

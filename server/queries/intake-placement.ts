@@ -7,6 +7,7 @@ import {
   departmentsOfLines,
   dutyLineDepartmentsSql,
 } from "./competent-departments.ts";
+import { ancestorNamesJson } from "./grid-ancestry.ts";
 import { deepestGridIdAt } from "./grid-placement.ts";
 import { CALENDAR_REVISION_SQL } from "./work-calendar.ts";
 
@@ -44,9 +45,7 @@ export async function placeIntake(
   >(
     tx,
     sql`select placed.id, placed.name, placed.level, placed.path,
-               coalesce((select json_agg(a.name order by a.level) from grids a
-                          where a.id = any(string_to_array(trim(both '/' from placed.path), '/')::int[])
-                            and a.id <> placed.id), '[]'::json) as "ancestorNames",
+               ${ancestorNamesJson({ id: sql`placed.id`, path: sql`placed.path` })} as "ancestorNames",
                -- json_agg over a sorted subquery keeps its order (PostgreSQL documents this use)
                coalesce((select json_agg(l) from (${dutyLineDepartmentsSql(sql`placed.path`, categoryCode)}) l),
                         '[]'::json) as lines,

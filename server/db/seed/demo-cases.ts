@@ -22,6 +22,7 @@ import type { Priority } from "../../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../../domain/cases/supervision.ts";
 import type { RoleAssignment } from "../../policies/actor.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../../queries/case-row.ts";
+import { ancestorNamesJson } from "../../queries/grid-ancestry.ts";
 import { loadCaseRules } from "../../queries/work-calendar.ts";
 import { encryptField, type ReporterKeyRing, reporterAad } from "../../security/reporter-crypto.ts";
 import { type Db, rows } from "../client.ts";
@@ -177,7 +178,7 @@ export async function seedDemoCases(
   const places = await rows<Place>(
     db,
     sql`select g.id as "gridId", g.name as "gridName", g.path as "gridPath", g.level,
-               coalesce((select json_agg(a.name order by a.level) from grids a where g.path like a.path || '%' and a.id <> g.id), '[]'::json) as "ancestorNames",
+               ${ancestorNamesJson({ id: sql`g.id`, path: sql`g.path` })} as "ancestorNames",
                t.id as "townshipId", t.name as "townshipName", ST_X(p.geom) as lng, ST_Y(p.geom) as lat
           from grids g
           join grids t on t.id = nullif(split_part(g.path, '/', 3), '')::int
