@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { multiPolygon, point } from "@turf/helpers";
-import { freePort } from "../support/server-process.ts";
+import { spawnServer } from "../support/server-process.ts";
 import { benchConfig, load, loginCookie, openSeededDatabase, round2 } from "./bench-app.ts";
 import { emit } from "./bench-db.ts";
 import { intakeBody } from "./intake.bench.ts";
@@ -40,75 +39,24 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
 }
 
-/**
- * The node arguments `npm start` runs the server with (package.json), so this measures what an operator runs:
- * the heap-growth flag there is what keeps the peak down (docs/performance.md).
- */
-function startArguments(): string[] {
-  const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
-  const command = scripts.start
-    .split("&&")
-    .map((part) => part.trim().split(/\s+/))
-    .find((words) => words[0] === "node" && words.includes("server/main.ts"));
-  if (!command) throw new Error("package.json's start script does not run node … server/main.ts");
-  return command.slice(1);
-}
-
-/** The real server (`npm start`'s command), as its own node process so /proc/<pid> is the server itself. */
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freePort();
-  const config = benchConfig();
-  const child = spawn(process.execPath, startArguments(), {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ENVGRID_WEB_DIST: "/nonexistent",
-      ENVGRID_API_RATE_LIMIT: String(config.apiRateLimitPerMinute),
-      ENVGRID_LOGIN_RATE_LIMIT: String(config.loginRateLimitPerMinute),
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let errors = "";
-  child.stderr?.on("data", (chunk) => {
-    errors += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${errors}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${errors}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function memoryBench(quick: boolean): Promise<void> {
   const postgres = !!process.env.DATABASE_URL;
   const seeded = postgres ? await openSeededDatabase("memory", 2) : null;
   const dataDir = postgres ? null : fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-bench-memory-"));
-  const server = await startServer(
-    seeded?.url ? { DATABASE_URL: seeded.url } : { DATABASE_URL: "", ENVGRID_DATA_DIR: dataDir as string },
+  const config = benchConfig();
+  // The real server as `npm start` runs it, its own process so /proc/<pid> is the server itself.
+  const server = await spawnServer(
+    {
+      ENVGRID_API_RATE_LIMIT: String(config.apiRateLimitPerMinute),
+      ENVGRID_LOGIN_RATE_LIMIT: String(config.loginRateLimitPerMinute),
+      LOG_LEVEL: "warn",
+      ...(seeded?.url
+        ? { DATABASE_URL: seeded.url }
+        : { DATABASE_URL: "", ENVGRID_DATA_DIR: dataDir as string }),
+    },
+    180_000,
   );
   const pid = server.child.pid as number;
   try {
@@ -162,7 +110,7 @@ export async function memoryBench(quick: boolean): Promise<void> {
       note: `VmRSS idle after a warm-up of 100 requests (baseline) and ${settle} s after the load (value); no forced GC`,
     });
   } finally {
-    await server.stop();
+    await server.kill("SIGTERM");
     await seeded?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 
 export async function freePort(): Promise<number> {
@@ -19,11 +20,28 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs `server/main.ts start` as a real process, as an operator would, and waits for /healthz. */
+/**
+ * The node arguments `npm start` runs the server with (package.json): the heap-growth flag there is part of
+ * what an operator runs (docs/operations.md).
+ */
+function startArguments(): string[] {
+  const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+  const command = scripts.start
+    .split("&&")
+    .map((part) => part.trim().split(/\s+/))
+    .find((words) => words[0] === "node" && words.includes("server/main.ts"));
+  if (!command) throw new Error("package.json's start script does not run node … server/main.ts");
+  return command.slice(1);
+}
+
+/**
+ * Runs the server as a real process with `npm start`'s node arguments, as an operator would, and waits for
+ * /healthz. The child is the server itself (its /proc entry is the server's).
+ */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const port = await freePort();
   let log = "";
-  const child = spawn("npx", ["tsx", "server/main.ts", "start"], {
+  const child = spawn(process.execPath, startArguments(), {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ENVGRID_WEB_DIST: "/nonexistent", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -54,7 +72,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
-        // npx → tsx → node: signal the whole process group so nothing survives.
+        // the server and tsx's esbuild helper: signal the whole process group so nothing survives.
         process.kill(-(child.pid as number), signal);
       }),
   };
