@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
@@ -18,7 +17,8 @@ import type { Priority } from "../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../domain/cases/supervision.ts";
 import type { Role } from "../domain/roles.ts";
 import { AppError, forbidden, formatShanghai } from "../errors.ts";
-import { intArrayParam, jsonParam, stateColumns } from "../queries/case-row.ts";
+import { intArrayParam, jsonParam, stateColumns, tsParam } from "../queries/case-row.ts";
+import { duplicatesJsonb } from "../queries/cases.ts";
 import { placeIntake } from "../queries/intake-placement.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
@@ -31,7 +31,15 @@ import {
   whoMustAct,
 } from "./case-notifier.ts";
 import { checkPatrolLink } from "./case-patrol-link.ts";
+import { type CaseReceipt, caseReceipt } from "./case-receipt.ts";
 import type { CommandContext } from "./context.ts";
+import {
+  claimCte,
+  type IdempotencyClaim,
+  type IdempotentResult,
+  priorResponse,
+  requestHashOf,
+} from "./idempotency.ts";
 
 export interface NewCase {
   source: CaseSource;
@@ -62,10 +70,6 @@ export function newTrackingNo(at: Date): string {
   return `GC${shanghaiDate(at).replaceAll("-", "")}${tail}`;
 }
 
-function isTransaction(db: Db): boolean {
-  return (db as unknown) instanceof PgTransaction;
-}
-
 const RESIDENT_SOURCES: readonly CaseSource[] = ["public_report", "petition", "dispute"];
 
 /**
@@ -78,7 +82,8 @@ export async function openNewCase(
   config: Config,
   input: NewCase,
   now: Date,
-): Promise<{ id: number; trackingNo: string }> {
+  claim: IdempotencyClaim,
+): Promise<IdempotentResult<CaseReceipt>> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const roles = actor.roles.map((r) => r.role as Role);
@@ -106,143 +111,171 @@ export async function openNewCase(
     ? category.defaultPriority
     : (input.priority ?? category.defaultPriority);
 
-  // Intake runs inside the idempotency claim's transaction: a savepoint there would cost two round trips
-  // and buy nothing (a failure rolls the claim back too).
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>): Promise<T> =>
-    isTransaction(ctx.db) ? work(ctx.db) : ctx.db.transaction(work);
-  return inTransaction(async (tx) => {
-    const link = await checkPatrolLink(tx, actor, input.source, input);
-    // one round trip for the grid, the duty list, who must be told, and the calendar's revision
-    const placed = await placeIntake(tx, input.location, category.code, category.departments);
-    if (!placed)
-      throw unprocessable(
-        "location_outside_grids",
-        "该位置不在高昌区任何网格范围内，请在地图上重新选择位置",
-        "The location is outside every grid",
-      );
-    const { grid, departments, stakeholders } = placed;
-    const routing = routeCase({ ...input.location, grid, category, departments });
-    const rules = await loadCaseRules(tx, placed.calendarRevision);
-    const trackingNo = newTrackingNo(now);
-
-    const state = openCase(
-      {
-        id: "new",
-        category: category.code,
-        priority,
-        reporterReplyRequired: reporterReplyRequired(input.source),
-      },
-      now,
-      rules,
+  const requestHash = requestHashOf(config, claim);
+  const db = ctx.db;
+  const link = await checkPatrolLink(db, actor, input.source, input);
+  // one round trip for the grid, the duty list, who must be told, and the calendar's revision
+  const placed = await placeIntake(db, input.location, category.code, category.departments);
+  if (!placed)
+    throw unprocessable(
+      "location_outside_grids",
+      "该位置不在高昌区任何网格范围内，请在地图上重新选择位置",
+      "The location is outside every grid",
     );
+  const { grid, departments, stakeholders } = placed;
+  const routing = routeCase({ ...input.location, grid, category, departments });
+  const rules = await loadCaseRules(db, placed.calendarRevision);
+  const trackingNo = newTrackingNo(now);
 
-    // who the reporter is: an official filing in their own name, or a resident (kept encrypted)
-    const residentReport = RESIDENT_SOURCES.includes(input.source);
-    let name: string | null = null;
-    let contact: string | null = null;
-    if (residentReport && !input.reporter?.anonymous) {
-      name = input.reporter?.name?.trim() || null;
-      contact = input.reporter?.contact?.trim() || null;
-      if (isResident) {
-        const [me] = await rows<{ displayName: string; phone: string | null }>(
-          tx,
-          sql`select display_name as "displayName", phone from users where id = ${actor.userId}`,
-        );
-        name ??= me?.displayName ?? null;
-        contact ??= me?.phone ?? null;
-      }
-    }
-    const nameEnc = name ? encryptField(config.reporterKeys, name, reporterAad(trackingNo, "name")) : null;
-    const contactEnc = contact
-      ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
-      : null;
-
-    // 上报 goes to the level-2 unit; urgent and important matters reach the district office at once
-    const label = caseLabel({ trackingNo, title: input.title.trim() });
-    const due = state.deadline ? `，请于 ${formatShanghai(state.deadline.dueAt)} 前处理` : "";
-    const notes: Omit<NewNotification, "caseId">[] = whoMustAct(state, grid.path, stakeholders)
-      .filter((w) => w.userId !== actor.userId)
-      .map((w) => ({
-        userId: w.userId,
-        kind: "action_required",
-        title: `新上报待受理：${label}`,
-        body: `${CASE_SOURCE_NAMES[input.source]}，${category.name}，${grid.name}${due}`,
-      }));
-    if (priority !== "normal")
-      for (const userId of districtOffice(stakeholders))
-        notes.push({
-          userId,
-          kind: priority === "urgent" ? "urgent_alert" : "stage_update",
-          title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
-          body: `${category.name}，${grid.name}${due}`,
-        });
-    const unique = uniqueNotifications(notes.map((n) => ({ ...n, caseId: null })));
-
-    // the audit trail records what was filed, never who the resident is
-    const audited = {
-      trackingNo,
-      source: input.source,
-      petitionChannel: input.petitionChannel ?? null,
+  const state = openCase(
+    {
+      id: "new",
       category: category.code,
       priority,
-      gridId: grid.id,
-      departmentIds: routing.departmentIds,
-      reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
-      ...(link.patrolId ? { patrolId: link.patrolId } : {}),
-      ...(link.objectId ? { objectId: link.objectId } : {}),
-    };
+      reporterReplyRequired: reporterReplyRequired(input.source),
+    },
+    now,
+    rules,
+  );
 
-    // The case, its created event, the notifications and the audit row in one statement (one round trip
-    // instead of four); still one transaction, and the audit trigger chains the row as before.
-    const columns = stateColumns(state);
-    const [created] = await preparedRows<{ id: number }>(
-      tx,
-      sql`with c as (
-            insert into cases (tracking_no, source, petition_channel, dispute_parties, title, description,
-              supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
-              reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
-              involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
-            values (${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
-              ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)},
-              ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326),
-              ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
-              ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
-              ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
-              ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
-              ${link.patrolId}::int, ${link.objectId}::int,
-              ${sql.join(
-                columns.map(([, v]) => v),
-                sql`, `,
-              )})
-            returning id),
-          e as (
-            insert into case_events (case_id, kind, to_stage, actor_id, at, version, data)
-            select c.id, 'created', 'reported', ${actor.userId}, ${now.toISOString()}::timestamptz, 1,
-                   ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })}
-              from c),
-          n as (
-            insert into notifications (user_id, case_id, kind, title, body)
-            select x.user_id, c.id, x.kind, x.title, x.body
-              from c, jsonb_to_recordset(${jsonParam(
-                unique.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body ?? "" })),
-              )}) as x(user_id int, kind text, title text, body text)),
-          a as (
-            insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, ip, after)
-            select ${actor.userId}, ${actor.username}, 'case.create', 'case', c.id::text, ${ctx.ip},
-                   ${jsonParam(audited)}
-              from c)
-          select id from c`,
-    );
-    const id = created.id;
-    // rare (a deadline past the loaded calendar): its event and the administrators' notice follow
-    if (state.deadline?.beyondCalendar)
-      await warnCalendarExhausted(tx, {
-        caseId: id,
-        at: now,
-        dueAt: state.deadline.dueAt,
-        rules,
-        version: 1,
+  // who the reporter is: an official filing in their own name, or a resident (kept encrypted)
+  const residentReport = RESIDENT_SOURCES.includes(input.source);
+  let name: string | null = null;
+  let contact: string | null = null;
+  if (residentReport && !input.reporter?.anonymous) {
+    name = input.reporter?.name?.trim() || null;
+    contact = input.reporter?.contact?.trim() || null;
+    if (isResident) {
+      const [me] = await rows<{ displayName: string; phone: string | null }>(
+        db,
+        sql`select display_name as "displayName", phone from users where id = ${actor.userId}`,
+      );
+      name ??= me?.displayName ?? null;
+      contact ??= me?.phone ?? null;
+    }
+  }
+  const nameEnc = name ? encryptField(config.reporterKeys, name, reporterAad(trackingNo, "name")) : null;
+  const contactEnc = contact
+    ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
+    : null;
+
+  // 上报 goes to the level-2 unit; urgent and important matters reach the district office at once
+  const label = caseLabel({ trackingNo, title: input.title.trim() });
+  const due = state.deadline ? `，请于 ${formatShanghai(state.deadline.dueAt)} 前处理` : "";
+  const notes: Omit<NewNotification, "caseId">[] = whoMustAct(state, grid.path, stakeholders)
+    .filter((w) => w.userId !== actor.userId)
+    .map((w) => ({
+      userId: w.userId,
+      kind: "action_required",
+      title: `新上报待受理：${label}`,
+      body: `${CASE_SOURCE_NAMES[input.source]}，${category.name}，${grid.name}${due}`,
+    }));
+  if (priority !== "normal")
+    for (const userId of districtOffice(stakeholders))
+      notes.push({
+        userId,
+        kind: priority === "urgent" ? "urgent_alert" : "stage_update",
+        title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
+        body: `${category.name}，${grid.name}${due}`,
       });
-    return { id, trackingNo };
+  const unique = uniqueNotifications(notes.map((n) => ({ ...n, caseId: null })));
+
+  // the audit trail records what was filed, never who the resident is
+  const audited = {
+    trackingNo,
+    source: input.source,
+    petitionChannel: input.petitionChannel ?? null,
+    category: category.code,
+    priority,
+    gridId: grid.id,
+    departmentIds: routing.departmentIds,
+    reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
+    ...(link.patrolId ? { patrolId: link.patrolId } : {}),
+    ...(link.objectId ? { objectId: link.objectId } : {}),
+  };
+
+  const staff = actor.permissions.includes("case.read");
+  const receipt = caseReceipt({
+    trackingNo,
+    state,
+    source: input.source,
+    categoryName: category.name,
+    gridName: grid.name,
+    departments: departments.map(({ id, name }) => ({ id, name })),
+    staff,
   });
+  // The answer is the receipt with the new id and, for staff, the possible duplicates in their scope (read in the statement's snapshot, so never the new case itself).
+  const here = sql`ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326)`;
+  const answer = sql`jsonb_build_object('id', new_case.id) || ${jsonParam(receipt)}${
+    staff
+      ? sql` || jsonb_build_object('possibleDuplicates', ${duplicatesJsonb(
+          actor,
+          { caseId: sql`0`, category: sql`${category.code}`, point: here, at: tsParam(now) },
+          config,
+        )})`
+      : sql``
+  }`;
+
+  // The key, the case, its created event, the notifications and the audit row in one statement: one round
+  // trip, no BEGIN/COMMIT, and the audit trigger chains the row as before. A taken key writes nothing.
+  const columns = stateColumns(state);
+  const write = (tx: Db) =>
+    preparedRows<{ id: number; response: CaseReceipt }>(
+      tx,
+      sql`with new_case as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
+        ${claimCte(claim, requestHash, 201, sql`select ${answer} from new_case`)},
+        c as (
+          insert into cases (id, tracking_no, source, petition_channel, dispute_parties, title, description,
+            supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
+            reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
+            involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
+          select new_case.id, ${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
+            ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)}, ${here},
+            ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
+            ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
+            ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
+            ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+            ${link.patrolId}::int, ${link.objectId}::int,
+            ${sql.join(
+              columns.map(([, v]) => v),
+              sql`, `,
+            )}
+            from new_case, claim
+          returning id),
+        e as (
+          insert into case_events (case_id, kind, to_stage, actor_id, at, version, data)
+          select c.id, 'created', 'reported', ${actor.userId}, ${now.toISOString()}::timestamptz, 1,
+                 ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })}
+            from c),
+        n as (
+          insert into notifications (user_id, case_id, kind, title, body)
+          select x.user_id, c.id, x.kind, x.title, x.body
+            from c, jsonb_to_recordset(${jsonParam(
+              unique.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body ?? "" })),
+            )}) as x(user_id int, kind text, title text, body text)),
+        a as (
+          insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, ip, after)
+          select ${actor.userId}, ${actor.username}, 'case.create', 'case', c.id::text, ${ctx.ip},
+                 ${jsonParam(audited)}
+            from c)
+        select c.id, claim.response from c, claim`,
+    );
+  // rare (a deadline past the loaded calendar): its event and the administrators' notice commit with the case
+  const deadline = state.deadline;
+  const [created] = deadline?.beyondCalendar
+    ? await db.transaction(async (tx) => {
+        const done = await write(tx);
+        if (done[0])
+          await warnCalendarExhausted(tx, {
+            caseId: done[0].id,
+            at: now,
+            dueAt: deadline.dueAt,
+            rules,
+            version: 1,
+          });
+        return done;
+      })
+    : await write(db);
+  if (!created) return priorResponse<CaseReceipt>(db, claim, requestHash);
+  return { status: 201, body: created.response, replayed: false };
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { AppError, badRequest } from "../errors.ts";
@@ -41,6 +41,57 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+export interface IdempotencyClaim {
+  userId: number;
+  scope: string;
+  key: string;
+  body: unknown;
+}
+
+/** The keyed hash of a submission: the same key with another body is refused, not replayed. */
+export function requestHashOf(config: Pick<Config, "reporterKeys">, claim: IdempotencyClaim): string {
+  return keyedHash(config.reporterKeys, "idempotency", `${claim.scope}\n${canonical(claim.body)}`);
+}
+
+/**
+ * What an earlier submission with this key answered, for a claim that found the key taken (after waiting for
+ * the claimant to commit): its stored response, or 422 when that submission had another body.
+ */
+export async function priorResponse<T>(
+  db: Db,
+  claim: IdempotencyClaim,
+  requestHash: string,
+): Promise<IdempotentResult<T>> {
+  const [prior] = await rows<{ requestHash: string; statusCode: number | null; response: T }>(
+    db,
+    sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys
+         where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
+  );
+  if (!prior || prior.requestHash !== requestHash)
+    throw new AppError(
+      "idempotency_key_reused",
+      422,
+      "该 Idempotency-Key 已用于另一份不同的提交",
+      "This Idempotency-Key was already used for a different request",
+    );
+  return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
+}
+
+/**
+ * The claim of a command that is a single statement, as its first data-modifying CTE (`claim`): the key goes
+ * in with the answer already in it, and the command's inserts read `from claim`, so a taken key writes nothing
+ * and the statement returns no row (then `priorResponse` answers). A concurrent statement with the same key
+ * waits on the key's unique index until the first commits. One statement, no BEGIN/COMMIT round trips, and the
+ * audit chain's lock is held for that statement alone.
+ */
+export function claimCte(claim: IdempotencyClaim, requestHash: string, status: number, response: SQL): SQL {
+  return sql`claim as (
+      insert into idempotency_keys (user_id, scope, key, request_hash, status_code, response)
+      select ${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash}, ${status}::int, (${response})
+      on conflict do nothing
+      returning response)`;
+}
+
 /**
  * Runs a client submission once per (user, scope, key). The key is claimed in the same transaction as the
  * work; a concurrent request with the same key waits on the claim and then answers the stored response. The
@@ -49,14 +100,10 @@ function canonical(value: unknown): string {
 export async function idempotent<T>(
   db: Db,
   config: Pick<Config, "reporterKeys">,
-  claim: { userId: number; scope: string; key: string; body: unknown },
+  claim: IdempotencyClaim,
   run: (tx: Db) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
-  const requestHash = keyedHash(
-    config.reporterKeys,
-    "idempotency",
-    `${claim.scope}\n${canonical(claim.body)}`,
-  );
+  const requestHash = requestHashOf(config, claim);
   return db.transaction(async (tx) => {
     const claimed = await preparedRows<{ key: string }>(
       tx,
@@ -64,21 +111,7 @@ export async function idempotent<T>(
           values (${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash})
           on conflict do nothing returning key`,
     );
-    if (claimed.length === 0) {
-      const [prior] = await rows<{ requestHash: string; statusCode: number | null; response: T }>(
-        tx,
-        sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys
-             where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
-      );
-      if (!prior || prior.requestHash !== requestHash)
-        throw new AppError(
-          "idempotency_key_reused",
-          422,
-          "该 Idempotency-Key 已用于另一份不同的提交",
-          "This Idempotency-Key was already used for a different request",
-        );
-      return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
-    }
+    if (claimed.length === 0) return priorResponse<T>(tx, claim, requestHash);
     const result = await run(tx);
     await preparedRows(
       tx,

@@ -20,7 +20,7 @@ import {
   maySeeOriginalEvidence,
 } from "../policies/case-access.ts";
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
-import { CASE_COLUMNS, type CaseRow, isoOf, rowToState } from "./case-row.ts";
+import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
 
 export interface CaseFilter {
   page: number;
@@ -337,39 +337,14 @@ export async function verifierCandidates(db: Db, gridPath: string) {
 
 /** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
 export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
-  const { duplicates: _none, ...detail } = await caseDetail(db, actor, id, now, config, false);
-  return detail;
-}
-
-/** The detail with the possible duplicates, read in the same statement (the answer to an intake). */
-export async function getCaseDetailWithDuplicates(
-  db: Db,
-  actor: Actor,
-  id: number,
-  now: Date,
-  config: Config,
-) {
-  const { duplicates, ...detail } = await caseDetail(db, actor, id, now, config, true);
-  return { ...detail, possibleDuplicates: withStageName(duplicates ?? []) };
-}
-
-async function caseDetail(
-  db: Db,
-  actor: Actor,
-  id: number,
-  now: Date,
-  config: Config,
-  withDuplicates: boolean,
-) {
   // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
-  // the answer to every intake and transition.
+  // the answer to every transition.
   const [row] = await preparedRows<
     ListRow & {
       departmentNames: { id: number; name: string }[];
       userNames: { id: number; name: string }[];
       timelineRows: TimelineRow[];
       evidenceRows: EvidenceRow[];
-      duplicates: Duplicate[] | null;
     }
   >(
     db,
@@ -384,24 +359,8 @@ async function caseDetail(
                  where u.id in (c.handled_by, c.verifier_id, case when c.reporter_official then c.reporter_user_id end))
                  as "userNames",
                ${timelineJson(sql`c.id`)} as "timelineRows",
-               ${evidenceJson(sql`c.id`)} as "evidenceRows",
-               ${
-                 withDuplicates
-                   ? // the candidates' own alias is c: the case itself is reached through o
-                     sql`(select coalesce(json_agg(x order by x."distanceMeters", x.id), '[]'::json) from (${duplicatesSql(
-                       actor,
-                       {
-                         caseId: sql`o.id`,
-                         category: sql`o.category`,
-                         point: sql`o.location`,
-                         at: sql`o.reported_at`,
-                       },
-                       config,
-                     )}) x)`
-                   : sql`null::json`
-               } as duplicates
+               ${evidenceJson(sql`c.id`)} as "evidenceRows"
           from cases c join grids g on g.id = c.grid_id
-               cross join lateral (select c.id, c.category, c.location, c.reported_at) o
          where c.id = ${id} and ${caseVisibleTo(actor)}`,
   );
   if (!row) throw notFound();
@@ -476,7 +435,6 @@ async function caseDetail(
     verifierCandidates: summary.allowedActions.includes("request_verification")
       ? await verifierCandidates(db, row.gridPath)
       : [],
-    duplicates: row.duplicates,
   };
 }
 
@@ -500,67 +458,72 @@ async function patrolOrigin(db: Db, row: CaseRow) {
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
 
-type Duplicate = {
+export type Duplicate = {
   id: number;
   trackingNo: string;
   title: string;
   stage: string;
-  stageName?: string;
+  stageName: string;
   reportedAt: string;
   distanceMeters: number;
 };
 
+const STAGE_NAMES_JSON = JSON.stringify(STAGE_NAMES);
+
 /**
- * The duplicate candidates as a select (columns id, trackingNo, title, stage, reportedAt, distanceMeters),
- * around a case given by SQL expressions, so the detail query can fold it in as a subquery.
+ * The duplicate candidates around a point (same category, within the radius and the number of days either
+ * side, still alive, in the caller's scope), nearest first, as one jsonb array expression: the intake statement
+ * folds it into its answer, the duplicates endpoint selects it.
  */
-function duplicatesSql(
+export function duplicatesJsonb(
   actor: Actor,
   around: { caseId: SQL; category: SQL; point: SQL; at: SQL },
   config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
 ): SQL {
   const days = `${config.duplicateDays} days`;
-  return sql`select c.id, c.tracking_no as "trackingNo", c.title, c.stage, ${isoOf("c.reported_at")} as "reportedAt",
-               round(ST_Distance(c.location::geography, ${around.point}::geography))::int as "distanceMeters"
-          from cases c
-         where c.category = ${around.category}
-           and c.id <> ${around.caseId}
-           and c.stage not in ('rejected', 'merged')
-           and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
-           -- a degree box a tenth wider than the radius lets the GiST index on location narrow the rows
-           -- before the spheroid test decides (the geography cast cannot use that index)
-           and c.location && ST_Expand(${around.point},
-                 ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
-                 ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
-           and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
-           and ${caseVisibleTo(actor)}
-         order by "distanceMeters", c.id limit 20`;
+  return sql`(select coalesce(jsonb_agg(
+                 jsonb_build_object('id', d.id, 'trackingNo', d.tracking_no, 'title', d.title, 'stage', d.stage,
+                   'stageName', ${STAGE_NAMES_JSON}::jsonb ->> d.stage, 'reportedAt', ${isoOf("d.reported_at")},
+                   'distanceMeters', d.distance)
+                 order by d.distance, d.id), '[]'::jsonb)
+        from (select c.id, c.tracking_no, c.title, c.stage, c.reported_at,
+                     round(ST_Distance(c.location::geography, ${around.point}::geography))::int as distance
+                from cases c
+               where c.category = ${around.category}
+                 and c.id <> ${around.caseId}
+                 and c.stage not in ('rejected', 'merged')
+                 and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
+                 -- a degree box a tenth wider than the radius lets the GiST index on location narrow the rows
+                 -- before the spheroid test decides (the geography cast cannot use that index)
+                 and c.location && ST_Expand(${around.point},
+                       ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
+                       ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
+                 and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
+                 and ${caseVisibleTo(actor)}
+               order by distance, c.id limit 20) d)`;
 }
 
-const withStageName = (items: Duplicate[]) =>
-  items.map((d) => ({ ...d, stageName: STAGE_NAMES[d.stage as CaseStage] }));
-
-/** Same category, within the radius and the number of days either side, still alive, in the caller's scope. */
+/** The possible duplicates of a case, for the caller (see `duplicatesJsonb`). */
 export async function possibleDuplicates(
   db: Db,
   actor: Actor,
-  around: { caseId: number | null; category: string; lng: number; lat: number; at: Date },
+  around: { caseId: number; category: string; lng: number; lat: number; at: Date },
   config: Pick<Config, "duplicateRadiusMeters" | "duplicateDays">,
-) {
-  const items = await rows<Duplicate>(
+): Promise<Duplicate[]> {
+  const [row] = await rows<{ items: Duplicate[] }>(
     db,
-    duplicatesSql(
+    sql`select ${duplicatesJsonb(
       actor,
       {
-        caseId: sql`${around.caseId ?? 0}`,
+        caseId: sql`${around.caseId}::int`,
         category: sql`${around.category}`,
         point: sql`ST_SetSRID(ST_MakePoint(${around.lng}::float8, ${around.lat}::float8), 4326)`,
-        at: sql`${around.at.toISOString()}::timestamptz`,
+        at: tsParam(around.at),
       },
       config,
-    ),
+    )} as items`,
   );
-  return withStageName(items);
+  return row.items;
 }
 
 /** An object's cases for its archive, newest first: only those the caller may read (the case rules, not the object's). */

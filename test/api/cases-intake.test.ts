@@ -45,7 +45,7 @@ describe("intake with routing", () => {
     await t.query(sql`insert into duty_lines (grid_level, matter_category, department_id, responsibility, duty_text)
                       values (1, 'industrial_air', ${urban}, 'lead', '负责工业废气的监督管理（测试）')`);
     try {
-      const c = (await api.file("member", report({}, yaer))).json();
+      const c = await api.fileAndRead("member", report({}, yaer));
       expect(c.routing.departmentIds).toEqual([urban, eco]);
       expect(c.routing.explanation).toContain("由区城市管理局主办，市生态环境局高昌区分局协办");
     } finally {
@@ -62,9 +62,9 @@ describe("intake with routing", () => {
     await t.query(sql`insert into duty_lines (grid_id, matter_category, department_id, responsibility, duty_text)
                       values (${await idOf(t, "grids", "胜金村")}, 'industrial_air', ${urban}, 'lead', '村级工业废气专责（测试）')`);
     try {
-      const elsewhere = (await api.file("member", report({}, yaer))).json();
+      const elsewhere = await api.fileAndRead("member", report({}, yaer));
       expect(elsewhere.routing.departmentIds).toEqual([eco]);
-      const here = (await api.file("member2", report({}, shengjin))).json();
+      const here = await api.fileAndRead("member2", report({}, shengjin));
       expect(here.routing.departmentIds).toEqual([urban, eco]);
     } finally {
       await t.query(sql`delete from duty_lines where duty_text = '村级工业废气专责（测试）'`);
@@ -74,9 +74,19 @@ describe("intake with routing", () => {
   it("routes a member's patrol finding to the village grid and the competent department, and says why", async () => {
     const r = await api.file("member", report({}, yaer));
     expect(r.statusCode, r.body).toBe(201);
-    const c = r.json();
     const gridId = await idOf(t, "grids", "亚尔村");
     const eco = await idOf(t, "departments", "eco");
+    // the answer is a receipt: where it went and by when; the detail is one GET away
+    expect(r.json()).toMatchObject({
+      stage: "reported",
+      gridName: "亚尔村",
+      source: "patrol_finding",
+      priority: "normal",
+      departments: [{ id: eco, name: "市生态环境局高昌区分局" }],
+    });
+    expect(r.json().deadlineDueAt).toEqual(expect.any(String));
+    const c = (await api.get("member", `/api/cases/${r.json().id}`)).json();
+    expect(r.json()).toMatchObject({ trackingNo: c.trackingNo, deadlineDueAt: c.deadline.dueAt });
     expect(c).toMatchObject({
       stage: "reported",
       version: 1,
@@ -112,13 +122,14 @@ describe("intake with routing", () => {
   });
 
   it("names co-operating departments for a multi-department matter and leaves 'other' to the district office", async () => {
-    const vehicle = (
-      await api.file("member", report({ category: "vehicle_emissions", title: "柴油货车冒黑烟" }, yaer))
-    ).json();
+    const vehicle = await api.fileAndRead(
+      "member",
+      report({ category: "vehicle_emissions", title: "柴油货车冒黑烟" }, yaer),
+    );
     const ids = await Promise.all(["eco", "police", "transport"].map((c) => idOf(t, "departments", c)));
     expect(vehicle.routing.departmentIds).toEqual(ids);
     expect(vehicle.routing.explanation).toContain("协办");
-    const other = (await api.file("member", report({ category: "other", title: "其他问题" }, yaer))).json();
+    const other = await api.fileAndRead("member", report({ category: "other", title: "其他问题" }, yaer));
     expect(other.routing.departmentIds).toEqual([]);
     expect(other.routing.explanation).toContain("由区网格办研判分派");
   });
@@ -155,9 +166,11 @@ describe("intake with routing", () => {
     expect((await api.file("member", report({ source: "superior_task" }, yaer))).statusCode).toBe(403);
     expect((await api.file("supervisor", report({}, yaer))).statusCode).toBe(403);
     expect((await api.file("auditor", report({}, yaer))).statusCode).toBe(403);
-    const ok = await api.file("township", report({ source: "petition", petitionChannel: "12369" }, yaer));
-    expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({
+    const ok = await api.fileAndRead(
+      "township",
+      report({ source: "petition", petitionChannel: "12369" }, yaer),
+    );
+    expect(ok).toMatchObject({
       petitionChannel: "12369",
       petitionChannelName: "12369环保举报热线",
       reporterReplyRequired: true,
@@ -249,7 +262,7 @@ describe("possible duplicates", () => {
 
 describe("routing override", () => {
   it("lets the district office reroute with a reason, audited and explained", async () => {
-    const c = (await api.file("member", report({ title: "工地扬尘", category: "road_dust" }, yaer))).json();
+    const c = await api.fileAndRead("member", report({ title: "工地扬尘", category: "road_dust" }, yaer));
     const housing = await idOf(t, "departments", "housing");
     const urban = await idOf(t, "departments", "urban");
     const stale = await api.post("office", `/api/cases/${c.id}/routing`, {

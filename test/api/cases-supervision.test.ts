@@ -32,9 +32,10 @@ async function notes(user: string, caseId: number | null) {
 
 describe("supervision levels (督查督办)", () => {
   it("alerts the district office at once about urgent matters (迅速督办) and at every stage of important ones (全程督办)", async () => {
-    const urgent = (
-      await api.file("member", report({ title: "水源地油污", category: "drinking_water_source" }, yaer))
-    ).json();
+    const urgent = await api.fileAndRead(
+      "member",
+      report({ title: "水源地油污", category: "drinking_water_source" }, yaer),
+    );
     expect(urgent).toMatchObject({
       priority: "urgent",
       supervisionLevel: "rapid",
@@ -44,16 +45,17 @@ describe("supervision levels (督查督办)", () => {
     // an urgent report must be accepted within 2 hours, holidays or not
     expect(urgent.deadline).toMatchObject({ phase: "acceptance", limitKind: "hours", limit: 2 });
 
-    const important = (
-      await api.file("member", report({ title: "危废桶露天堆放", category: "hazardous_waste" }, yaer))
-    ).json();
+    const important = await api.fileAndRead(
+      "member",
+      report({ title: "危废桶露天堆放", category: "hazardous_waste" }, yaer),
+    );
     expect(important.supervisionLevel).toBe("full_course");
     await api.step("township", important.id, { action: "accept" });
     await api.step("township", important.id, { action: "register" });
     const kinds = (await notes("office", important.id)).map((n) => n.kind);
     expect(kinds.filter((k) => k === "stage_update")).toHaveLength(3); // reported, accepted, registered
 
-    const normal = (await api.file("member", report({ title: "一般事项" }, yaer))).json();
+    const normal = await api.fileAndRead("member", report({ title: "一般事项" }, yaer));
     expect(normal.supervisionLevel).toBe("periodic");
     await api.step("township", normal.id, { action: "accept" });
     expect(await notes("office", normal.id)).toEqual([]); // 定期督办: the daily digest covers it
@@ -63,7 +65,7 @@ describe("supervision levels (督查督办)", () => {
 describe("the deadline sweep", () => {
   it("escalates an overdue case one level up once, then to the leaders after five more working days", async () => {
     clock = sh("2025-11-03T09:00:00");
-    const c = (await api.file("member", report({ title: "逾期未受理" }, yaer))).json();
+    const c = await api.fileAndRead("member", report({ title: "逾期未受理" }, yaer));
     const dueAt = new Date(c.deadline.dueAt);
 
     await runDeadlineSweep(t.database.db, new Date(dueAt.getTime() - 1000));
@@ -160,5 +162,26 @@ describe("the supervision board and notifications", () => {
     const all = (await api.post("township", "/api/notifications/read-all", {})).json();
     expect(all.marked).toBe(mine.unread - 1);
     expect((await api.get("township", "/api/notifications?unread=true")).json().total).toBe(0);
+  });
+});
+
+describe("a deadline past the loaded work calendar", () => {
+  it("files the case with its calendar_exhausted event and the administrators' notice, once per key", async () => {
+    clock = sh("2026-12-28T09:00:00"); // 15 working days from here end in 2027, which is not loaded
+    const body = report({ title: "日历外期限" }, yaer);
+    const first = await api.file("member", body, "calendar-edge-0001");
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().deadlineDueAt.startsWith("2027-")).toBe(true);
+    const again = await api.file("member", body, "calendar-edge-0001");
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+
+    const detail = (await api.get("office", `/api/cases/${first.json().id}`)).json();
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(["created", "calendar_exhausted"]);
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from notifications n join user_roles ur on ur.user_id = n.user_id
+           where n.kind = 'calendar_exhausted' and ur.role = 'sys_admin'`,
+    );
+    expect(n).toBeGreaterThan(0);
   });
 });

@@ -61,7 +61,7 @@ describe("a patrol finding becomes a case", () => {
     const key = "finding-case-0001";
     const first = await api.file("member", finding(), key);
     expect(first.statusCode, first.body).toBe(201);
-    const created = first.json();
+    const created = (await api.get("member", `/api/cases/${first.json().id}`)).json();
     expect(created.source).toBe("patrol_finding");
     expect(created.patrol).toMatchObject({ id: ownPatrol });
     expect(created.object).toMatchObject({ id: object.id });
@@ -127,8 +127,7 @@ describe("a patrol finding becomes a case", () => {
   });
 
   it("accepts an object link alone (a report about an enterprise, no patrol)", async () => {
-    const r = await api.file("member", finding({ patrolId: undefined }));
-    expect(r.statusCode, r.body).toBe(201);
-    expect(r.json()).toMatchObject({ patrol: null, object: { id: object.id } });
+    const created = await api.fileAndRead("member", finding({ patrolId: undefined }));
+    expect(created).toMatchObject({ patrol: null, object: { id: object.id } });
   });
 });

@@ -58,6 +58,14 @@ export function caseApi(t: TestApp, cookies: Record<string, string>) {
       }),
     get: (user: string, url: string) =>
       t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] } }),
+    /** Files a report and reads the case as the filer then sees it (the 201 answer is only a receipt). */
+    async fileAndRead(user: string, body: unknown) {
+      const filed = await this.file(user, body);
+      expect(filed.statusCode, filed.body).toBe(201);
+      const detail = await this.get(user, `/api/cases/${filed.json().id}`);
+      expect(detail.statusCode, detail.body).toBe(200);
+      return detail.json();
+    },
     post: (user: string, url: string, body: unknown, headers: Record<string, string> = {}) =>
       t.app.inject({
         method: "POST",

@@ -6,7 +6,6 @@ import { transitionCase } from "../../commands/case-transitioner.ts";
 import { evidenceTooLarge, unsupportedEvidence, uploadEvidence } from "../../commands/evidence-uploader.ts";
 import { checkIdempotencyKey, idempotent } from "../../commands/idempotency.ts";
 import { revealReporter } from "../../commands/reporter-revealer.ts";
-import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/client.ts";
 import { CASE_ACTION_NAMES } from "../../domain/cases/case-actions.ts";
@@ -25,15 +24,8 @@ import { PRIORITIES, SUPERVISION_LEVELS } from "../../domain/cases/priorities.ts
 import type { Role } from "../../domain/roles.ts";
 import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
-import type { Actor } from "../../policies/actor.ts";
 import { assertAllowed } from "../../policies/allow.ts";
-import {
-  getCaseDetail,
-  getCaseDetailWithDuplicates,
-  listCases,
-  loadVisibleCase,
-  possibleDuplicates,
-} from "../../queries/cases.ts";
+import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -47,26 +39,6 @@ import {
   transitionSchema,
   uploadEvidenceSchema,
 } from "./schema.ts";
-
-/** What the filer gets back: staff the case as they now see it with possible duplicates; a resident a receipt. */
-async function createdResponse(db: Db, actor: Actor, id: number, now: Date, config: Config) {
-  if (!actor.permissions.includes("case.read")) {
-    const detail = await getCaseDetail(db, actor, id, now, config);
-    return {
-      id: detail.id,
-      trackingNo: detail.trackingNo,
-      stage: detail.stage,
-      stageName: STAGE_NAMES[detail.stage],
-      sourceName: CASE_SOURCE_NAMES[detail.source as keyof typeof CASE_SOURCE_NAMES],
-      categoryName: detail.categoryName,
-      gridName: detail.gridName,
-      reportedAt: detail.reportedAt,
-      message: `已收到您的举报，查询编号 ${detail.trackingNo}，请妥善保存。`,
-    };
-  }
-  // one statement for the detail and the duplicate hint
-  return getCaseDetailWithDuplicates(db, actor, id, now, config);
-}
 
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
   const db = database.db;
@@ -114,16 +86,12 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       const actor = actorOf(request);
       assertAllowed(actor, "case.report");
       const key = checkIdempotencyKey(request.headers["idempotency-key"], true) as string;
-      const at = now();
-      const result = await idempotent(
-        db,
-        config,
-        { userId: actor.userId, scope: "POST /api/cases", key, body: request.body },
-        async (tx) => {
-          const { id } = await openNewCase({ db: tx, actor, ip: request.ip }, config, request.body, at);
-          return { status: 201, body: await createdResponse(tx, actor, id, at, config) };
-        },
-      );
+      const result = await openNewCase({ db, actor, ip: request.ip }, config, request.body, now(), {
+        userId: actor.userId,
+        scope: "POST /api/cases",
+        key,
+        body: request.body,
+      });
       if (result.replayed) reply.header("Idempotent-Replayed", "true");
       return reply.status(result.status as 200).send(result.body);
     },

@@ -163,12 +163,32 @@ const Duplicate = Type.Object({
 
 const withErrors = { ...errorResponses, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 
+const Receipt = Type.Object(
+  {
+    id: Type.Integer(),
+    trackingNo: Type.String(),
+    stage: Type.String(),
+    stageName: Type.String(),
+    sourceName: Type.String(),
+    categoryName: Type.String(),
+    gridName: Type.String(),
+    reportedAt: Type.String(),
+    message: Type.String(),
+    source: Type.Optional(Type.String()),
+    priority: Type.Optional(Type.String()),
+    departments: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }))),
+    deadlineDueAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    possibleDuplicates: Type.Optional(Type.Array(Duplicate)),
+  },
+  { description: "receipt of a filed case (the detail is GET /api/cases/:id)" },
+);
+
 export const createCaseSchema = {
   tags: ["cases"],
-  summary: "上报案件（需 Idempotency-Key）：按位置定网格、按类别定部门，返回可能的重复件",
+  summary: "上报案件（需 Idempotency-Key）：按位置定网格、按类别定部门，返回回执与可能的重复件",
   headers: IdempotencyHeaders,
   body: NewCaseBody,
-  response: { 200: Detail, 201: Detail, ...withErrors },
+  response: { 200: Receipt, 201: Receipt, ...withErrors },
 };
 
 export const listCasesSchema = {

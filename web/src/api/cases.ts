@@ -120,7 +120,6 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   evidence: EvidenceEntry[];
   verifierCandidates: { id: number; displayName: string; role: string; gridName: string }[];
-  possibleDuplicates?: Duplicate[];
 }
 
 export interface CaseMeta {
@@ -218,9 +217,20 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** What filing answers: a receipt (the detail is one GET away); staff also get the possible duplicates. */
+export interface CaseReceipt {
+  id: number;
+  trackingNo: string;
+  stageName: string;
+  gridName: string;
+  message: string;
+  deadlineDueAt?: string | null;
+  possibleDuplicates?: Duplicate[];
+}
+
 /** Files a report. The key is made once per form, so a retry after a lost answer never files twice. */
 export function createCase(body: unknown, idempotencyKey: string) {
-  return send<CaseDetail & { message?: string }>("/api/cases", {
+  return send<CaseReceipt>("/api/cases", {
     method: "POST",
     headers: {
       "content-type": "application/json",
