@@ -31,9 +31,16 @@ export async function openSeededDatabase(name: string, poolSize = 10): Promise<B
   return scratch;
 }
 
-/** The real app on a listening port (same plugins, auth, validation as production), logging off. */
-export async function listenApp(database: Database): Promise<{ app: App; url: string }> {
+/**
+ * The real app on a listening port (same plugins, auth, validation as production), logging off. `extra` adds
+ * benchmark-only routes before it listens (they pass through the same hooks as the app's own).
+ */
+export async function listenApp(
+  database: Database,
+  extra: (app: App) => void = () => {},
+): Promise<{ app: App; url: string }> {
   const app = await buildApp({ config: benchConfig(), database });
+  extra(app);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, url: address };
 }

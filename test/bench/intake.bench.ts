@@ -28,24 +28,15 @@ export function intakeBody(i: number, points: Point[]) {
   };
 }
 
-/**
- * The baseline: a bare Fastify route in the same process on the same database pool that stores the same
- * kind of row with one INSERT (no session, validation, routing, idempotency, notifications or audit).
- * Beside it, the floor (`/floor/cases`): the least an intake with the issue's pipeline must write, in one
- * statement (routing by location, the case, its audit row, the Idempotency-Key), without session, input
- * validation, duty list, notifications or an answer. Its ratio bounds what any intake could reach here.
- */
-async function listenBareRoute(
-  database: Database,
-  memberId: number,
-): Promise<{ url: string; close(): Promise<void> }> {
+type BareInsert = (body: ReturnType<typeof intakeBody>) => Promise<{ id: number }>;
+
+/** The baseline's work: the same kind of case row with one INSERT (into the first village's grid). */
+async function bareInsert(database: Database, memberId: number): Promise<BareInsert> {
   const [grid] = await rows<{ id: number; path: string }>(
     database.db,
     sql`select id, path from grids where level = 3 and retired_at is null order by id limit 1`,
   );
-  const app = Fastify();
-  app.post("/bare/cases", async (request) => {
-    const body = request.body as ReturnType<typeof intakeBody>;
+  return async (body) => {
     const [row] = await rows<{ id: number }>(
       database.db,
       sql`insert into cases (tracking_no, source, title, description, category, priority, supervision_level,
@@ -57,7 +48,23 @@ async function listenBareRoute(
           returning id`,
     );
     return { id: row.id };
-  });
+  };
+}
+
+/**
+ * The baseline: a bare Fastify route in the same process on the same database pool that stores the same
+ * kind of row with one INSERT (no session, validation, routing, idempotency, notifications or audit).
+ * Beside it, the floor (`/floor/cases`): the least an intake with the issue's pipeline must write, in one
+ * statement (routing by location, the case, its audit row, the Idempotency-Key), without session, input
+ * validation, duty list, notifications or an answer. Its ratio bounds what any intake could reach here.
+ */
+async function listenBareRoute(
+  database: Database,
+  memberId: number,
+  insert: BareInsert,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const app = Fastify();
+  app.post("/bare/cases", (request) => insert(request.body as ReturnType<typeof intakeBody>));
   app.post("/floor/cases", async (request) => {
     const body = request.body as ReturnType<typeof intakeBody>;
     const here = sql`ST_SetSRID(ST_MakePoint(${body.location.lng}::float8, ${body.location.lat}::float8), 4326)`;
@@ -89,13 +96,20 @@ async function listenBareRoute(
 
 export async function intakeBench(quick: boolean): Promise<void> {
   const { database, drop } = await openSeededDatabase("intake");
-  const { app, url } = await listenApp(database);
+  const [member] = await rows<{ id: number }>(
+    database.db,
+    sql`select id from users where username = 'member'`,
+  );
+  const insert = await bareInsert(database, member.id);
+  // The bare route's INSERT behind the app's hooks (session lookup, cookies, security headers, rate limit,
+  // body parsing): what every write of the app pays before its own work.
+  const { app, url } = await listenApp(database, (app) =>
+    app.post("/api/bench/bare-cases", { config: { permission: "case.report" } }, (request) =>
+      insert(request.body as ReturnType<typeof intakeBody>),
+    ),
+  );
   try {
-    const [member] = await rows<{ id: number }>(
-      database.db,
-      sql`select id from users where username = 'member'`,
-    );
-    const bare = await listenBareRoute(database, member.id);
+    const bare = await listenBareRoute(database, member.id, insert);
     const points = await pointsInGrids(database, 5);
     const cookie = await loginCookie(url, "member");
     const connections = 10;
@@ -111,13 +125,14 @@ export async function intakeBench(quick: boolean): Promise<void> {
         idempotencyKeys: true,
         body: (n, client) => intakeBody(n * connections + client, points),
       });
-    const run = async (warm: boolean): Promise<[LoadResult, LoadResult, LoadResult]> => [
+    const run = async (warm: boolean): Promise<LoadResult[]> => [
       await drive(bare.url, "/bare/cases", warm),
       await drive(url, "/api/cases", warm, { cookie }),
       await drive(bare.url, "/floor/cases", warm),
+      await drive(url, "/api/bench/bare-cases", warm, { cookie }),
     ];
     await run(true); // JIT, plan caches, pool connections
-    const [bareResult, intake, floor] = await run(false);
+    const [bareResult, intake, floor, inApp] = await run(false);
     await bare.close();
     emit({
       name: "intake.cases_per_second",
@@ -127,7 +142,7 @@ export async function intakeBench(quick: boolean): Promise<void> {
       ratio: round2(intake.requestsPerSecond / bareResult.requestsPerSecond),
       target: "ratio >= 0.5",
       engine: database.engine,
-      note: `POST /api/cases (session, validation, routing by location + duty list, Idempotency-Key, notifications, audit, detail + duplicates in the answer), ${intake.requests} requests over ${connections} connections, p50 ${intake.p50Ms} ms p99 ${intake.p99Ms} ms; baseline: bare Fastify route, one INSERT into cases, p50 ${bareResult.p50Ms} ms`,
+      note: `POST /api/cases (session, validation, routing by location + duty list, Idempotency-Key, notifications, audit, a receipt + possible duplicates in the answer), ${intake.requests} requests over ${connections} connections, p50 ${intake.p50Ms} ms p99 ${intake.p99Ms} ms; baseline: bare Fastify route, one INSERT into cases, p50 ${bareResult.p50Ms} ms`,
     });
     emit({
       name: "intake.floor_cases_per_second",
@@ -138,6 +153,16 @@ export async function intakeBench(quick: boolean): Promise<void> {
       target: "report: bounds the intake ratio",
       engine: database.engine,
       note: `the least an intake must write, in one statement: routing by location, the case, its audit row (hash-chained by trigger), the Idempotency-Key; no session, validation, duty list, notifications or answer; p50 ${floor.p50Ms} ms`,
+    });
+    emit({
+      name: "intake.bare_in_app_cases_per_second",
+      value: Math.round(inApp.requestsPerSecond),
+      unit: "requests/s",
+      baseline: Math.round(bareResult.requestsPerSecond),
+      ratio: round2(inApp.requestsPerSecond / bareResult.requestsPerSecond),
+      target: "report: what the app's hooks cost every write",
+      engine: database.engine,
+      note: `the bare route's one INSERT as an app route (session lookup, cookies, security headers, rate limit, body parsing); p50 ${inApp.p50Ms} ms`,
     });
   } finally {
     await app.close();
