@@ -75,7 +75,8 @@ const RESIDENT_SOURCES: readonly CaseSource[] = ["public_report", "petition", "d
 /**
  * Intake (发现/上报): checks who may file from this source, routes by location and category, opens the case
  * in the machine's first stage, keeps a resident's identity encrypted, and tells the level-2 unit (and, for
- * urgent and important matters, the district office) in the same transaction as the audit event.
+ * urgent and important matters, the district office) in the one statement that also claims the
+ * Idempotency-Key and writes the audit row. Answers the receipt, or the stored one for a key already used.
  */
 export async function openNewCase(
   ctx: CommandContext,
@@ -204,7 +205,8 @@ export async function openNewCase(
     departments: departments.map(({ id, name }) => ({ id, name })),
     staff,
   });
-  // The answer is the receipt with the new id and, for staff, the possible duplicates in their scope (read in the statement's snapshot, so never the new case itself).
+  // The answer is the receipt with the new id and, for staff, the possible duplicates in their scope (read
+  // in the statement's snapshot, so never the new case itself).
   const here = sql`ST_SetSRID(ST_MakePoint(${input.location.lng}::float8, ${input.location.lat}::float8), 4326)`;
   const answer = sql`jsonb_build_object('id', new_case.id) || ${jsonParam(receipt)}${
     staff
