@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
@@ -39,6 +39,7 @@ import {
   type IdempotentResult,
   priorResponse,
   requestHashOf,
+  storedResponse,
 } from "./idempotency.ts";
 
 export interface NewCase {
@@ -85,6 +86,48 @@ export async function openNewCase(
   now: Date,
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult<CaseReceipt>> {
+  const requestHash = requestHashOf(config, claim);
+  let intake: PreparedIntake;
+  try {
+    intake = await prepareIntake(ctx, config, input, now, claim, requestHash);
+  } catch (error) {
+    // A resend after a lost answer gets the first answer even when its body would be refused today (the
+    // object retired, a boundary moved): the phone's outbox must not mark a filed case as refused.
+    if (error instanceof AppError) {
+      const prior = await storedResponse<CaseReceipt>(ctx.db, claim, requestHash);
+      if (prior) return prior;
+    }
+    throw error;
+  }
+  const { statement, calendarWarning } = intake;
+  const write = (tx: Db) => preparedRows<{ id: number; response: CaseReceipt }>(tx, statement);
+  // rare (a deadline past the loaded calendar): its event and the administrators' notice commit with the case
+  const [created] = calendarWarning
+    ? await ctx.db.transaction(async (tx) => {
+        const done = await write(tx);
+        if (done[0]) await warnCalendarExhausted(tx, { ...calendarWarning, caseId: done[0].id });
+        return done;
+      })
+    : await write(ctx.db);
+  if (!created) return priorResponse<CaseReceipt>(ctx.db, claim, requestHash);
+  return { status: 201, body: created.response, replayed: false };
+}
+
+interface PreparedIntake {
+  /** Claims the key and files the case; returns `{ id, response }`, or no row when the key was taken. */
+  statement: SQL;
+  calendarWarning: Omit<Parameters<typeof warnCalendarExhausted>[1], "caseId"> | null;
+}
+
+/** Everything before the write: the checks, placement, the machine's first state, texts; then the statement. */
+async function prepareIntake(
+  ctx: CommandContext,
+  config: Config,
+  input: NewCase,
+  now: Date,
+  claim: IdempotencyClaim,
+  requestHash: string,
+): Promise<PreparedIntake> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const roles = actor.roles.map((r) => r.role as Role);
@@ -112,7 +155,6 @@ export async function openNewCase(
     ? category.defaultPriority
     : (input.priority ?? category.defaultPriority);
 
-  const requestHash = requestHashOf(config, claim);
   const db = ctx.db;
   const link = await checkPatrolLink(db, actor, input.source, input);
   // one round trip for the grid, the duty list, who must be told, and the calendar's revision
@@ -221,10 +263,7 @@ export async function openNewCase(
   // The key, the case, its created event, the notifications and the audit row in one statement: one round
   // trip, no BEGIN/COMMIT, and the audit trigger chains the row as before. A taken key writes nothing.
   const columns = stateColumns(state);
-  const write = (tx: Db) =>
-    preparedRows<{ id: number; response: CaseReceipt }>(
-      tx,
-      sql`with new_case as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
+  const statement = sql`with new_case as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
         ${claimCte(claim, requestHash, 201, sql`select ${answer} from new_case`)},
         c as (
           insert into cases (id, tracking_no, source, petition_channel, dispute_parties, title, description,
@@ -260,24 +299,10 @@ export async function openNewCase(
           select ${actor.userId}, ${actor.username}, 'case.create', 'case', c.id::text, ${ctx.ip},
                  ${jsonParam(audited)}
             from c)
-        select c.id, claim.response from c, claim`,
-    );
-  // rare (a deadline past the loaded calendar): its event and the administrators' notice commit with the case
+        select c.id, claim.response from c, claim`;
   const deadline = state.deadline;
-  const [created] = deadline?.beyondCalendar
-    ? await db.transaction(async (tx) => {
-        const done = await write(tx);
-        if (done[0])
-          await warnCalendarExhausted(tx, {
-            caseId: done[0].id,
-            at: now,
-            dueAt: deadline.dueAt,
-            rules,
-            version: 1,
-          });
-        return done;
-      })
-    : await write(db);
-  if (!created) return priorResponse<CaseReceipt>(db, claim, requestHash);
-  return { status: 201, body: created.response, replayed: false };
+  return {
+    statement,
+    calendarWarning: deadline?.beyondCalendar ? { at: now, dueAt: deadline.dueAt, rules, version: 1 } : null,
+  };
 }

@@ -53,28 +53,42 @@ export function requestHashOf(config: Pick<Config, "reporterKeys">, claim: Idemp
   return keyedHash(config.reporterKeys, "idempotency", `${claim.scope}\n${canonical(claim.body)}`);
 }
 
+const keyReused = () =>
+  new AppError(
+    "idempotency_key_reused",
+    422,
+    "该 Idempotency-Key 已用于另一份不同的提交",
+    "This Idempotency-Key was already used for a different request",
+  );
+
 /**
- * What an earlier submission with this key answered, for a claim that found the key taken (after waiting for
- * the claimant to commit): its stored response, or 422 when that submission had another body.
+ * What an earlier submission with this key answered: its stored response, null when the key is unknown, or
+ * 422 when that submission had another body.
  */
-export async function priorResponse<T>(
+export async function storedResponse<T>(
   db: Db,
   claim: IdempotencyClaim,
   requestHash: string,
-): Promise<IdempotentResult<T>> {
+): Promise<IdempotentResult<T> | null> {
   const [prior] = await rows<{ requestHash: string; statusCode: number | null; response: T }>(
     db,
     sql`select request_hash as "requestHash", status_code as "statusCode", response from idempotency_keys
          where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
   );
-  if (!prior || prior.requestHash !== requestHash)
-    throw new AppError(
-      "idempotency_key_reused",
-      422,
-      "该 Idempotency-Key 已用于另一份不同的提交",
-      "This Idempotency-Key was already used for a different request",
-    );
+  if (!prior) return null;
+  if (prior.requestHash !== requestHash) throw keyReused();
   return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
+}
+
+/** The stored answer for a claim that found its key taken (after waiting for the claimant to commit). */
+export async function priorResponse<T>(
+  db: Db,
+  claim: IdempotencyClaim,
+  requestHash: string,
+): Promise<IdempotentResult<T>> {
+  const prior = await storedResponse<T>(db, claim, requestHash);
+  if (!prior) throw keyReused();
+  return prior;
 }
 
 /**

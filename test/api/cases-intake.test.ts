@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../../server/db/migrate.ts";
 import { caseApi, createAccount, east, idOf, type Point, pointIn, report } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -191,6 +192,22 @@ describe("idempotency", () => {
       sql`select count(*)::int as n from cases where title = '重复提交测试'`,
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it("replays an answer stored before intake answered receipts as a receipt (migration 0015)", async () => {
+    const body = report({ title: "旧版应答重放" }, east(yaer, 60));
+    const first = await api.file("member", body, "old-answer-0001");
+    expect(first.statusCode, first.body).toBe(201);
+    // what the server stored before decision 0005: the full detail with the duplicate hint
+    const detail = (await api.get("member", `/api/cases/${first.json().id}`)).json();
+    await t.query(sql`update idempotency_keys set response = ${JSON.stringify({ ...detail, possibleDuplicates: first.json().possibleDuplicates })}::jsonb
+                       where key = 'old-answer-0001'`);
+    await t.query(sql`delete from schema_migrations where name = '0015_intake_receipts.sql'`);
+    await migrate(t.database);
+    const again = await api.file("member", body, "old-answer-0001");
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.json()).toEqual({ ...first.json(), message: `已上报，案件编号 ${detail.trackingNo}。` });
   });
 
   it("refuses the same key with a different body, and scopes keys per user", async () => {

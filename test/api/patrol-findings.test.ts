@@ -130,4 +130,32 @@ describe("a patrol finding becomes a case", () => {
     const created = await api.fileAndRead("member", finding({ patrolId: undefined }));
     expect(created).toMatchObject({ patrol: null, object: { id: object.id } });
   });
+
+  it("answers a resend with the first answer even when the object was retired in between", async () => {
+    const [, second] = await t.query<{ id: number; lng: number; lat: number }>(
+      sql`select o.id, ST_X(ST_PointOnSurface(o.location)) as lng, ST_Y(ST_PointOnSurface(o.location)) as lat
+            from supervised_objects o join grids g on g.id = o.grid_id
+           where g.name = '亚尔村' and o.status = 'active' order by o.id limit 2`,
+    );
+    const body = report(
+      { objectId: second.id, title: "发送后对象注销" },
+      { lng: second.lng + 0.0002, lat: second.lat },
+    );
+    const first = await api.file("member", body, "finding-retired-0001");
+    expect(first.statusCode, first.body).toBe(201);
+    await t.query(sql`update supervised_objects set status = 'retired', retired_at = now() where id = ${second.id}`);
+    try {
+      // the phone lost the answer and resends: the case exists, so it is not refused
+      const again = await api.file("member", body, "finding-retired-0001");
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.headers["idempotent-replayed"]).toBe("true");
+      expect(again.json()).toEqual(first.json());
+      // a new submission about the retired object is refused
+      const fresh = await api.file("member", body, "finding-retired-0002");
+      expect(fresh.statusCode).toBe(422);
+      expect(fresh.json().error).toBe("object_out_of_scope");
+    } finally {
+      await t.query(sql`update supervised_objects set status = 'active', retired_at = null where id = ${second.id}`);
+    }
+  });
 });

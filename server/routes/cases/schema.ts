@@ -156,7 +156,7 @@ const Duplicate = Type.Object({
   trackingNo: Type.String(),
   title: Type.String(),
   stage: Type.String(),
-  stageName: Type.Optional(Type.String()),
+  stageName: Type.String(),
   reportedAt: Type.String(),
   distanceMeters: Type.Integer(),
 });

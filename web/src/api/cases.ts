@@ -79,7 +79,7 @@ export interface Duplicate {
   trackingNo: string;
   title: string;
   stage: string;
-  stageName?: string;
+  stageName: string;
   reportedAt: string;
   distanceMeters: number;
 }
