@@ -143,7 +143,9 @@ describe("a patrol finding becomes a case", () => {
     );
     const first = await api.file("member", body, "finding-retired-0001");
     expect(first.statusCode, first.body).toBe(201);
-    await t.query(sql`update supervised_objects set status = 'retired', retired_at = now() where id = ${second.id}`);
+    await t.query(
+      sql`update supervised_objects set status = 'retired', retired_at = now() where id = ${second.id}`,
+    );
     try {
       // the phone lost the answer and resends: the case exists, so it is not refused
       const again = await api.file("member", body, "finding-retired-0001");
@@ -155,7 +157,9 @@ describe("a patrol finding becomes a case", () => {
       expect(fresh.statusCode).toBe(422);
       expect(fresh.json().error).toBe("object_out_of_scope");
     } finally {
-      await t.query(sql`update supervised_objects set status = 'active', retired_at = null where id = ${second.id}`);
+      await t.query(
+        sql`update supervised_objects set status = 'active', retired_at = null where id = ${second.id}`,
+      );
     }
   });
 });
