@@ -12,6 +12,7 @@ import {
   type PetitionChannel,
   reporterReplyRequired,
 } from "../domain/cases/case-sources.ts";
+import type { CaseState } from "../domain/cases/case-state.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import type { Priority } from "../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../domain/cases/supervision.ts";
@@ -119,18 +120,8 @@ interface PreparedIntake {
   calendarWarning: Omit<Parameters<typeof warnCalendarExhausted>[1], "caseId"> | null;
 }
 
-/** Everything before the write: the checks, placement, the machine's first state, texts; then the statement. */
-async function prepareIntake(
-  ctx: CommandContext,
-  config: Config,
-  input: NewCase,
-  now: Date,
-  claim: IdempotencyClaim,
-  requestHash: string,
-): Promise<PreparedIntake> {
-  const actor = ctx.actor;
-  if (!actor) throw forbidden();
-  const roles = actor.roles.map((r) => r.role as Role);
+/** Who may file from this source, and what the source requires; the category and the priority it gets. */
+function checkIntake(input: NewCase, roles: Role[]) {
   if (!mayFile(input.source, roles)) throw forbidden();
   const category = matterCategory(input.category);
   if (!category) throw unprocessable("unknown_category", "事项类别不存在", "Unknown matter category");
@@ -148,13 +139,101 @@ async function prepareIntake(
       "污染纠纷须列明至少两方当事人",
       "A dispute needs two parties",
     );
-
   const isResident = roles.includes("public") && roles.every((r) => r === "public");
   // residents triage nothing: their report gets the category's default priority
   const priority: Priority = isResident
     ? category.defaultPriority
     : (input.priority ?? category.defaultPriority);
+  return { category, isResident, priority };
+}
 
+/**
+ * Who the reporter is: an official filing in their own name, or a resident (a report, petition or dispute),
+ * whose name and contact are kept only encrypted (bound to the tracking number). A resident filing without
+ * them gives their account's.
+ */
+async function reporterIdentity(
+  db: Db,
+  config: Config,
+  input: NewCase,
+  me: { userId: number; isResident: boolean },
+  trackingNo: string,
+) {
+  const residentReport = RESIDENT_SOURCES.includes(input.source);
+  let name: string | null = null;
+  let contact: string | null = null;
+  if (residentReport && !input.reporter?.anonymous) {
+    name = input.reporter?.name?.trim() || null;
+    contact = input.reporter?.contact?.trim() || null;
+    if (me.isResident) {
+      const [account] = await rows<{ displayName: string; phone: string | null }>(
+        db,
+        sql`select display_name as "displayName", phone from users where id = ${me.userId}`,
+      );
+      name ??= account?.displayName ?? null;
+      contact ??= account?.phone ?? null;
+    }
+  }
+  return {
+    residentReport,
+    anonymous: residentReport && !name && !contact,
+    nameEnc: name ? encryptField(config.reporterKeys, name, reporterAad(trackingNo, "name")) : null,
+    contactEnc: contact
+      ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
+      : null,
+  };
+}
+
+/** 上报 goes to the level-2 unit; urgent and important matters reach the district office at once. */
+function intakeNotifications(c: {
+  state: CaseState;
+  grid: { name: string; path: string };
+  stakeholders: Parameters<typeof whoMustAct>[2];
+  filerId: number;
+  source: CaseSource;
+  categoryName: string;
+  trackingNo: string;
+  title: string;
+}): NewNotification[] {
+  const label = caseLabel(c);
+  const due = c.state.deadline ? `，请于 ${formatShanghai(c.state.deadline.dueAt)} 前处理` : "";
+  const notes: NewNotification[] = whoMustAct(c.state, c.grid.path, c.stakeholders)
+    .filter((w) => w.userId !== c.filerId)
+    .map((w) => ({
+      userId: w.userId,
+      caseId: null,
+      kind: "action_required",
+      title: `新上报待受理：${label}`,
+      body: `${CASE_SOURCE_NAMES[c.source]}，${c.categoryName}，${c.grid.name}${due}`,
+    }));
+  const priority = c.state.priority;
+  if (priority !== "normal")
+    for (const userId of districtOffice(c.stakeholders))
+      notes.push({
+        userId,
+        caseId: null,
+        kind: priority === "urgent" ? "urgent_alert" : "stage_update",
+        title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
+        body: `${c.categoryName}，${c.grid.name}${due}`,
+      });
+  return uniqueNotifications(notes);
+}
+
+/** Everything before the write: the checks, placement, the machine's first state, texts; then the statement. */
+async function prepareIntake(
+  ctx: CommandContext,
+  config: Config,
+  input: NewCase,
+  now: Date,
+  claim: IdempotencyClaim,
+  requestHash: string,
+): Promise<PreparedIntake> {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  const { category, isResident, priority } = checkIntake(
+    input,
+    actor.roles.map((r) => r.role as Role),
+  );
   const db = ctx.db;
   const link = await checkPatrolLink(db, actor, input.source, input);
   // one round trip for the grid, the duty list, who must be told, and the calendar's revision
@@ -169,7 +248,6 @@ async function prepareIntake(
   const routing = routeCase({ ...input.location, grid, category, departments });
   const rules = await loadCaseRules(db, placed.calendarRevision);
   const trackingNo = newTrackingNo(now);
-
   const state = openCase(
     {
       id: "new",
@@ -180,48 +258,23 @@ async function prepareIntake(
     now,
     rules,
   );
-
-  // who the reporter is: an official filing in their own name, or a resident (kept encrypted)
-  const residentReport = RESIDENT_SOURCES.includes(input.source);
-  let name: string | null = null;
-  let contact: string | null = null;
-  if (residentReport && !input.reporter?.anonymous) {
-    name = input.reporter?.name?.trim() || null;
-    contact = input.reporter?.contact?.trim() || null;
-    if (isResident) {
-      const [me] = await rows<{ displayName: string; phone: string | null }>(
-        db,
-        sql`select display_name as "displayName", phone from users where id = ${actor.userId}`,
-      );
-      name ??= me?.displayName ?? null;
-      contact ??= me?.phone ?? null;
-    }
-  }
-  const nameEnc = name ? encryptField(config.reporterKeys, name, reporterAad(trackingNo, "name")) : null;
-  const contactEnc = contact
-    ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
-    : null;
-
-  // 上报 goes to the level-2 unit; urgent and important matters reach the district office at once
-  const label = caseLabel({ trackingNo, title: input.title.trim() });
-  const due = state.deadline ? `，请于 ${formatShanghai(state.deadline.dueAt)} 前处理` : "";
-  const notes: Omit<NewNotification, "caseId">[] = whoMustAct(state, grid.path, stakeholders)
-    .filter((w) => w.userId !== actor.userId)
-    .map((w) => ({
-      userId: w.userId,
-      kind: "action_required",
-      title: `新上报待受理：${label}`,
-      body: `${CASE_SOURCE_NAMES[input.source]}，${category.name}，${grid.name}${due}`,
-    }));
-  if (priority !== "normal")
-    for (const userId of districtOffice(stakeholders))
-      notes.push({
-        userId,
-        kind: priority === "urgent" ? "urgent_alert" : "stage_update",
-        title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
-        body: `${category.name}，${grid.name}${due}`,
-      });
-  const unique = uniqueNotifications(notes.map((n) => ({ ...n, caseId: null })));
+  const reporter = await reporterIdentity(
+    db,
+    config,
+    input,
+    { userId: actor.userId, isResident },
+    trackingNo,
+  );
+  const notifications = intakeNotifications({
+    state,
+    grid,
+    stakeholders,
+    filerId: actor.userId,
+    source: input.source,
+    categoryName: category.name,
+    trackingNo,
+    title: input.title.trim(),
+  });
 
   // the audit trail records what was filed, never who the resident is
   const audited = {
@@ -232,7 +285,7 @@ async function prepareIntake(
     priority,
     gridId: grid.id,
     departmentIds: routing.departmentIds,
-    reporter: residentReport ? (name || contact ? "confidential" : "anonymous") : "official",
+    reporter: reporter.residentReport ? (reporter.anonymous ? "anonymous" : "confidential") : "official",
     ...(link.patrolId ? { patrolId: link.patrolId } : {}),
     ...(link.objectId ? { objectId: link.objectId } : {}),
   };
@@ -273,9 +326,9 @@ async function prepareIntake(
           select new_case.id, ${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
             ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)}, ${here},
             ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
-            ${residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!residentReport},
-            ${residentReport && !name && !contact}, ${nameEnc}, ${contactEnc},
-            ${nameEnc || contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+            ${reporter.residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!reporter.residentReport},
+            ${reporter.anonymous}, ${reporter.nameEnc}, ${reporter.contactEnc},
+            ${reporter.nameEnc || reporter.contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
             ${link.patrolId}::int, ${link.objectId}::int,
             ${sql.join(
               columns.map(([, v]) => v),
@@ -292,7 +345,12 @@ async function prepareIntake(
           insert into notifications (user_id, case_id, kind, title, body)
           select x.user_id, c.id, x.kind, x.title, x.body
             from c, jsonb_to_recordset(${jsonParam(
-              unique.map((n) => ({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body ?? "" })),
+              notifications.map((n) => ({
+                user_id: n.userId,
+                kind: n.kind,
+                title: n.title,
+                body: n.body ?? "",
+              })),
             )}) as x(user_id int, kind text, title text, body text)),
         a as (
           insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, ip, after)
