@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import type { RoutedDepartment } from "../domain/cases/case-routing.ts";
+import { pathGridIds } from "./grid-ancestry.ts";
 
 /**
  * The competent departments for a matter category at a grid, read from the live duty list (定职责): lines
@@ -24,10 +25,9 @@ export type DutyLineDepartment = { id: number | null; code: string | null; name:
 export function dutyLineDepartmentsSql(gridPath: SQL, categoryCode: string): SQL {
   return sql`select d.id, d.code, d.name
           from duty_lines dl
-          left join grids line_grid on line_grid.id = dl.grid_id
           left join departments d on d.id = dl.department_id
          where dl.retired_at is null and dl.matter_category = ${categoryCode}
-           and (dl.grid_level is not null or ${gridPath} like line_grid.path || '%')
+           and (dl.grid_level is not null or dl.grid_id = any(${pathGridIds(gridPath)}))
          order by (dl.responsibility = 'lead') desc, dl.sort_order, dl.id`;
 }
 
