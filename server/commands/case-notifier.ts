@@ -78,7 +78,11 @@ export type StakeholderRow = {
  */
 export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number[]): SQL {
   const departments = departmentIds.length > 0 ? departmentIds.join(",") : "";
-  return sql`select ur.user_id as "userId", ur.role, role_grid.path as "gridPath", ur.grid_id as "gridId",
+  // The account and the grid path are looked up row by row (subplans on the primary keys) rather than
+  // joined: intake runs this as a prepared statement whose generic plan, not knowing the path, joined by
+  // scanning every account and grid, which grows with the province.
+  return sql`select ur.user_id as "userId", ur.role,
+               (select g.path from grids g where g.id = ur.grid_id) as "gridPath", ur.grid_id as "gridId",
                ur.department_id as "departmentId"
           from (select user_id, role, grid_id, department_id from user_roles
                  where role in ('district_office', 'district_leader')
@@ -90,8 +94,7 @@ export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number
                 select user_id, role, grid_id, department_id from user_roles
                  where department_id = any(string_to_array(${departments}, ',')::int[])
                    and role in ('department_officer', 'department_head')) ur
-          join users u on u.id = ur.user_id and u.disabled_at is null
-          left join grids role_grid on role_grid.id = ur.grid_id`;
+         where (select u.disabled_at is null from users u where u.id = ur.user_id)`;
 }
 
 export function groupStakeholders(assignments: readonly StakeholderRow[]): Stakeholder[] {

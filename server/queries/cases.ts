@@ -488,16 +488,20 @@ export function duplicatesJsonb(
                  order by d.distance, d.id), '[]'::jsonb)
         from (select c.id, c.tracking_no, c.title, c.stage, c.reported_at,
                      round(ST_Distance(c.location::geography, ${around.point}::geography))::int as distance
-                from cases c
+                -- The candidates come from the GiST index on location alone (OFFSET 0 keeps the other tests
+                -- out of this subquery): a prepared statement's generic plan, not knowing the point, otherwise
+                -- scans the category's cases of the whole fortnight, which grows with the district's caseload.
+                -- A degree box a tenth wider than the radius narrows the rows before the spheroid test decides
+                -- (the geography cast cannot use the index).
+                from (select * from cases c
+                       where c.location && ST_Expand(${around.point},
+                               ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
+                               ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
+                      offset 0) c
                where c.category = ${around.category}
                  and c.id <> ${around.caseId}
                  and c.stage not in ('rejected', 'merged')
                  and c.reported_at between ${around.at} - ${days}::interval and ${around.at} + ${days}::interval
-                 -- a degree box a tenth wider than the radius lets the GiST index on location narrow the rows
-                 -- before the spheroid test decides (the geography cast cannot use that index)
-                 and c.location && ST_Expand(${around.point},
-                       ${config.duplicateRadiusMeters}::float8 * 1.1 / (111320 * greatest(cos(radians(ST_Y(${around.point}))), 0.01)),
-                       ${config.duplicateRadiusMeters}::float8 * 1.1 / 110574.0)
                  and ST_DWithin(c.location::geography, ${around.point}::geography, ${config.duplicateRadiusMeters})
                  and ${caseVisibleTo(actor)}
                order by distance, c.id limit 20) d)`;

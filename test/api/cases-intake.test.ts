@@ -122,6 +122,31 @@ describe("intake with routing", () => {
     expect(audit.after).toMatchObject({ trackingNo: c.trackingNo, reporter: "official" });
   });
 
+  it("tells each of the township's staff once, and no disabled account", async () => {
+    const yaerTown = await idOf(t, "grids", "亚尔镇");
+    for (const username of ["yaer_officer_a", "yaer_officer_b"])
+      await createAccount(t, cookies.secadmin, { username, role: "township_officer", gridId: yaerTown });
+    const [b] = await t.query<{ id: number }>(sql`select id from users where username = 'yaer_officer_b'`);
+    const off = await t.app.inject({
+      method: "POST",
+      url: `/api/users/${b.id}/disable`,
+      headers: { cookie: cookies.secadmin },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+
+    const r = await api.file("member", report({}, yaer));
+    expect(r.statusCode, r.body).toBe(201);
+    const told = await t.query<{ username: string; n: number }>(
+      sql`select u.username, count(*)::int as n from notifications n join users u on u.id = n.user_id
+           where n.case_id = ${r.json().id} group by u.username order by u.username`,
+    );
+    expect(told.map((x) => x.username)).toContain("yaer_officer_a");
+    expect(told.map((x) => x.username)).toContain("township");
+    expect(told.map((x) => x.username)).not.toContain("yaer_officer_b");
+    expect(told.map((x) => x.username)).not.toContain("member");
+    expect(told.every((x) => x.n === 1)).toBe(true);
+  });
+
   it("names co-operating departments for a multi-department matter and leaves 'other' to the district office", async () => {
     const vehicle = await api.fileAndRead(
       "member",
