@@ -10,6 +10,8 @@ import { caseListLatencies } from "./case-list.bench.ts";
 import { dashboardLatencies } from "./dashboard.bench.ts";
 import { generateCases, generateGrids, generatePeople, settleData } from "./data/generate.ts";
 import { PROVINCE } from "./data/scales.ts";
+import { bareInsert } from "./intake.bench.ts";
+import { intakeLatencies, pointsInMembersGrid } from "./intake-latency.ts";
 import { round2 } from "./latency.ts";
 
 const PASSWORD = "bench-only-password-1";
@@ -56,9 +58,16 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
     const cookies = {
       office: await login(app, "syn_office"),
       township: await login(app, `syn_t_${township.id}`),
+      member: await login(app, "syn_m_1"),
     };
+    const [member] = await rows<{ id: number }>(
+      database.db,
+      sql`select id from users where username = 'syn_m_1'`,
+    );
+    const memberPoints = await pointsInMembersGrid(database, "syn_m_1", 20);
+    const insert = await bareInsert(database, member.id);
     const engine = database.engine;
-    const byStep: { cases: number; dashboard: number; list: number }[] = [];
+    const byStep: { cases: number; dashboard: number; list: number; intake: number }[] = [];
     let done = 0;
     for (const cases of steps) {
       await generateCases(database.db, { first: done + 1, last: cases }, now, 42);
@@ -66,7 +75,8 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       await settleData(database);
       const d = await dashboardLatencies(app, database, cookies.office, runs);
       const l = await caseListLatencies(app, cookies, runs);
-      byStep.push({ cases, dashboard: d.endpoint.p50, list: l.scoped.p50 });
+      const i = await intakeLatencies(app, cookies.member, memberPoints, insert, runs);
+      byStep.push({ cases, dashboard: d.endpoint.p50, list: l.scoped.p50, intake: i.intake.p50 });
       const note = `${cases} cases, ${scale.side ** 2} level-3 grids`;
       emit({
         name: `dashboard.endpoint_p50_ms@${cases}`,
@@ -97,6 +107,15 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
           engine,
           note: `${note}; township officer vs district office, same filters and page`,
         });
+      emit({
+        name: `intake.latency_p50_ms@${cases}`,
+        value: i.intake.p50,
+        unit: "ms",
+        baseline: i.bare.p50,
+        ratio: round2(i.intake.p50 / i.bare.p50),
+        engine,
+        note: `${note}; one POST /api/cases at a time by a grid member in their grid (p95 ${i.intake.p95} ms); baseline: the bare one-row INSERT into cases (p95 ${i.bare.p95} ms)`,
+      });
     }
     const last = byStep[byStep.length - 1];
     const tenth = byStep.find((s) => s.cases * 10 === last.cases) ?? byStep[byStep.length - 2];
@@ -118,6 +137,16 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       ratio: round2(last.list / tenth.list),
       engine,
       note: `${last.cases} vs ${tenth.cases} cases`,
+    });
+    emit({
+      name: "intake.growth_p50",
+      value: last.intake,
+      unit: "ms",
+      baseline: tenth.intake,
+      ratio: round2(last.intake / tenth.intake),
+      target: "ratio <= 2",
+      engine,
+      note: `${last.cases} vs ${tenth.cases} cases: filing must not slow down as the cases and accounts pile up`,
     });
   } finally {
     await app?.close();

@@ -28,10 +28,10 @@ export function intakeBody(i: number, points: Point[]) {
   };
 }
 
-type BareInsert = (body: ReturnType<typeof intakeBody>) => Promise<{ id: number }>;
+export type BareInsert = (body: ReturnType<typeof intakeBody>) => Promise<{ id: number }>;
 
 /** The baseline's work: the same kind of case row with one INSERT (into the first village's grid). */
-async function bareInsert(database: Database, memberId: number): Promise<BareInsert> {
+export async function bareInsert(database: Database, memberId: number): Promise<BareInsert> {
   const [grid] = await rows<{ id: number; path: string }>(
     database.db,
     sql`select id, path from grids where level = 3 and retired_at is null order by id limit 1`,

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { type Database, rows } from "../../server/db/client.ts";
+import type { App } from "../../server/routes/types.ts";
+import { type BareInsert, intakeBody } from "./intake.bench.ts";
+import { type Latency, measure } from "./latency.ts";
+
+/** Points inside a member's own grid, where they patrol and file. */
+export async function pointsInMembersGrid(
+  database: Database,
+  username: string,
+  count: number,
+): Promise<{ lng: number; lat: number }[]> {
+  return rows<{ lng: number; lat: number }>(
+    database.db,
+    sql`select ST_X(p.geom) as lng, ST_Y(p.geom) as lat
+          from users u
+          join user_roles ur on ur.user_id = u.id and ur.role = 'grid_member'
+          join grids g on g.id = ur.grid_id,
+               ST_Dump(ST_GeneratePoints(g.boundary, ${count}, 7)) p
+         where u.username = ${username}
+         order by p.path`,
+  );
+}
+
+/**
+ * One intake at a time, as the data grows: `POST /api/cases` through the app (inject) by a grid member in
+ * their grid, against the bare one-row INSERT on the same pool. Sequential latency, not throughput: what it
+ * shows is whether filing gets slower as the cases, grids and accounts pile up. Warm-up runs past the five
+ * custom plans after which PostgreSQL may switch a prepared statement to its generic plan.
+ */
+export async function intakeLatencies(
+  app: App,
+  cookie: string,
+  points: { lng: number; lat: number }[],
+  insert: BareInsert,
+  runs: number,
+): Promise<{ intake: Latency; bare: Latency }> {
+  let n = 0;
+  const intake = await measure(
+    async () => {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/cases",
+        headers: { cookie, "idempotency-key": randomUUID() },
+        payload: intakeBody(n++, points),
+      });
+      if (r.statusCode !== 201) throw new Error(`intake answered ${r.statusCode}: ${r.body}`);
+    },
+    runs,
+    20,
+  );
+  const bare = await measure(() => insert(intakeBody(n++, points)), runs, 20);
+  return { intake, bare };
+}
