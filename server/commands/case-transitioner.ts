@@ -10,6 +10,7 @@ import { AppError, forbidden, formatShanghai } from "../errors.ts";
 import { caseActorFacts } from "../policies/case-access.ts";
 import { type CaseRow, intArrayParam, rowToState, stateAssignments } from "../queries/case-row.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
+import { pathGridIds } from "../queries/grid-ancestry.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import { warnCalendarExhausted } from "./calendar-warning.ts";
@@ -137,8 +138,8 @@ async function checkReferences(
         tx,
         sql`select u.id, u.display_name as "displayName" from users u
               join user_roles ur on ur.user_id = u.id and ur.role in ('grid_member', 'grid_head')
-              join grids g on g.id = ur.grid_id
-             where u.id = ${input.assigneeId ?? 0} and u.disabled_at is null and ${row.gridPath} like g.path || '%'
+             where u.id = ${input.assigneeId ?? 0} and u.disabled_at is null
+               and ur.grid_id = any(${pathGridIds(sql`${row.gridPath}`)})
              limit 1`,
       );
       if (!assignee)

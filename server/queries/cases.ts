@@ -21,6 +21,7 @@ import {
 } from "../policies/case-access.ts";
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
 import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
+import { pathGridIds } from "./grid-ancestry.ts";
 
 export interface CaseFilter {
   page: number;
@@ -330,7 +331,7 @@ export async function verifierCandidates(db: Db, gridPath: string) {
     sql`select distinct on (u.id) u.id, u.display_name as "displayName", ur.role, g.name as "gridName"
           from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
           join grids g on g.id = ur.grid_id
-         where ur.role in ('grid_member', 'grid_head') and ${gridPath} like g.path || '%'
+         where ur.role in ('grid_member', 'grid_head') and ur.grid_id = any(${pathGridIds(sql`${gridPath}`)})
          order by u.id, ur.role`,
   );
 }

@@ -398,6 +398,10 @@ describe("refusals", () => {
     expect(informed.stage).toBe("feedback_given");
     expect((await api.act("township", c.id, { action: "close" })).json().error).toBe("invalid_stage");
     const member2 = await idOf(t, "users", "member2");
+    // who may be sent to re-check: the staff of the case's grid and its ancestors, not another village's
+    const candidates = informed.verifierCandidates.map((v: { id: number }) => v.id);
+    expect(candidates).toContain(memberId);
+    expect(candidates).not.toContain(member2);
     expect(
       (await api.act("township", c.id, { action: "request_verification", assigneeId: member2 })).json().error,
     ).toBe("invalid_assignee");
