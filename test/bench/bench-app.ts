@@ -55,16 +55,24 @@ export async function loginCookie(url: string, username: string): Promise<string
   return (response.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
-/** Deterministic points inside the level-3 grids (a few per grid), so intake routes all over the district. */
+/**
+ * Deterministic points inside live level-3 grids (a few per grid), so intake routes all over the district;
+ * `member` narrows them to the grids where that account is a grid member (where they patrol and file).
+ */
 export async function pointsInGrids(
   database: Database,
   perGrid: number,
+  member?: string,
 ): Promise<{ lng: number; lat: number }[]> {
+  const whose = member
+    ? sql`and g.id in (select ur.grid_id from user_roles ur join users u on u.id = ur.user_id
+                        where u.username = ${member} and ur.role = 'grid_member')`
+    : sql``;
   return rows<{ lng: number; lat: number }>(
     database.db,
     sql`select ST_X(p.geom) as lng, ST_Y(p.geom) as lat
           from grids g, ST_Dump(ST_GeneratePoints(g.boundary, ${perGrid}, 42)) p
-         where g.level = 3 and g.retired_at is null and g.boundary is not null
+         where g.level = 3 and g.retired_at is null and g.boundary is not null ${whose}
          order by g.id, p.path`,
   );
 }

@@ -5,13 +5,14 @@ import { rows } from "../../server/db/client.ts";
 import { ensureSettings } from "../../server/db/settings-init.ts";
 import type { App } from "../../server/routes/types.ts";
 import { hashPassword } from "../../server/security/passwords.ts";
+import { pointsInGrids } from "./bench-app.ts";
 import { emit, openBenchDatabase } from "./bench-db.ts";
 import { caseListLatencies } from "./case-list.bench.ts";
 import { dashboardLatencies } from "./dashboard.bench.ts";
 import { generateCases, generateGrids, generatePeople, settleData } from "./data/generate.ts";
 import { PROVINCE } from "./data/scales.ts";
 import { bareInsert } from "./intake.bench.ts";
-import { intakeLatencies, pointsInMembersGrid } from "./intake-latency.ts";
+import { intakeLatencies } from "./intake-latency.ts";
 import { round2 } from "./latency.ts";
 
 const PASSWORD = "bench-only-password-1";
@@ -64,7 +65,7 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       database.db,
       sql`select id from users where username = 'syn_m_1'`,
     );
-    const memberPoints = await pointsInMembersGrid(database, "syn_m_1", 20);
+    const memberPoints = await pointsInGrids(database, 20, "syn_m_1");
     const insert = await bareInsert(database, member.id);
     const engine = database.engine;
     const byStep: { cases: number; dashboard: number; list: number; intake: number }[] = [];

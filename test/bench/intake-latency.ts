@@ -1,27 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { type Database, rows } from "../../server/db/client.ts";
 import type { App } from "../../server/routes/types.ts";
 import { type BareInsert, intakeBody } from "./intake.bench.ts";
 import { type Latency, measure } from "./latency.ts";
-
-/** Points inside a member's own grid, where they patrol and file. */
-export async function pointsInMembersGrid(
-  database: Database,
-  username: string,
-  count: number,
-): Promise<{ lng: number; lat: number }[]> {
-  return rows<{ lng: number; lat: number }>(
-    database.db,
-    sql`select ST_X(p.geom) as lng, ST_Y(p.geom) as lat
-          from users u
-          join user_roles ur on ur.user_id = u.id and ur.role = 'grid_member'
-          join grids g on g.id = ur.grid_id,
-               ST_Dump(ST_GeneratePoints(g.boundary, ${count}, 7)) p
-         where u.username = ${username}
-         order by p.path`,
-  );
-}
 
 /**
  * One intake at a time, as the data grows: `POST /api/cases` through the app (inject) by a grid member in
