@@ -25,7 +25,14 @@ import { loadCaseRules } from "../queries/work-calendar.ts";
 /** One lock id per job; only one app instance sweeps at a time, the others skip the round. */
 const SWEEP_LOCK = 727200;
 const BATCH = 500;
-const IDEMPOTENCY_KEEP_DAYS = 7;
+/**
+ * How long a case Idempotency-Key answers a resend. A report or photo from the field app waits in the phone's
+ * outbox while it is offline, and a lost answer is resent with the same key when it is back: its key must
+ * outlive any realistic time out of coverage, or the resend would open a second case. The desk's keys
+ * (transitions) only guard against a double tap.
+ */
+export const IDEMPOTENCY_KEEP_DAYS = { field: 90, desk: 7 } as const;
+const FIELD_SCOPES = sql`(scope = 'POST /api/cases' or scope like 'POST /api/cases/%/evidence')`;
 
 export interface SweepResult {
   escalated: number;
@@ -127,7 +134,10 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
     await insertNotifications(tx, notes);
     const pruned = await rows<{ n: number }>(
       tx,
-      sql`with d as (delete from idempotency_keys where created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS} days`}::interval
+      sql`with d as (delete from idempotency_keys
+                      where created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS.desk} days`}::interval
+                        and (not ${FIELD_SCOPES}
+                             or created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS.field} days`}::interval)
                      returning 1) select count(*)::int as n from d`,
     );
     // The dashboard's KPI rollups absorb the case changes since the last round (migration 0009).

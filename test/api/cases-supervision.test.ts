@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDeadlineSweep } from "../../server/jobs/deadline-sweep.ts";
@@ -130,6 +131,38 @@ describe("the deadline sweep", () => {
     const digests = (await notes("office", null)).filter((n) => n.kind === "digest");
     expect(digests.filter((n) => n.title.includes("2025-11-20"))).toHaveLength(1);
     expect(digests[0].title).toBe("【定期督办】2025-11-20 一般事项汇总");
+  });
+
+  it("keeps a field report's key for a phone's time offline, a desk key for a week", async () => {
+    clock = sh("2025-12-01T10:00:00");
+    const key = randomUUID();
+    const body = report({ title: "离线一月后重发的上报" }, yaer);
+    const first = await api.file("member", body, key);
+    expect(first.statusCode, first.body).toBe(201);
+    // a month out of coverage, the answer lost: the resend finds the first answer, not a second case
+    clock = sh("2025-12-31T10:00:00");
+    const [member] = await t.query<{ id: number }>(sql`select id from users where username = 'member'`);
+    const at = (days: number) => new Date(clock.getTime() - days * 86_400_000).toISOString();
+    await t.query(sql`insert into idempotency_keys (user_id, scope, key, request_hash, created_at) values
+      (${member.id}, 'POST /api/cases/1/transitions', 'desk-8-days', 'h', ${at(8)}::timestamptz),
+      (${member.id}, 'POST /api/cases/1/transitions', 'desk-6-days', 'h', ${at(6)}::timestamptz),
+      (${member.id}, 'POST /api/cases/1/evidence', 'photo-60-days', 'h', ${at(60)}::timestamptz),
+      (${member.id}, 'POST /api/cases', 'report-91-days', 'h', ${at(91)}::timestamptz)`);
+    // keys are stamped by the database's clock, not the app's: date the report's back to when it was filed
+    await t.query(sql`update idempotency_keys set created_at = ${at(30)}::timestamptz where key = ${key}`);
+    await runDeadlineSweep(t.database.db, clock);
+    const again = await api.file("member", body, key);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const [filed] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from cases where title = '离线一月后重发的上报'`,
+    );
+    expect(filed.n).toBe(1);
+    const kept = await t.query<{ key: string }>(
+      sql`select key from idempotency_keys where user_id = ${member.id} and key in
+            ('desk-8-days', 'desk-6-days', 'photo-60-days', 'report-91-days', ${key}) order by key`,
+    );
+    expect(kept.map((k) => k.key).sort()).toEqual([key, "desk-6-days", "photo-60-days"].sort());
   });
 });
 
