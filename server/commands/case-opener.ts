@@ -39,6 +39,7 @@ import {
   type IdempotencyClaim,
   type IdempotentResult,
   priorResponse,
+  type RequestHash,
   requestHashOf,
   storedResponse,
 } from "./idempotency.ts";
@@ -226,7 +227,7 @@ async function prepareIntake(
   input: NewCase,
   now: Date,
   claim: IdempotencyClaim,
-  requestHash: string,
+  requestHash: RequestHash,
 ): Promise<PreparedIntake> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();

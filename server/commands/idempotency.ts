@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { AppError, badRequest } from "../errors.ts";
-import { keyedHash } from "../security/reporter-crypto.ts";
+import { keyedHash, keyedHashMatches } from "../security/reporter-crypto.ts";
 
 export interface IdempotentResult<T> {
   status: number;
@@ -48,9 +48,22 @@ export interface IdempotencyClaim {
   body: unknown;
 }
 
+/** A submission's keyed hash (what is stored), and whether a stored hash is of the same submission. */
+export interface RequestHash {
+  value: string;
+  /** Also true for a hash stored under a key since rotated out of use but still in the ring. */
+  matches(stored: string): boolean;
+}
+
 /** The keyed hash of a submission: the same key with another body is refused, not replayed. */
-export function requestHashOf(config: Pick<Config, "reporterKeys">, claim: IdempotencyClaim): string {
-  return keyedHash(config.reporterKeys, "idempotency", `${claim.scope}\n${canonical(claim.body)}`);
+export function requestHashOf(config: Pick<Config, "reporterKeys">, claim: IdempotencyClaim): RequestHash {
+  const ring = config.reporterKeys;
+  const text = `${claim.scope}\n${canonical(claim.body)}`;
+  const value = keyedHash(ring, "idempotency", text);
+  return {
+    value,
+    matches: (stored) => stored === value || keyedHashMatches(ring, "idempotency", text, stored),
+  };
 }
 
 const keyReused = () =>
@@ -68,7 +81,7 @@ const keyReused = () =>
 export async function storedResponse<T>(
   db: Db,
   claim: IdempotencyClaim,
-  requestHash: string,
+  requestHash: RequestHash,
 ): Promise<IdempotentResult<T> | null> {
   const [prior] = await rows<{ requestHash: string; statusCode: number | null; response: T }>(
     db,
@@ -76,7 +89,7 @@ export async function storedResponse<T>(
          where user_id = ${claim.userId} and scope = ${claim.scope} and key = ${claim.key}`,
   );
   if (!prior) return null;
-  if (prior.requestHash !== requestHash) throw keyReused();
+  if (!requestHash.matches(prior.requestHash)) throw keyReused();
   return { status: prior.statusCode ?? 200, body: prior.response, replayed: true };
 }
 
@@ -84,7 +97,7 @@ export async function storedResponse<T>(
 export async function priorResponse<T>(
   db: Db,
   claim: IdempotencyClaim,
-  requestHash: string,
+  requestHash: RequestHash,
 ): Promise<IdempotentResult<T>> {
   const prior = await storedResponse<T>(db, claim, requestHash);
   if (!prior) throw keyReused();
@@ -98,10 +111,15 @@ export async function priorResponse<T>(
  * waits on the key's unique index until the first commits. One statement, no BEGIN/COMMIT round trips, and the
  * audit chain's lock is held for that statement alone.
  */
-export function claimCte(claim: IdempotencyClaim, requestHash: string, status: number, response: SQL): SQL {
+export function claimCte(
+  claim: IdempotencyClaim,
+  requestHash: RequestHash,
+  status: number,
+  response: SQL,
+): SQL {
   return sql`claim as (
       insert into idempotency_keys (user_id, scope, key, request_hash, status_code, response)
-      select ${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash}, ${status}::int, (${response})
+      select ${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash.value}, ${status}::int, (${response})
       on conflict do nothing
       returning response)`;
 }
@@ -122,7 +140,7 @@ export async function idempotent<T>(
     const claimed = await preparedRows<{ key: string }>(
       tx,
       sql`insert into idempotency_keys (user_id, scope, key, request_hash)
-          values (${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash})
+          values (${claim.userId}, ${claim.scope}, ${claim.key}, ${requestHash.value})
           on conflict do nothing returning key`,
     );
     if (claimed.length === 0) return priorResponse<T>(tx, claim, requestHash);

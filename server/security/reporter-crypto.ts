@@ -104,7 +104,21 @@ export function reporterAad(trackingNo: string, field: "name" | "contact"): stri
 
 /** A keyed hash for values that must be compared but not read back (idempotent request bodies). */
 export function keyedHash(ring: ReporterKeyRing, purpose: string, value: string): string {
-  const derived = createHmac("sha256", ring.current.key).update(`envgrid:${purpose}`).digest();
+  return hashUnder(ring.current, purpose, value);
+}
+
+/** Whether `stored` is the keyed hash of `value` under any key of the ring: one made before a rotation counts. */
+export function keyedHashMatches(
+  ring: ReporterKeyRing,
+  purpose: string,
+  value: string,
+  stored: string,
+): boolean {
+  return ring.all.some((key) => hashUnder(key, purpose, value) === stored);
+}
+
+function hashUnder(key: ReporterKey, purpose: string, value: string): string {
+  const derived = createHmac("sha256", key.key).update(`envgrid:${purpose}`).digest();
   return createHmac("sha256", derived).update(value).digest("hex");
 }
 

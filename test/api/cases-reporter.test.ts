@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,8 @@ const cookies: Record<string, string> = {};
 let yaer: Point;
 let caseId: number;
 let trackingNo: string;
+/** The first report and its Idempotency-Key, for a resend from a phone's outbox after a key rotation. */
+const filed: { body: unknown; key: string } = { body: null, key: randomUUID() };
 const logLines: string[] = [];
 const logStream = new Writable({
   write(chunk, _encoding, done) {
@@ -41,18 +43,16 @@ beforeAll(async () => {
   api = caseApi(t, cookies);
   yaer = await pointIn(t, "亚尔村");
   // a villager phones the member, who files it for them
-  const r = await api.file(
-    "member",
-    report(
-      {
-        source: "public_report",
-        title: "养殖场粪污直排水渠",
-        category: "livestock_pollution",
-        reporter: { name: NAME, contact: CONTACT },
-      },
-      yaer,
-    ),
+  filed.body = report(
+    {
+      source: "public_report",
+      title: "养殖场粪污直排水渠",
+      category: "livestock_pollution",
+      reporter: { name: NAME, contact: CONTACT },
+    },
+    yaer,
   );
+  const r = await api.file("member", filed.body, filed.key);
   expect(r.statusCode, r.body).toBe(201);
   caseId = r.json().id;
   trackingNo = r.json().trackingNo;
@@ -158,6 +158,21 @@ describe("reporter protection", () => {
     const result = await rotateReporterKey(t.database.db, during);
     expect(result.remaining).toBe(0);
     expect(result.reencrypted).toBeGreaterThanOrEqual(1);
+    // a report sent before the rotation and resent from a phone's outbox during it gets its first answer
+    const duringApp = await buildApp({ config: during, database: t.database });
+    await duringApp.ready();
+    try {
+      const resend = await duringApp.inject({
+        method: "POST",
+        url: "/api/cases",
+        headers: { cookie: cookies.member, "idempotency-key": filed.key },
+        payload: filed.body as object,
+      });
+      expect(resend.statusCode, resend.body).toBe(201);
+      expect(resend.json().id).toBe(caseId);
+    } finally {
+      await duringApp.close();
+    }
     const after = { ...t.config, reporterKeys: parseReporterKeys(newKey, undefined, { production: true }) };
     const [row] = await t.query<{ keyId: string }>(
       sql`select reporter_key_id as "keyId" from cases where id = ${caseId}`,
