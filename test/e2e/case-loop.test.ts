@@ -2,18 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
@@ -22,8 +20,7 @@ const CONTACT = "13811112222";
 const MASKED = "138****2222";
 
 describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserServer();
   const contexts: BrowserContext[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-e2e-"));
   const photoFile = path.join(dir, "现场照片.jpg");
@@ -32,8 +29,6 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
   const deptResponses: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
     await sharp({ create: { width: 320, height: 240, channels: 3, background: "#7a6" } })
       .jpeg()
       .withExif({
@@ -51,16 +46,14 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     contexts.push(context);
     const page = await context.newPage();
-    await logIn(page, server.url, username, DEMO_PASSWORD);
+    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     return page;
   }
@@ -100,7 +93,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
   it("member reports with a photo → township transfers → department handles → member re-checks → closed", async () => {
     // 1. the member files a resident's report from the field, with a photo, choosing the place on the map
     const member = await as("member");
-    await member.goto(`${server.url}/cases/new`);
+    await member.goto(`${e2e.server.url}/cases/new`);
     await member.locator("[data-testid=location-picker] path.grid-level-3").waitFor();
     await choose(member, "来源", "群众举报");
     await choose(member, "事项类别", "工业废气污染");
@@ -114,7 +107,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     expect(await member.inputValue("input[name=lng]")).not.toBe("");
     // the click filled the coordinates; use a point that is surely inside 亚尔村 (the map centre may be a gap)
     const [inside] = await rows<{ lng: number; lat: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat from grids where name = '亚尔村'`,
     );
     await member.fill("input[name=lng]", inside.lng.toFixed(6));
@@ -132,10 +125,10 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
 
     // 2. the township finds it in its inbox, accepts, registers and transfers it to 生态环境
     const township = await as("township");
-    await township.goto(`${server.url}/cases/inbox`);
+    await township.goto(`${e2e.server.url}/cases/inbox`);
     await township.locator(".case-table a", { hasText: /^GC/ }).first().waitFor();
     await screenshot(township, "case-loop-township-inbox");
-    await township.goto(`${server.url}/cases/${caseId}`);
+    await township.goto(`${e2e.server.url}/cases/${caseId}`);
     await stage(township, "已上报待受理");
     await township.locator(".reporter-masked", { hasText: MASKED }).waitFor();
     expect(await township.content()).not.toContain(CONTACT);
@@ -155,9 +148,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     dept.on("response", async (r) => {
       if (r.url().includes("/api/")) deptResponses.push(await r.text().catch(() => ""));
     });
-    await dept.goto(`${server.url}/cases/inbox`);
+    await dept.goto(`${e2e.server.url}/cases/inbox`);
     await dept.locator(".case-table a", { hasText: /^GC/ }).first().waitFor();
-    await dept.goto(`${server.url}/cases/${caseId}`);
+    await dept.goto(`${e2e.server.url}/cases/${caseId}`);
     await stage(dept, "已移交待接收");
     await dept.getByText("举报人信息保密").waitFor();
     await act(dept, "accept_transfer");
@@ -193,9 +186,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     await stage(township, "核查中");
 
     // 5. the member re-checks on site with a photo
-    await member.goto(`${server.url}/cases/inbox`);
+    await member.goto(`${e2e.server.url}/cases/inbox`);
     await member.locator(".case-table a", { hasText: /^GC/ }).first().waitFor();
-    await member.goto(`${server.url}/cases/${caseId}`);
+    await member.goto(`${e2e.server.url}/cases/${caseId}`);
     await stage(member, "核查中");
     await act(member, "record_verification", async (modal) => {
       await modal.locator("textarea[name=note]").fill("现场复查：烟囱已无黑烟，除尘设施运行正常。");
@@ -212,9 +205,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     await screenshot(township, "case-loop-6-township-closed");
 
     // the department's view, start to end, never carried the reporter — not in pages, not in API answers
-    await dept.goto(`${server.url}/cases/${caseId}`);
+    await dept.goto(`${e2e.server.url}/cases/${caseId}`);
     await stage(dept, "已销号");
-    await dept.goto(`${server.url}/cases`);
+    await dept.goto(`${e2e.server.url}/cases`);
     await dept.locator(".case-table a", { hasText: /^GC/ }).first().waitFor();
     expect(deptResponses.length).toBeGreaterThan(10);
     for (const body of [...deptResponses, await dept.content()]) {
@@ -223,7 +216,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
       expect(body).not.toContain(REPORTER);
     }
     const [c] = await rows<{ stage: string; n: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select stage, (select count(*)::int from case_evidence where case_id = ${caseId}) as n from cases where id = ${caseId}`,
     );
     expect(c).toEqual({ stage: "closed", n: 3 });
@@ -233,12 +226,12 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     const township = await as("township");
     const api = township.context().request;
     const [inside] = await rows<{ lng: number; lat: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat from grids where name = '英买里村'`,
     );
     const ids: number[] = [];
     for (const title of ["批量移交测试一", "批量移交测试二"]) {
-      const created = await api.post(`${server.url}/api/cases`, {
+      const created = await api.post(`${e2e.server.url}/api/cases`, {
         headers: { "idempotency-key": `bulk-${ids.length}-${Date.now()}` },
         data: {
           source: "patrol_finding",
@@ -256,12 +249,12 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
       ] as const)
         expect(
           (
-            await api.post(`${server.url}/api/cases/${c.id}/transitions`, { data: { action, version } })
+            await api.post(`${e2e.server.url}/api/cases/${c.id}/transitions`, { data: { action, version } })
           ).status(),
         ).toBe(200);
       ids.push(c.id);
     }
-    await township.goto(`${server.url}/cases/inbox`);
+    await township.goto(`${e2e.server.url}/cases/inbox`);
     await township.fill(".ant-input-search input", "批量移交测试");
     await township.keyboard.press("Enter");
     const rowsOf = township.locator(".case-table .ant-table-row", { hasText: "批量移交测试" });
@@ -272,7 +265,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     await township.locator(".ant-modal .ant-btn-primary").click();
     await township.getByText("已移交 2/2 件").waitFor();
     const moved = await rows<{ stage: string }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select stage from cases where id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
@@ -280,7 +273,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
     );
     expect(moved.map((m) => m.stage)).toEqual(["transferred", "transferred"]);
 
-    await township.goto(`${server.url}/cases`);
+    await township.goto(`${e2e.server.url}/cases`);
     await township.locator(".ant-segmented-item", { hasText: "地图" }).click();
     await township.locator("path.case-marker").first().waitFor();
     expect(await township.locator("path.case-marker").count()).toBeGreaterThan(10);
@@ -289,7 +282,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
 
   it("shows the district office its supervision board", async () => {
     const office = await as("office");
-    await office.goto(`${server.url}/supervision`);
+    await office.goto(`${e2e.server.url}/supervision`);
     await office.locator(".supervision-board .ant-statistic").first().waitFor();
     await office.locator(".supervision-board .ant-table-row").first().waitFor();
     await screenshot(office, "case-supervision-board");

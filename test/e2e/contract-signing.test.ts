@@ -1,34 +1,22 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 describe.runIf(RUN_BROWSER_TESTS)("signing a responsibility contract in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserServer();
 
   it("lets the village head open their contract, confirm, and see it signed with its SHA-256", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await logIn(page, server.url, "villagehead", DEMO_PASSWORD);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await logIn(page, e2e.server.url, "villagehead", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
     await page.getByRole("menuitem", { name: "责任状" }).click();
     await page.waitForURL(/\/contracts/);
@@ -53,7 +41,7 @@ describe.runIf(RUN_BROWSER_TESTS)("signing a responsibility contract in the brow
     // What the page shows is what the database froze: the hash of the stored text.
     const id = Number(page.url().split("/").at(-1));
     const [stored] = await rows<{ body: string; status: string; signedBy: string }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select c.body, c.status, u.username as "signedBy" from responsibility_contracts c
             join users u on u.id = c.signed_by where c.id = ${id}`,
     );

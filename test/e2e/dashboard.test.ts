@@ -1,32 +1,23 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserServer();
   let page: Page;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
   });
 
   it("shows the district office every township and a township officer only their own", async () => {
-    await logIn(page, server.url, "office", DEMO_PASSWORD);
+    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
     await page.getByRole("menuitem", { name: "考核指标" }).click();
     await page.waitForURL(/\/dashboard$/);
@@ -37,10 +28,10 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
     expect(await rows.count()).toBe(14);
     await screenshot(page, "dashboard-office");
 
-    const own = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(own, server.url, "township", DEMO_PASSWORD);
+    const own = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await logIn(own, e2e.server.url, "township", DEMO_PASSWORD);
     await own.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await own.goto(`${server.url}/dashboard`);
+    await own.goto(`${e2e.server.url}/dashboard`);
     const ownRows = own.locator(".dashboard-kpis .ant-card").last().locator("tbody tr");
     await ownRows.first().waitFor();
     expect(await ownRows.count()).toBe(1);

@@ -1,32 +1,20 @@
 import { sql } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 describe.runIf(RUN_BROWSER_TESTS)("grid administration and coverage in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserServer();
 
   it("imports a shrunken village boundary and shows the hole it leaves in its township, with its area", async () => {
-    const db = server.testDb.database.db;
+    const db = e2e.server.testDb.database.db;
     // The largest village of 亚尔镇, pulled in by about 300 m all round: still inside, but no longer touching
     // its neighbours, so the township now has a ring-shaped gap of known area.
     const [village] = await rows<{ code: string; township: number; shrunk: string; holeKm2: number }>(
@@ -45,12 +33,12 @@ describe.runIf(RUN_BROWSER_TESTS)("grid administration and coverage in the brows
       ],
     };
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(page, server.url, "office", DEMO_PASSWORD);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
 
     // Grid administration → 导入 GeoJSON.
-    await page.goto(`${server.url}/admin/grids?grid=${village.township}`);
+    await page.goto(`${e2e.server.url}/admin/grids?grid=${village.township}`);
     await page.getByRole("button", { name: "导入 GeoJSON" }).click();
     // First a bad file: a bow-tie and a point. Both problems are listed in Chinese, and nothing is saved.
     const bad = {
@@ -111,7 +99,7 @@ describe.runIf(RUN_BROWSER_TESTS)("grid administration and coverage in the brows
     await screenshot(page, "grid-admin-after-import");
 
     // The township on the grid map, coverage view on.
-    await page.goto(`${server.url}/grids?grid=${village.township}&coverage=1`);
+    await page.goto(`${e2e.server.url}/grids?grid=${village.township}&coverage=1`);
     await page.waitForFunction(() => document.querySelectorAll("path.coverage-gap").length >= 1, null, {
       timeout: 30_000,
     });

@@ -1,31 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserServer();
 
   it("shows the district office all 92 village polygons, and a village member only their own", async () => {
-    const office = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(office, server.url, "office", DEMO_PASSWORD);
+    const office = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await logIn(office, e2e.server.url, "office", DEMO_PASSWORD);
     await office.waitForURL(/\/grids/);
     await office.waitForFunction(() => document.querySelectorAll("path.grid-level-3").length === 92, null, {
       timeout: 30_000,
@@ -37,8 +25,8 @@ describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
     await screenshot(office, "grid-map-office");
     await office.close();
 
-    const member = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(member, server.url, "member", DEMO_PASSWORD);
+    const member = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await logIn(member, e2e.server.url, "member", DEMO_PASSWORD);
     await member.waitForURL(/\/grids/);
     await member.waitForSelector("path.grid-level-3");
     // Give any further layers time to arrive before counting: there must still be only one.
@@ -50,8 +38,8 @@ describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
   });
 
   it("shows the wrong-password message in Chinese on the login page", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, "office", "Wrong-pass-1");
+    const page = await e2e.browser.newPage();
+    await logIn(page, e2e.server.url, "office", "Wrong-pass-1");
     await page.getByText("用户名或密码错误").waitFor();
     await page.close();
   });

@@ -1,31 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 
 // English and Uyghur strings are fetched when chosen (web/src/i18n/index.ts), not bundled with the entry.
 describe.runIf(RUN_BROWSER_TESTS)("interface languages loaded on demand", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserServer();
   let page: Page;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
 
   it("switches to English and Uyghur, and opens in the stored language after a reload", async () => {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByRole("button", { name: /^登\s?录$/ }).waitFor();
     await page.locator(".language-links").getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Sign in" }).waitFor();

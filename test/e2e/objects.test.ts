@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import { usccCheckCharacter } from "../../server/domain/uscc.ts";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
@@ -20,26 +18,19 @@ const uscc = (body: string) => {
 };
 
 describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserServer();
   let page: Page;
   let at: { lon: number; lat: number };
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
     [at] = await rows<{ lon: number; lat: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select round(ST_X(ST_PointOnSurface(boundary))::numeric, 5)::float8 as lon,
                  round(ST_Y(ST_PointOnSurface(boundary))::numeric, 5)::float8 as lat
             from grids where name = '亚尔村' and level = 3`,
     );
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(page, server.url, "office", DEMO_PASSWORD);
+    page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const csv = (lines: string[]) =>
@@ -125,7 +116,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the bro
   });
 
   it("checks the USCC check digit in the form, in Chinese", async () => {
-    await page.goto(`${server.url}/objects`);
+    await page.goto(`${e2e.server.url}/objects`);
     await page.getByRole("button", { name: /登记对象/ }).click();
     const modal = page.locator(".ant-modal");
     await modal.getByText("登记监管对象").waitFor();
@@ -142,20 +133,11 @@ describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the bro
 });
 
 describe.runIf(RUN_BROWSER_TESTS)("supervised objects on the grid map", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserServer();
 
   it("draws a village member's objects as a toggleable layer, and only theirs", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(page, server.url, "member", DEMO_PASSWORD);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await logIn(page, e2e.server.url, "member", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
     await page.waitForSelector("path.grid-level-3");
     expect(await page.locator("path.object-marker").count()).toBe(0);

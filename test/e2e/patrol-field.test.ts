@@ -1,16 +1,14 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page, Route } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
   explainSkippedBrowserTests,
-  launchChromium,
   logIn,
   RUN_BROWSER_TESTS,
-  type RunningServer,
   screenshot,
-  startServer,
+  useBrowserServer,
 } from "../support/browser.ts";
 import { recordFigure } from "../support/figures.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
@@ -18,42 +16,35 @@ import { DEMO_PASSWORD } from "../support/test-app.ts";
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserServer();
   let context: BrowserContext;
   let page: Page;
   let target: { id: number; name: string; lon: number; lat: number };
   const count = async (query: ReturnType<typeof sql>) =>
-    (await rows<{ n: number }>(server.testDb.database.db, query))[0].n;
+    (await rows<{ n: number }>(e2e.server.testDb.database.db, query))[0].n;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
     // An object of 亚尔村 with a point location: where the member will stand.
     [target] = await rows<{ id: number; name: string; lon: number; lat: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select o.id, o.name, ST_X(o.location) as lon, ST_Y(o.location) as lat
             from supervised_objects o join grids g on g.id = o.grid_id
            where g.name = '亚尔村' and o.status = 'active' and GeometryType(o.location) = 'POINT'
              and o.type = 'enterprise' order by o.id limit 1`,
     );
-    context = await browser.newContext({
+    context = await e2e.browser.newContext({
       ...PHONE,
       permissions: ["geolocation"],
       geolocation: { longitude: target.lon + 0.0003, latitude: target.lat, accuracy: 8 },
       locale: "zh-CN",
     });
     page = await context.newPage();
-    await logIn(page, server.url, "member", DEMO_PASSWORD);
+    await logIn(page, e2e.server.url, "member", DEMO_PASSWORD);
     await page.waitForURL(/\/grids/);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("shows the due list and works offline: start, check in, report a problem, sync once when back online", async () => {
-    await page.goto(`${server.url}/field`);
+    await page.goto(`${e2e.server.url}/field`);
     await page.locator(".field-due-item").first().waitFor();
     // Let the service worker install and take over, so the shell is cached.
     await page.evaluate(async () => {
@@ -146,7 +137,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     expect(await count(sql`select count(*)::int as n from patrols`)).toBe(patrolsBefore + 1);
     expect(await count(sql`select count(*)::int as n from patrol_checkins`)).toBe(checkinsBefore + 1);
     const [checkin] = await rows<{ objectId: number; finding: string; hasPhoto: boolean }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select object_id as "objectId", finding, photo is not null as "hasPhoto"
             from patrol_checkins order by id desc limit 1`,
     );
@@ -169,7 +160,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     expect(await onServer()).toEqual(once);
     // The one case names this patrol (the member's newest) and the object, and came from a patrol finding.
     const [report] = await rows<{ source: string; objectId: number; ownPatrol: boolean }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select c.source, c.object_id as "objectId",
                  c.patrol_id = (select max(id) from patrols p where p.member_id = c.created_by) as "ownPatrol"
             from cases c order by c.id desc limit 1`,
@@ -200,7 +191,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     // Three cold loads (no service worker, fresh cache); the median, as this machine is shared and noisy.
     const runs: { jsRaw: number; jsGzip: number; ms: number }[] = [];
     for (let run = 0; run < 3; run++) {
-      const fresh = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+      const fresh = await e2e.browser.newContext({ ...PHONE, serviceWorkers: "block" });
       await fresh.addCookies(await context.cookies());
       const phone = await fresh.newPage();
       const cdp = await fresh.newCDPSession(phone);
@@ -218,7 +209,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
         );
       });
       const started = Date.now();
-      await phone.goto(`${server.url}/field`);
+      await phone.goto(`${e2e.server.url}/field`);
       await phone.locator(".field-due-item").first().waitFor();
       const ms = Date.now() - started;
       await Promise.all(pending);
@@ -240,11 +231,11 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
   });
 
   it("shows the township the coverage map with blind spots, the ledger and a patrol's track playback", async () => {
-    const desk = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
+    const desk = await e2e.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
     const office = await desk.newPage();
-    await logIn(office, server.url, "township", DEMO_PASSWORD);
+    await logIn(office, e2e.server.url, "township", DEMO_PASSWORD);
     await office.waitForURL(/\/grids|\/wuding|\/objects/);
-    await office.goto(`${server.url}/patrols`);
+    await office.goto(`${e2e.server.url}/patrols`);
     await office.locator(".patrol-ledger tbody tr").first().waitFor();
     // The coverage map draws the demo's blind spots as their own markers, counted in the legend.
     await office.locator("path.patrol-blind-spot").first().waitFor();
@@ -266,10 +257,10 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
 
     // The finding reported from the phone: its case names the patrol and the object, whose archive lists it.
     const [found] = await rows<{ id: number }>(
-      server.testDb.database.db,
+      e2e.server.testDb.database.db,
       sql`select id from cases where object_id = ${target.id} and patrol_id is not null order by id desc limit 1`,
     );
-    await office.goto(`${server.url}/cases/${found.id}`);
+    await office.goto(`${e2e.server.url}/cases/${found.id}`);
     await office.locator(".case-patrol").waitFor();
     await office.locator(".case-object").getByText(target.name).waitFor();
     await screenshot(office, "patrol-finding-case");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { buildApp } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import { openTestDatabase, type TestDatabase } from "./test-db.ts";
@@ -65,6 +65,42 @@ export async function startServer(): Promise<RunningServer> {
     async stop() {
       await app.close();
       await testDb.drop();
+    },
+  };
+}
+
+export interface BrowserServer {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the app and Chromium once for the calling describe block and stops both after it. Call it before
+ * the block's own beforeAll/afterAll: beforeAll hooks run in order and afterAll hooks in reverse, so a file's
+ * extra set-up finds both running and its clean-up runs before they stop. Reading either before the hooks
+ * have run throws, rather than handing a test `undefined`.
+ */
+export function useBrowserServer(): BrowserServer {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const notYet = (what: string) =>
+    new Error(`useBrowserServer: ${what} is only there once beforeAll has run`);
+  return {
+    get server() {
+      if (!server) throw notYet("the server");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw notYet("the browser");
+      return browser;
     },
   };
 }
