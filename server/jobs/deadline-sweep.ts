@@ -31,7 +31,7 @@ const BATCH = 500;
  * outlive any realistic time out of coverage, or the resend would open a second case. The desk's keys
  * (transitions) only guard against a double tap.
  */
-export const IDEMPOTENCY_KEEP_DAYS = { field: 90, desk: 7 } as const;
+const IDEMPOTENCY_KEEP_DAYS = { field: 90, desk: 7 } as const;
 const FIELD_SCOPES = sql`(scope = 'POST /api/cases' or scope like 'POST /api/cases/%/evidence')`;
 
 export interface SweepResult {
