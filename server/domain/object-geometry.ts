@@ -1,14 +1,7 @@
-/** GeoJSON geometries a supervised object may have (WGS84 longitude, latitude). No imports: the web app shares it. */
-export interface GeoPoint {
-  type: "Point";
-  coordinates: number[];
-}
-export interface GeoPolygon {
-  type: "Polygon";
-  coordinates: number[][][];
-}
-export interface GeoMultiPolygon {
-  type: "MultiPolygon";
-  coordinates: number[][][][];
-}
-export type ObjectGeometry = GeoPoint | GeoPolygon | GeoMultiPolygon;
+/** GeoJSON geometries a supervised object may have: the API's shapes (api-types/objects.ts, no imports). */
+export type {
+  MultiPolygonGeometry as GeoMultiPolygon,
+  ObjectGeometry,
+  PointGeometry as GeoPoint,
+  PolygonGeometry as GeoPolygon,
+} from "../../api-types/objects.ts";

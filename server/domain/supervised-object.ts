@@ -3,6 +3,7 @@
  * a record must satisfy before it is stored. Pure code: the API, the spreadsheet import and the web form
  * all check a record with `checkObjectInput`.
  */
+import type { EmissionFigure } from "../../api-types/objects.ts";
 import type { ObjectGeometry } from "./object-geometry.ts";
 import { checkPermitNumber, checkUscc } from "./uscc.ts";
 
@@ -58,16 +59,9 @@ export const REMEDIATION_STATUS_LABELS: Record<RemediationStatus, string> = {
 
 export const WATER_ZONE_LEVEL_LABELS: Record<1 | 2, string> = { 1: "一级保护区", 2: "二级保护区" };
 
+/** One emission figure and whether it may be published: the API's shape. */
+export type { EmissionFigure } from "../../api-types/objects.ts";
 export type { GeoMultiPolygon, GeoPoint, GeoPolygon, ObjectGeometry } from "./object-geometry.ts";
-
-/** One emission figure (e.g. 二氧化硫 12.5 t/a in 2025) and whether it may be published. */
-export interface EmissionFigure {
-  pollutant: string;
-  amount: number;
-  unit: string;
-  year: number | null;
-  disclosed: boolean;
-}
 
 /** What a person submits; fields that do not belong to the type are dropped by `normalizeObjectInput`. */
 export interface ObjectInput {

@@ -1,36 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { ContractDetail, ContractStatus, ContractSummary } from "../../api-types/contracts.ts";
 import { type Db, rows } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import type { Actor, Scope } from "../policies/actor.ts";
 import { allow } from "../policies/allow.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
-
-export type ContractStatus = "draft" | "signed" | "superseded";
-
-export interface ContractSummary {
-  id: number;
-  year: number;
-  revision: number;
-  status: ContractStatus;
-  title: string;
-  upperGridId: number;
-  upperGridName: string;
-  upperGridLevel: number;
-  lowerGridId: number;
-  lowerGridName: string;
-  lowerGridCode: string;
-  lowerGridLevel: number;
-  partyA: string;
-  partyB: string;
-  signerUserId: number | null;
-  signerName: string | null;
-  signedByName: string | null;
-  signedAt: string | null;
-  bodySha256: string | null;
-  supersedesId: number | null;
-  version: number;
-  updatedAt: string;
-}
 
 const SUMMARY = sql`c.id, c.year, c.revision, c.status, c.title,
   c.upper_grid_id as "upperGridId", ug.name as "upperGridName", ug.level as "upperGridLevel",
@@ -107,23 +81,6 @@ export async function contractsAwaitingBelow(db: Db, actor: Actor, year: number)
          order by ug.code, lg.code`,
   );
   return { items, total: items.length };
-}
-
-export interface ContractDetail extends ContractSummary {
-  body: string;
-  signedBy: number | null;
-  /** Recomputed now from the stored text: true when it still hashes to the recorded SHA-256. */
-  hashVerified: boolean | null;
-  createdAt: string;
-  supersededAt: string | null;
-  revisions: {
-    id: number;
-    revision: number;
-    status: ContractStatus;
-    signedAt: string | null;
-    bodySha256: string | null;
-  }[];
-  policies: { sign: boolean };
 }
 
 export async function getContract(db: Db, actor: Actor, id: number): Promise<ContractDetail> {

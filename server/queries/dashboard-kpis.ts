@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { DistrictKpis, KpiCounts, TownshipKpis } from "../../api-types/dashboard.ts";
 import { type Db, rows } from "../db/client.ts";
 import { CASE_SOURCES, type CaseSource } from "../domain/cases/case-sources.ts";
 import { CASE_STAGES, type CaseStage, isTerminal } from "../domain/cases/case-state.ts";
@@ -8,37 +9,6 @@ export type { KpiPeriod };
 
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
-
-export interface KpiCounts {
-  /** Cases reported in the period. */
-  reported: number;
-  /** Right now: cases not rejected, merged or closed, and those past their current deadline. */
-  open: number;
-  overdue: number;
-  /** 应结案数: cases whose close limit fell in the period, up to today; how many of them are closed, on time. */
-  dueToClose: number;
-  closedOfDue: number;
-  closedOnTime: number;
-  /** Cases closed in the period, and their mean time from report to close in days. */
-  closed: number;
-  avgHandlingDays: number | null;
-  /** closedOfDue / dueToClose (结案率), closedOnTime / dueToClose (按期结案率), overdue / open. */
-  closureRate: number | null;
-  onTimeClosureRate: number | null;
-  overdueRate: number | null;
-}
-
-export interface TownshipKpis extends KpiCounts {
-  id: number;
-  name: string;
-}
-
-export interface DistrictKpis {
-  period: KpiPeriod;
-  generatedAt: string;
-  totals: KpiCounts & { bySource: Record<CaseSource, number>; byStage: Record<CaseStage, number> };
-  townships: TownshipKpis[];
-}
 
 /** Level-2 units in the caller's scope; township 0 (cases on the root grid) only for district-wide callers. */
 function townshipFilter(scope: Scope, column: string): SQL {
@@ -137,7 +107,7 @@ export async function districtKpis(
   scope: Scope,
   period: KpiPeriod,
   now: Date,
-): Promise<DistrictKpis> {
+): Promise<DistrictKpis<CaseSource, CaseStage>> {
   const [{ flows, stages, overdue, townships }] = await rows<{
     flows: FlowRow[];
     stages: { township_id: number; stage: CaseStage; n: number }[];

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { CoverageCollection, GridCoverage } from "../../api-types/grid-coverage.ts";
 import { type Db, rows } from "../db/client.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
@@ -19,35 +20,6 @@ export const OVERLAY_GRID_DEGREES = 1e-7;
 export const SLIVER_AREA_M2 = 1;
 /** As a typed literal: a bare parameter would be taken for a geometry by ST_Union's overloads. */
 const GRID_SIZE = sql.raw(`${OVERLAY_GRID_DEGREES}::float8`);
-
-export interface CoverageFeature {
-  type: "Feature";
-  properties: Record<string, unknown> & { areaKm2: number };
-  geometry: { type: "Polygon"; coordinates: number[][][] };
-}
-
-export interface CoverageCollection {
-  type: "FeatureCollection";
-  features: CoverageFeature[];
-}
-
-export interface GridCoverage {
-  gridId: number;
-  areaKm2: number;
-  /** Live children taken into account, and those left out because they have no boundary yet. */
-  childCount: number;
-  childrenWithoutBoundary: number;
-  /** Share of the grid's area some child covers, 0…1 (1 - gapAreaKm2 / areaKm2); null for a grid with no children. */
-  coveredRatio: number | null;
-  gapAreaKm2: number;
-  overlapAreaKm2: number;
-  outsideAreaKm2: number;
-  gaps: CoverageCollection;
-  overlaps: CoverageCollection;
-  outside: CoverageCollection;
-  sliverAreaM2: number;
-  ignoredSlivers: number;
-}
 
 const noBoundary = () =>
   new AppError(

@@ -1,60 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { ObjectDetail, ObjectFilter, ObjectSummary } from "../../api-types/objects.ts";
 import { type Db, rows } from "../db/client.ts";
-import type { EmissionFigure, ObjectGeometry, ObjectType } from "../domain/supervised-object.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 
-export interface ObjectFilter {
-  type?: ObjectType;
-  /** Objects placed in this grid or anywhere below it. */
-  gridId?: number;
-  /** Name, address, USCC or permit number contains this. */
-  q?: string;
-  keyUnit?: boolean;
-  /** Default: the live register (active and suspended); "retired" or "all" on request. */
-  status?: "active" | "suspended" | "retired" | "all";
-  /** Only objects a boundary change left outside every grid. */
-  unplaced?: boolean;
-}
-
-export interface ObjectSummary {
-  id: number;
-  type: ObjectType;
-  name: string;
-  address: string | null;
-  category: string | null;
-  status: "active" | "suspended" | "retired";
-  gridId: number | null;
-  gridName: string | null;
-  /** The name of the grid above the object's grid (the township, on the demo). */
-  parentGridName: string | null;
-  uscc: string | null;
-  permitNumber: string | null;
-  keyUnit: boolean;
-  waterZoneLevel: number | null;
-  riskLevel: string | null;
-  eiaStatus: string | null;
-  remediationStatus: string | null;
-  geometryType: "Point" | "Polygon" | "MultiPolygon";
-  /** A point on the object (its location, or a point inside its polygon), for markers. */
-  lon: number;
-  lat: number;
-  version: number;
-  updatedAt: string;
-}
-
-export interface ObjectDetail extends ObjectSummary {
-  contactName: string | null;
-  contactPhone: string | null;
-  pollutants: string[];
-  emissions: EmissionFigure[];
-  location: ObjectGeometry;
-  areaKm2: number | null;
-  retiredAt: string | null;
-  retiredReason: string | null;
-  createdAt: string;
-}
+/** Re-exported for the routes, which add the caller's policies to the detail. */
+export type { ObjectDetail };
 
 const SUMMARY_COLUMNS = sql`o.id, o.type, o.name, o.address, o.category, o.status,
   o.grid_id as "gridId", g.name as "gridName", p.name as "parentGridName",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DistrictKpis, KpiCounts } from "../../api-types/dashboard.ts";
 import { caseApi, pointIn, report } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -9,22 +10,8 @@ let t: TestApp;
 let api: ReturnType<typeof caseApi>;
 const cookies: Record<string, string> = {};
 
-interface Counts {
-  reported: number;
-  open: number;
-  overdue: number;
-  dueToClose: number;
-  closedOfDue: number;
-  closedOnTime: number;
-  closed: number;
-  avgHandlingDays: number | null;
-  onTimeClosureRate: number | null;
-}
-interface Kpis {
-  period: { from: string; to: string };
-  totals: Counts & { bySource: Record<string, number>; byStage: Record<string, number> };
-  townships: (Counts & { id: number; name: string })[];
-}
+type Counts = KpiCounts;
+type Kpis = DistrictKpis;
 
 beforeAll(async () => {
   t = await startTestApp({}, { clock: () => clock });

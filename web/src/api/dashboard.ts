@@ -1,31 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { DistrictKpis } from "../../../api-types/dashboard";
 import { queryString, request } from "./client";
 
-export interface KpiCounts {
-  reported: number;
-  open: number;
-  overdue: number;
-  dueToClose: number;
-  closedOfDue: number;
-  closedOnTime: number;
-  closed: number;
-  avgHandlingDays: number | null;
-  closureRate: number | null;
-  onTimeClosureRate: number | null;
-  overdueRate: number | null;
-}
-
-export interface TownshipKpis extends KpiCounts {
-  id: number;
-  name: string;
-}
-
-export interface DistrictKpis {
-  period: { from: string; to: string };
-  generatedAt: string;
-  totals: KpiCounts & { bySource: Record<string, number>; byStage: Record<string, number> };
-  townships: TownshipKpis[];
-}
+export type { DistrictKpis, KpiCounts, TownshipKpis } from "../../../api-types/dashboard";
 
 /** GET /api/dashboard/kpis for a period (both ends included); no period: the current quarter. */
 export function useDistrictKpis(period: { from: string; to: string } | null) {

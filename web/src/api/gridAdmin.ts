@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { GridCoverage } from "../../../api-types/grid-coverage";
 import { queryString, request } from "./client";
 import type { GridKind, GridSummary, Page } from "./types";
 
@@ -38,38 +39,7 @@ export interface GridVersionEntry {
   areaKm2: number | null;
 }
 
-export interface CoverageFeature {
-  type: "Feature";
-  properties: {
-    areaKm2: number;
-    gridIds?: [number, number];
-    gridNames?: [string, string];
-    gridId?: number;
-    gridName?: string;
-  };
-  geometry: { type: "Polygon"; coordinates: number[][][] };
-}
-
-export interface CoverageCollection {
-  type: "FeatureCollection";
-  features: CoverageFeature[];
-}
-
-export interface GridCoverage {
-  gridId: number;
-  areaKm2: number;
-  childCount: number;
-  childrenWithoutBoundary: number;
-  coveredRatio: number | null;
-  gapAreaKm2: number;
-  overlapAreaKm2: number;
-  outsideAreaKm2: number;
-  gaps: CoverageCollection;
-  overlaps: CoverageCollection;
-  outside: CoverageCollection;
-  sliverAreaM2: number;
-  ignoredSlivers: number;
-}
+export type { CoverageCollection, CoverageFeature, GridCoverage } from "../../../api-types/grid-coverage";
 
 export interface NewGrid {
   parentId: number;

@@ -1,14 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  EmissionFigure,
+  ObjectDetailWithPolicies,
+  ObjectFilter,
+  ObjectGeometry,
+  ObjectStatus,
+  ObjectSummary,
+  ObjectType,
+  PointGeometry,
+} from "../../../api-types/objects";
 import { ApiError, NetworkError, queryString, request } from "./client";
 import type { ApiErrorBody, Page } from "./types";
 
-export type ObjectType =
-  | "enterprise"
-  | "water_source"
-  | "hazard"
-  | "construction_project"
-  | "ecological_area"
-  | "rural_site";
+// Everything of the shared module, under the same names; ObjectDetail below is the one with policies.
+export type * from "../../../api-types/objects";
+
 export const objectTypes: readonly ObjectType[] = [
   "enterprise",
   "water_source",
@@ -17,66 +23,8 @@ export const objectTypes: readonly ObjectType[] = [
   "ecological_area",
   "rural_site",
 ];
-export type ObjectStatus = "active" | "suspended" | "retired";
-
-export interface PointGeometry {
-  type: "Point";
-  coordinates: number[];
-}
-export interface PolygonGeometry {
-  type: "Polygon";
-  coordinates: number[][][];
-}
-export interface MultiPolygonGeometry {
-  type: "MultiPolygon";
-  coordinates: number[][][][];
-}
-export type ObjectGeometry = PointGeometry | PolygonGeometry | MultiPolygonGeometry;
-
-export interface EmissionFigure {
-  pollutant: string;
-  amount: number;
-  unit: string;
-  year: number | null;
-  disclosed: boolean;
-}
-
-export interface ObjectSummary {
-  id: number;
-  type: ObjectType;
-  name: string;
-  address: string | null;
-  category: string | null;
-  status: ObjectStatus;
-  gridId: number | null;
-  gridName: string | null;
-  parentGridName: string | null;
-  uscc: string | null;
-  permitNumber: string | null;
-  keyUnit: boolean;
-  waterZoneLevel: 1 | 2 | null;
-  riskLevel: "major" | "large" | "general" | null;
-  eiaStatus: "approved" | "pending" | "not_submitted" | "built_before_approval" | null;
-  remediationStatus: "planned" | "in_progress" | "completed" | null;
-  geometryType: ObjectGeometry["type"];
-  lon: number;
-  lat: number;
-  version: number;
-  updatedAt: string;
-}
-
-export interface ObjectDetail extends ObjectSummary {
-  contactName: string | null;
-  contactPhone: string | null;
-  pollutants: string[];
-  emissions: EmissionFigure[];
-  location: ObjectGeometry;
-  areaKm2: number | null;
-  retiredAt: string | null;
-  retiredReason: string | null;
-  createdAt: string;
-  policies: { update: boolean; retire: boolean };
-}
+/** The detail as GET /api/objects/:id answers it: with the buttons the caller may see. */
+export type ObjectDetail = ObjectDetailWithPolicies;
 
 export interface ObjectHistoryEntry {
   id: number;
@@ -91,15 +39,6 @@ export interface ObjectArchive {
   object: ObjectDetail;
   history: ObjectHistoryEntry[];
   archive: { patrols: unknown[]; cases: unknown[]; documents: unknown[] };
-}
-
-export interface ObjectFilter {
-  type?: ObjectType;
-  gridId?: number;
-  q?: string;
-  keyUnit?: boolean;
-  status?: "active" | "suspended" | "retired" | "all";
-  unplaced?: boolean;
 }
 
 /** What the form submits; the server checks it again and answers 422 with the field on a broken rule. */

@@ -1,8 +1,9 @@
 // Shapes of the 五定 and responsibility-contract API (server/routes/wuding, server/routes/contracts).
 
+export type { ContractDetail, ContractStatus, ContractSummary } from "../../../api-types/contracts";
+
 export type DutyRole = "head" | "member";
 export type Frequency = "daily" | "weekly" | "monthly" | "quarterly";
-export type ContractStatus = "draft" | "signed" | "superseded";
 
 export interface WudingGrid {
   id: number;
@@ -103,47 +104,6 @@ export interface Candidate {
   username: string;
   displayName: string;
   phone: string | null;
-}
-
-export interface ContractSummary {
-  id: number;
-  year: number;
-  revision: number;
-  status: ContractStatus;
-  title: string;
-  upperGridId: number;
-  upperGridName: string;
-  upperGridLevel: number;
-  lowerGridId: number;
-  lowerGridName: string;
-  lowerGridCode: string;
-  lowerGridLevel: number;
-  partyA: string;
-  partyB: string;
-  signerUserId: number | null;
-  signerName: string | null;
-  signedByName: string | null;
-  signedAt: string | null;
-  bodySha256: string | null;
-  supersedesId: number | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface ContractDetail extends ContractSummary {
-  body: string;
-  signedBy: number | null;
-  hashVerified: boolean | null;
-  createdAt: string;
-  supersededAt: string | null;
-  revisions: {
-    id: number;
-    revision: number;
-    status: ContractStatus;
-    signedAt: string | null;
-    bodySha256: string | null;
-  }[];
-  policies: { sign: boolean };
 }
 
 export interface GenerationResult {
