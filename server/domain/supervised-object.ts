@@ -3,7 +3,12 @@
  * a record must satisfy before it is stored. Pure code: the API, the spreadsheet import and the web form
  * all check a record with `checkObjectInput`.
  */
-import type { EmissionFigure } from "../../api-types/objects.ts";
+import type {
+  ObjectStatus as ApiObjectStatus,
+  ObjectType as ApiObjectType,
+  EmissionFigure,
+  ObjectSummary,
+} from "../../api-types/objects.ts";
 import type { ObjectGeometry } from "./object-geometry.ts";
 import { checkPermitNumber, checkUscc } from "./uscc.ts";
 
@@ -58,6 +63,21 @@ export const REMEDIATION_STATUS_LABELS: Record<RemediationStatus, string> = {
 };
 
 export const WATER_ZONE_LEVEL_LABELS: Record<1 | 2, string> = { 1: "一级保护区", 2: "二级保护区" };
+
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+/**
+ * The API's types (api-types/objects.ts) spell these unions out, as they may import nothing: a list changed
+ * here or there fails to compile until both agree.
+ */
+export type ApiUnionsAgree = [
+  Expect<Equal<ApiObjectType, ObjectType>>,
+  Expect<Equal<ApiObjectStatus, ObjectStatus>>,
+  Expect<Equal<NonNullable<ObjectSummary["riskLevel"]>, RiskLevel>>,
+  Expect<Equal<NonNullable<ObjectSummary["eiaStatus"]>, EiaStatus>>,
+  Expect<Equal<NonNullable<ObjectSummary["remediationStatus"]>, RemediationStatus>>,
+  Expect<Equal<NonNullable<ObjectSummary["waterZoneLevel"]>, keyof typeof WATER_ZONE_LEVEL_LABELS>>,
+];
 
 /** One emission figure and whether it may be published: the API's shape. */
 export type { EmissionFigure } from "../../api-types/objects.ts";
