@@ -1,30 +1,8 @@
+import type { CaseReceipt } from "../../api-types/cases.ts";
 import { CASE_SOURCE_NAMES, type CaseSource } from "../domain/cases/case-sources.ts";
 import { type CaseState, STAGE_NAMES } from "../domain/cases/case-state.ts";
-import type { Duplicate } from "../queries/cases.ts";
 
-/**
- * What filing a case answers (201): enough to confirm it and move on (the id to open it, the tracking number
- * to quote), not the full detail, which is one GET away. Staff who read cases also see where it went, by when,
- * and the possible duplicates (added by the statement that files it); a resident sees none of the internal
- * view. The same body is stored for a replay.
- */
-export interface CaseReceipt {
-  id: number;
-  trackingNo: string;
-  stage: string;
-  stageName: string;
-  sourceName: string;
-  categoryName: string;
-  gridName: string;
-  reportedAt: string;
-  message: string;
-  // staff only
-  source?: string;
-  priority?: string;
-  departments?: { id: number; name: string }[];
-  deadlineDueAt?: string | null;
-  possibleDuplicates?: Duplicate[];
-}
+export type { CaseReceipt };
 
 /** The receipt without its id (the statement that files the case draws the id and adds it). */
 export function caseReceipt(c: {

@@ -10,6 +10,7 @@ import type {
   ObjectSummary,
 } from "../../api-types/objects.ts";
 import type { ObjectGeometry } from "./object-geometry.ts";
+import type { Equal, Expect } from "./type-equality.ts";
 import { checkPermitNumber, checkUscc } from "./uscc.ts";
 
 export const OBJECT_TYPES = [
@@ -64,8 +65,6 @@ export const REMEDIATION_STATUS_LABELS: Record<RemediationStatus, string> = {
 
 export const WATER_ZONE_LEVEL_LABELS: Record<1 | 2, string> = { 1: "一级保护区", 2: "二级保护区" };
 
-type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 /**
  * The API's types (api-types/objects.ts) spell these unions out, as they may import nothing: a list changed
  * here or there fails to compile until both agree.

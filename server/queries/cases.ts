@@ -1,4 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import type {
+  CaseDeadline,
+  CasePriority,
+  Duplicate,
+  EvidenceEntry,
+  CaseSummary as SharedCaseSummary,
+  TimelineEntry,
+} from "../../api-types/cases.ts";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { type CaseAction, permittedActions } from "../domain/cases/case-actions.ts";
@@ -9,8 +17,10 @@ import {
 } from "../domain/cases/case-labels.ts";
 import { CASE_SOURCE_NAMES, type CaseSource, PETITION_CHANNEL_NAMES } from "../domain/cases/case-sources.ts";
 import { type CaseStage, isTerminal, STAGE_NAMES } from "../domain/cases/case-state.ts";
+import type { LimitKind } from "../domain/cases/deadline-rules.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
-import { SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
+import { type Priority, SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
+import type { Equal, Expect } from "../domain/type-equality.ts";
 import { notFound } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import {
@@ -45,32 +55,16 @@ export interface CaseFilter {
 }
 
 /** What the list shows about a case: never the description's details or anything about the reporter. */
-export interface CaseSummary {
-  id: number;
-  trackingNo: string;
-  title: string;
-  source: string;
-  sourceName: string;
-  category: string;
-  categoryName: string;
-  priority: string;
-  supervisionLevel: string;
-  supervisionLevelName: string;
-  stage: CaseStage;
-  stageName: string;
-  version: number;
-  gridId: number;
-  gridName: string;
-  townshipName: string | null;
-  assignedDepartmentId: number | null;
-  assignedDepartmentName: string | null;
-  reportedAt: string;
-  deadline: { phase: string; phaseName: string; dueAt: string; limitKind: string; limit: number } | null;
-  overdue: boolean;
-  escalationLevel: number;
-  location: { lng: number; lat: number };
-  allowedActions: CaseAction[];
-}
+export type CaseSummary = SharedCaseSummary<CaseStage, CaseAction>;
+
+/**
+ * The API's types (api-types/cases.ts) spell these unions out, as they may import nothing: a list changed
+ * here or there fails to compile until both agree.
+ */
+export type CaseApiUnionsAgree = [
+  Expect<Equal<CasePriority, Priority>>,
+  Expect<Equal<CaseDeadline["limitKind"], LimitKind>>,
+];
 
 type ListRow = CaseRow & {
   gridName: string;
@@ -196,37 +190,6 @@ export async function loadVisibleCase(db: Db, actor: Actor, id: number, lock = f
   );
   if (!row) throw notFound();
   return row;
-}
-
-interface TimelineEntry {
-  id: number;
-  kind: string;
-  action: string | null;
-  actionName: string | null;
-  fromStage: string | null;
-  toStage: string | null;
-  toStageName: string | null;
-  actorId: number | null;
-  actorName: string | null;
-  at: string;
-  version: number;
-  data: Record<string, unknown>;
-}
-
-interface EvidenceEntry {
-  id: number;
-  eventId: number | null;
-  mime: string;
-  sizeBytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  note: string | null;
-  uploadedBy: number | null;
-  uploadedByName: string | null;
-  createdAt: string;
-  /** The variant this caller is served at /api/evidence/:id. */
-  variant: "original" | "public";
 }
 
 type TimelineRow = Omit<TimelineEntry, "actionName" | "toStageName">;
@@ -458,16 +421,6 @@ async function patrolOrigin(db: Db, row: CaseRow) {
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
-
-export type Duplicate = {
-  id: number;
-  trackingNo: string;
-  title: string;
-  stage: string;
-  stageName: string;
-  reportedAt: string;
-  distanceMeters: number;
-};
 
 const STAGE_NAMES_JSON = JSON.stringify(STAGE_NAMES);
 

@@ -1,70 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  CaseReceipt,
+  CaseSummary,
+  Duplicate,
+  EvidenceEntry,
+  TimelineEntry,
+} from "../../../api-types/cases";
 import { ApiError, NetworkError, queryString, request } from "./client";
 import type { ApiErrorBody, Page } from "./types";
 
-export interface CaseDeadline {
-  phase: string;
-  phaseName: string;
-  dueAt: string;
-  limitKind: "working_days" | "hours";
-  limit: number;
-}
-
-export interface CaseSummary {
-  id: number;
-  trackingNo: string;
-  title: string;
-  source: string;
-  sourceName: string;
-  category: string;
-  categoryName: string;
-  priority: "urgent" | "important" | "normal";
-  supervisionLevel: string;
-  supervisionLevelName: string;
-  stage: string;
-  stageName: string;
-  version: number;
-  gridId: number;
-  gridName: string;
-  townshipName: string | null;
-  assignedDepartmentId: number | null;
-  assignedDepartmentName: string | null;
-  reportedAt: string;
-  deadline: CaseDeadline | null;
-  overdue: boolean;
-  escalationLevel: number;
-  location: { lng: number; lat: number };
-  allowedActions: string[];
-}
-
-export interface TimelineEntry {
-  id: number;
-  kind: string;
-  action: string | null;
-  actionName: string | null;
-  fromStage: string | null;
-  toStage: string | null;
-  toStageName: string | null;
-  actorId: number | null;
-  actorName: string | null;
-  at: string;
-  version: number;
-  data: Record<string, unknown>;
-}
-
-export interface EvidenceEntry {
-  id: number;
-  eventId: number | null;
-  mime: string;
-  sizeBytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  note: string | null;
-  uploadedByName: string | null;
-  createdAt: string;
-  variant: "original" | "public";
-}
+// Everything of the shared module, under the same names.
+export type * from "../../../api-types/cases";
 
 export interface ReporterView {
   kind: "official" | "confidential" | "anonymous" | "none";
@@ -72,16 +18,6 @@ export interface ReporterView {
   maskedName?: string | null;
   maskedContact?: string | null;
   displayName?: string | null;
-}
-
-export interface Duplicate {
-  id: number;
-  trackingNo: string;
-  title: string;
-  stage: string;
-  stageName: string;
-  reportedAt: string;
-  distanceMeters: number;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -215,17 +151,6 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiError(response.status, body);
   }
   return (await response.json()) as T;
-}
-
-/** What filing answers: a receipt (the detail is one GET away); staff also get the possible duplicates. */
-export interface CaseReceipt {
-  id: number;
-  trackingNo: string;
-  stageName: string;
-  gridName: string;
-  message: string;
-  deadlineDueAt?: string | null;
-  possibleDuplicates?: Duplicate[];
 }
 
 /** Files a report. The key is made once per form, so a retry after a lost answer never files twice. */

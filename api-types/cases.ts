@@ -1,0 +1,114 @@
+/**
+ * Cases (案件): what server/queries/cases.ts, server/commands/case-receipt.ts and server/routes/cases answer, as
+ * web/src/api/cases.ts reads them. Type-only and import-free, so both the server and the web project can use it
+ * (docs/decisions/0006). The unions are those of server/domain/cases (priorities.ts, deadline-rules.ts); the
+ * case stages and actions are type parameters (`Stage`, `Action`): the server fills in its unions, the web reads
+ * them as strings.
+ */
+
+export type CasePriority = "urgent" | "important" | "normal";
+
+/** The current deadline: its phase, when it falls due and the limit it was counted from. */
+export interface CaseDeadline {
+  phase: string;
+  phaseName: string;
+  dueAt: string;
+  limitKind: "working_days" | "hours";
+  limit: number;
+}
+
+/** What the list shows about a case: never the description's details or anything about the reporter. */
+export interface CaseSummary<Stage extends string = string, Action extends string = string> {
+  id: number;
+  trackingNo: string;
+  title: string;
+  source: string;
+  sourceName: string;
+  category: string;
+  categoryName: string;
+  priority: CasePriority;
+  supervisionLevel: string;
+  supervisionLevelName: string;
+  stage: Stage;
+  stageName: string;
+  version: number;
+  gridId: number;
+  gridName: string;
+  townshipName: string | null;
+  assignedDepartmentId: number | null;
+  assignedDepartmentName: string | null;
+  reportedAt: string;
+  deadline: CaseDeadline | null;
+  overdue: boolean;
+  escalationLevel: number;
+  location: { lng: number; lat: number };
+  allowedActions: Action[];
+}
+
+/** One event of a case's history, oldest first; a resident reporter's own steps are shown as 举报人. */
+export interface TimelineEntry {
+  id: number;
+  kind: string;
+  action: string | null;
+  actionName: string | null;
+  fromStage: string | null;
+  toStage: string | null;
+  toStageName: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  at: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+/** One evidence file of a case; a resident's upload is named 举报人 (and `uploadedBy` null) to most roles. */
+export interface EvidenceEntry {
+  id: number;
+  eventId: number | null;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  note: string | null;
+  uploadedBy: number | null;
+  uploadedByName: string | null;
+  createdAt: string;
+  /** The variant this caller is served at /api/evidence/:id. */
+  variant: "original" | "public";
+}
+
+/** A possible duplicate of a case (same category, near in place and time), nearest first. */
+export interface Duplicate {
+  id: number;
+  trackingNo: string;
+  title: string;
+  stage: string;
+  stageName: string;
+  reportedAt: string;
+  distanceMeters: number;
+}
+
+/**
+ * What filing a case answers (201): enough to confirm it and move on (the id to open it, the tracking number
+ * to quote), not the full detail, which is one GET away. Staff who read cases also see where it went, by when,
+ * and the possible duplicates (added by the statement that files it); a resident sees none of the internal
+ * view. The same body is stored for a replay.
+ */
+export interface CaseReceipt {
+  id: number;
+  trackingNo: string;
+  stage: string;
+  stageName: string;
+  sourceName: string;
+  categoryName: string;
+  gridName: string;
+  reportedAt: string;
+  message: string;
+  // staff only
+  source?: string;
+  priority?: CasePriority;
+  departments?: { id: number; name: string }[];
+  deadlineDueAt?: string | null;
+  possibleDuplicates?: Duplicate[];
+}
