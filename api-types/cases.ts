@@ -1,5 +1,6 @@
 /**
- * Cases (案件): what server/queries/cases.ts, server/commands/case-receipt.ts and server/routes/cases answer, as
+ * Cases (案件): what server/queries/cases.ts, server/commands/case-receipt.ts and server/routes/cases answer, and
+ * the supervision board of server/queries/supervision.ts, as
  * web/src/api/cases.ts reads them. Type-only and import-free, so both the server and the web project can use it
  * (docs/decisions/0006). The unions are those of server/domain/cases (priorities.ts, deadline-rules.ts); the
  * case stages and actions are type parameters (`Stage`, `Action`): the server fills in its unions, the web reads
@@ -111,4 +112,30 @@ export interface CaseReceipt {
   departments?: { id: number; name: string }[];
   deadlineDueAt?: string | null;
   possibleDuplicates?: Duplicate[];
+}
+
+/** Open, overdue, due-soon and escalated cases of one level-2 unit or department on the supervision board. */
+export interface UnitCounts {
+  id: number;
+  name: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  escalated: number;
+}
+
+/**
+ * The district office's supervision board (督查督办, GET /api/supervision/board): open, overdue and due-soon
+ * cases in total, per level-2 unit (where the case sits) and per department (who holds it now), and the most
+ * pressing cases themselves.
+ */
+export interface SupervisionBoard<Stage extends string = string, Action extends string = string> {
+  generatedAt: string;
+  /** "Due soon": the current deadline falls within this many hours. */
+  dueSoonHours: number;
+  totals: Omit<UnitCounts, "id" | "name"> & { urgent: number; pendingExtensions: number };
+  byTownship: UnitCounts[];
+  byDepartment: UnitCounts[];
+  overdueCases: CaseSummary<Stage, Action>[];
+  dueSoonCases: CaseSummary<Stage, Action>[];
 }

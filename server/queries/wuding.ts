@@ -1,24 +1,46 @@
 import { type SQL, sql } from "drizzle-orm";
+import type {
+  Candidate,
+  Disclosure as DisclosureSettings,
+  DutyLine,
+  DutyRole,
+  Frequency,
+  PatrolRule,
+  Personnel,
+  Responsibility,
+  RewardPenaltyRule,
+  WudingGrid as SharedWudingGrid,
+} from "../../api-types/wuding.ts";
 import { type Db, rows } from "../db/client.ts";
+import type { Equal, Expect } from "../domain/type-equality.ts";
 import { dutyCategory } from "../domain/wuding/duty-categories.ts";
-import { DEFAULT_DISCLOSURE, type Disclosure } from "../domain/wuding/terms.ts";
+import {
+  DEFAULT_DISCLOSURE,
+  type Disclosure,
+  type DisclosureField,
+  type DutyRole as DomainDutyRole,
+  type Responsibility as DomainResponsibility,
+  type PatrolFrequency,
+} from "../domain/wuding/terms.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { assignmentInForce } from "./assignment-in-force-sql.ts";
 
-export interface WudingGrid {
-  id: number;
-  parentId: number | null;
-  parentName: string | null;
-  level: number;
-  code: string;
-  name: string;
-  nameUg: string | null;
-  kind: string;
+/**
+ * The API's types (api-types/wuding.ts) spell these unions out, as they may import nothing: a list changed
+ * here or there fails to compile until both agree.
+ */
+export type WudingApiUnionsAgree = [
+  Expect<Equal<DutyRole, DomainDutyRole>>,
+  Expect<Equal<Responsibility, DomainResponsibility>>,
+  Expect<Equal<Frequency, PatrolFrequency>>,
+  Expect<Equal<keyof Omit<DisclosureSettings, "version">, DisclosureField>>,
+];
+
+/** The grid as the API shows it, with its path for the scope checks (the route's schema leaves it out). */
+export interface WudingGrid extends SharedWudingGrid {
   path: string;
-  areaKm2: number | null;
-  childCount: number;
 }
 
 /** A live grid the scope reaches, with what the card shows of 定区域; out of scope → 404. */
@@ -37,31 +59,14 @@ export async function wudingGrid(db: Db, scope: Scope | "public", gridId: number
   return grid;
 }
 
-export interface PersonnelRow {
-  id: number;
-  gridId: number;
-  userId: number;
-  username: string;
-  displayName: string;
-  dutyRole: "head" | "member";
-  /** The number to call: the duty phone, else the account's. */
-  phone: string | null;
-  /** The duty phone recorded on the assignment itself, if any. */
-  dutyPhone: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  inForce: boolean;
-  version: number;
-}
-
 const PERSONNEL_COLUMNS = sql`p.id, p.grid_id as "gridId", p.user_id as "userId", u.username,
   u.display_name as "displayName", p.duty_role as "dutyRole", coalesce(p.phone, u.phone) as phone,
   p.phone as "dutyPhone", to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn",
   to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", ${assignmentInForce("p")} as "inForce", p.version`;
 
 /** The grid's people (not removed): the head first, then members; current before future or lapsed. */
-export function gridPersonnel(db: Db, gridId: number): Promise<PersonnelRow[]> {
-  return rows<PersonnelRow>(
+export function gridPersonnel(db: Db, gridId: number): Promise<Personnel[]> {
+  return rows<Personnel>(
     db,
     sql`select ${PERSONNEL_COLUMNS}
           from grid_personnel p join users u on u.id = p.user_id
@@ -72,7 +77,7 @@ export function gridPersonnel(db: Db, gridId: number): Promise<PersonnelRow[]> {
 
 /** One assignment with its grid's path, for the commands; never out of the scope. */
 export async function personnelInScope(db: Db, scope: Scope, id: number) {
-  const [row] = await rows<PersonnelRow & { gridPath: string; removed: boolean }>(
+  const [row] = await rows<Personnel & { gridPath: string; removed: boolean }>(
     db,
     sql`select ${PERSONNEL_COLUMNS}, g.path as "gridPath", (p.removed_at is not null) as removed
           from grid_personnel p join users u on u.id = p.user_id join grids g on g.id = p.grid_id
@@ -84,48 +89,6 @@ export async function personnelInScope(db: Db, scope: Scope, id: number) {
 
 /** Where a line applies: every grid of a level (the district's list) or one grid. */
 export type LineScope = { gridLevel: number; gridId: null } | { gridLevel: null; gridId: number };
-
-export interface DutyLineRow {
-  id: number;
-  gridLevel: number | null;
-  gridId: number | null;
-  gridName: string | null;
-  matterCategory: string | null;
-  matterCategoryName: string | null;
-  departmentId: number | null;
-  departmentName: string | null;
-  responsibility: "lead" | "assist";
-  dutyText: string;
-  sortOrder: number;
-  version: number;
-}
-
-export interface PatrolRuleRow {
-  id: number;
-  gridLevel: number | null;
-  gridId: number | null;
-  gridName: string | null;
-  objectType: string | null;
-  objectFlag: string | null;
-  frequency: "daily" | "weekly" | "monthly" | "quarterly";
-  timesPerPeriod: number;
-  description: string;
-  sortOrder: number;
-  version: number;
-}
-
-export interface RewardPenaltyRuleRow {
-  id: number;
-  gridLevel: number | null;
-  gridId: number | null;
-  gridName: string | null;
-  kind: "reward" | "penalty";
-  ruleText: string;
-  points: number | null;
-  veto: boolean;
-  sortOrder: number;
-  version: number;
-}
 
 /**
  * Which lines a list shows. `forGrid`: the lines that apply to that grid (its level's and its own). Otherwise
@@ -151,7 +114,7 @@ function lineWhere(alias: string, scope: Scope, filter: LineFilter): SQL {
 
 export function listDutyLines(db: Db, scope: Scope, filter: LineFilter & { category?: string }) {
   const category = filter.category === undefined ? sql`true` : sql`d.matter_category = ${filter.category}`;
-  return rows<DutyLineRow>(
+  return rows<DutyLine>(
     db,
     sql`select d.id, d.grid_level as "gridLevel", d.grid_id as "gridId", lg.name as "gridName",
                d.matter_category as "matterCategory", d.department_id as "departmentId",
@@ -173,7 +136,7 @@ export function listDutyLines(db: Db, scope: Scope, filter: LineFilter & { categ
 }
 
 export function listPatrolRules(db: Db, scope: Scope, filter: LineFilter) {
-  return rows<PatrolRuleRow>(
+  return rows<PatrolRule>(
     db,
     sql`select r.id, r.grid_level as "gridLevel", r.grid_id as "gridId", lg.name as "gridName",
                r.object_type as "objectType", r.object_flag as "objectFlag", r.frequency,
@@ -185,7 +148,7 @@ export function listPatrolRules(db: Db, scope: Scope, filter: LineFilter) {
 }
 
 export function listRewardPenaltyRules(db: Db, scope: Scope, filter: LineFilter) {
-  return rows<RewardPenaltyRuleRow>(
+  return rows<RewardPenaltyRule>(
     db,
     sql`select r.id, r.grid_level as "gridLevel", r.grid_id as "gridId", lg.name as "gridName", r.kind,
                r.rule_text as "ruleText", r.points::float8 as points, r.veto, r.sort_order as "sortOrder",
@@ -298,13 +261,6 @@ export async function publicWuding(db: Db, gridId: number) {
   };
 }
 
-export interface PersonnelCandidate {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-}
-
 /**
  * Accounts a manager may put on a grid: enabled, not one of the three administrators (三员 hold no business
  * duty), not public-only; a scoped manager picks among people attached to grids in their scope.
@@ -319,7 +275,7 @@ export function personnelCandidates(db: Db, scope: Scope, q: string | undefined)
                     where ur.user_id = u.id and ${gridWithinScope(sql`g.path`, scope)})
            or exists (select 1 from grid_personnel p join grids g on g.id = p.grid_id
                        where p.user_id = u.id and p.removed_at is null and ${gridWithinScope(sql`g.path`, scope)}))`;
-  return rows<PersonnelCandidate>(
+  return rows<Candidate>(
     db,
     sql`select u.id, u.username, u.display_name as "displayName", u.phone
           from users u

@@ -4,6 +4,7 @@ import type {
   CaseSummary,
   Duplicate,
   EvidenceEntry,
+  SupervisionBoard,
   TimelineEntry,
 } from "../../../api-types/cases";
 import { ApiError, NetworkError, queryString, request } from "./client";
@@ -242,32 +243,6 @@ export function useMarkRead() {
       request("POST", id === "all" ? "/api/notifications/read-all" : `/api/notifications/${id}/read`),
     onSuccess: () => client.invalidateQueries({ queryKey: ["notifications"] }),
   });
-}
-
-export interface UnitCounts {
-  id: number;
-  name: string;
-  open: number;
-  overdue: number;
-  dueSoon: number;
-  escalated: number;
-}
-
-export interface SupervisionBoard {
-  generatedAt: string;
-  dueSoonHours: number;
-  totals: {
-    open: number;
-    overdue: number;
-    dueSoon: number;
-    escalated: number;
-    urgent: number;
-    pendingExtensions: number;
-  };
-  byTownship: UnitCounts[];
-  byDepartment: UnitCounts[];
-  overdueCases: CaseSummary[];
-  dueSoonCases: CaseSummary[];
 }
 
 export function useSupervisionBoard() {
