@@ -47,7 +47,7 @@ export interface ObjectFilter {
   q?: string;
   keyUnit?: boolean;
   /** Default: the live register (active and suspended); "retired" or "all" on request. */
-  status?: "active" | "suspended" | "retired" | "all";
+  status?: ObjectStatus | "all";
   /** Only objects a boundary change left outside every grid. */
   unplaced?: boolean;
 }

@@ -41,6 +41,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/**
+ * The scopes of what the field app's outbox sends (a report, then its photos): the deadline sweep keeps their
+ * keys as long as a phone may be out of coverage, so the names are defined once, here.
+ */
+export const INTAKE_SCOPE = "POST /api/cases";
+export const evidenceScope = (caseId: number | string) => `POST /api/cases/${caseId}/evidence`;
+
 export interface IdempotencyClaim {
   userId: number;
   scope: string;

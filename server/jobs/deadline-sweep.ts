@@ -9,6 +9,7 @@ import {
   usersWithRole,
   whoMustAct,
 } from "../commands/case-notifier.ts";
+import { evidenceScope, INTAKE_SCOPE } from "../commands/idempotency.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
 import { DEADLINE_PHASE_LABELS } from "../domain/cases/case-labels.ts";
@@ -32,7 +33,7 @@ const BATCH = 500;
  * (transitions) only guard against a double tap.
  */
 const IDEMPOTENCY_KEEP_DAYS = { field: 90, desk: 7 } as const;
-const FIELD_SCOPES = sql`(scope = 'POST /api/cases' or scope like 'POST /api/cases/%/evidence')`;
+const FIELD_SCOPES = sql`(scope = ${INTAKE_SCOPE} or scope like ${evidenceScope("%")})`;
 
 export interface SweepResult {
   escalated: number;

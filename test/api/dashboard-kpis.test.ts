@@ -10,9 +10,6 @@ let t: TestApp;
 let api: ReturnType<typeof caseApi>;
 const cookies: Record<string, string> = {};
 
-type Counts = KpiCounts;
-type Kpis = DistrictKpis;
-
 beforeAll(async () => {
   t = await startTestApp({}, { clock: () => clock });
   for (const u of ["office", "leader", "township", "member", "supervisor"]) cookies[u] = await t.login(u);
@@ -20,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const kpis = async (user: string, query = ""): Promise<Kpis> => {
+const kpis = async (user: string, query = ""): Promise<DistrictKpis> => {
   const r = await api.get(user, `/api/dashboard/kpis${query}`);
   expect(r.statusCode, r.body).toBe(200);
   return r.json();
@@ -31,7 +28,7 @@ async function countedFromCases(from: string, to: string) {
   const day = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
   const dueTo = to < "2026-11-20" ? to : "2026-11-20";
   return t.query<
-    { id: number } & Omit<Counts, "avgHandlingDays" | "onTimeClosureRate"> & { hours: number }
+    { id: number } & Omit<KpiCounts, "avgHandlingDays" | "onTimeClosureRate"> & { hours: number }
   >(sql`
     select nullif(split_part(c.grid_path, '/', 3), '')::int as id,
            count(*) filter (where ${day("c.reported_at")} between ${from}::date and ${to}::date)::int as reported,
@@ -194,7 +191,7 @@ describe("district KPIs (GET /api/dashboard/kpis)", () => {
       id: _id,
       name: _name,
       ...officeRow
-    } = office.townships.find((r) => r.name === "亚尔镇") as Kpis["townships"][number];
+    } = office.townships.find((r) => r.name === "亚尔镇") as DistrictKpis["townships"][number];
     expect(own.totals).toMatchObject(officeRow);
     expect(own.totals.reported).toBeLessThan(office.totals.reported);
     const stageSum = Object.values(own.totals.byStage).reduce((a, b) => a + b, 0);

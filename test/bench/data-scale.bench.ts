@@ -68,6 +68,23 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
     const memberPoints = await pointsInGrids(database, 20, "syn_m_1");
     const insert = await bareInsert(database, member.id);
     const engine = database.engine;
+    /** One latency figure in ms against its baseline in the same run. */
+    const msFigure = (
+      name: string,
+      value: number,
+      baseline: number,
+      about: { target?: string; note: string },
+    ) =>
+      emit({
+        name,
+        value,
+        unit: "ms",
+        baseline,
+        ratio: round2(value / baseline),
+        ...(about.target ? { target: about.target } : {}),
+        engine,
+        note: about.note,
+      });
     const byStep: { cases: number; dashboard: number; list: number; intake: number }[] = [];
     let done = 0;
     for (const cases of steps) {
@@ -79,75 +96,29 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       const i = await intakeLatencies(app, cookies.member, memberPoints, insert, runs);
       byStep.push({ cases, dashboard: d.endpoint.p50, list: l.scoped.p50, intake: i.intake.p50 });
       const note = `${cases} cases, ${scale.side ** 2} level-3 grids`;
-      emit({
-        name: `dashboard.endpoint_p50_ms@${cases}`,
-        value: d.endpoint.p50,
-        unit: "ms",
-        baseline: d.statements.p50,
-        ratio: round2(d.endpoint.p50 / d.statements.p50),
+      msFigure(`dashboard.endpoint_p50_ms@${cases}`, d.endpoint.p50, d.statements.p50, {
         target: "ratio <= 1.5",
-        engine,
         note: `${note}; baseline: the endpoint's own SQL statement run directly`,
       });
-      emit({
-        name: `dashboard.rollup_vs_scan_p50_ms@${cases}`,
-        value: d.endpoint.p50,
-        unit: "ms",
-        baseline: d.scan.p50,
-        ratio: round2(d.endpoint.p50 / d.scan.p50),
-        engine,
+      msFigure(`dashboard.rollup_vs_scan_p50_ms@${cases}`, d.endpoint.p50, d.scan.p50, {
         note: `${note}; baseline: the same figures aggregated straight from cases (no rollups)`,
       });
       for (const q of ["p50", "p95"] as const)
-        emit({
-          name: `case_list.scoped_${q}_ms@${cases}`,
-          value: l.scoped[q],
-          unit: "ms",
-          baseline: l.unscoped[q],
-          ratio: round2(l.scoped[q] / l.unscoped[q]),
-          engine,
+        msFigure(`case_list.scoped_${q}_ms@${cases}`, l.scoped[q], l.unscoped[q], {
           note: `${note}; township officer vs district office, same filters and page`,
         });
-      emit({
-        name: `intake.latency_p50_ms@${cases}`,
-        value: i.intake.p50,
-        unit: "ms",
-        baseline: i.bare.p50,
-        ratio: round2(i.intake.p50 / i.bare.p50),
-        engine,
+      msFigure(`intake.latency_p50_ms@${cases}`, i.intake.p50, i.bare.p50, {
         note: `${note}; one POST /api/cases at a time by a grid member in their grid (p95 ${i.intake.p95} ms); baseline: the bare one-row INSERT into cases (p95 ${i.bare.p95} ms)`,
       });
     }
     const last = byStep[byStep.length - 1];
     const tenth = byStep.find((s) => s.cases * 10 === last.cases) ?? byStep[byStep.length - 2];
-    emit({
-      name: "dashboard.growth_p50",
-      value: last.dashboard,
-      unit: "ms",
-      baseline: tenth.dashboard,
-      ratio: round2(last.dashboard / tenth.dashboard),
+    const growth = `${last.cases} vs ${tenth.cases} cases`;
+    msFigure("dashboard.growth_p50", last.dashboard, tenth.dashboard, { target: "ratio <= 2", note: growth });
+    msFigure("case_list.growth_scoped_p50", last.list, tenth.list, { note: growth });
+    msFigure("intake.growth_p50", last.intake, tenth.intake, {
       target: "ratio <= 2",
-      engine,
-      note: `${last.cases} vs ${tenth.cases} cases`,
-    });
-    emit({
-      name: "case_list.growth_scoped_p50",
-      value: last.list,
-      unit: "ms",
-      baseline: tenth.list,
-      ratio: round2(last.list / tenth.list),
-      engine,
-      note: `${last.cases} vs ${tenth.cases} cases`,
-    });
-    emit({
-      name: "intake.growth_p50",
-      value: last.intake,
-      unit: "ms",
-      baseline: tenth.intake,
-      ratio: round2(last.intake / tenth.intake),
-      target: "ratio <= 2",
-      engine,
-      note: `${last.cases} vs ${tenth.cases} cases: filing must not slow down as the cases and accounts pile up`,
+      note: `${growth}: filing must not slow down as the cases and accounts pile up`,
     });
   } finally {
     await app?.close();

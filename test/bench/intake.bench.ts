@@ -56,7 +56,7 @@ export async function bareInsert(database: Database, memberId: number): Promise<
  * (routing by location, the case, its audit row, the Idempotency-Key), without input validation, duty list,
  * notifications, case history or an answer.
  */
-export function floorInsert(database: Database, memberId: number) {
+function floorInsert(database: Database, memberId: number) {
   return async (request: { body: unknown }) => {
     const body = request.body as ReturnType<typeof intakeBody>;
     const here = sql`ST_SetSRID(ST_MakePoint(${body.location.lng}::float8, ${body.location.lat}::float8), 4326)`;

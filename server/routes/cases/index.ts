@@ -4,7 +4,7 @@ import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
 import { transitionCase } from "../../commands/case-transitioner.ts";
 import { evidenceTooLarge, unsupportedEvidence, uploadEvidence } from "../../commands/evidence-uploader.ts";
-import { checkIdempotencyKey, idempotent } from "../../commands/idempotency.ts";
+import { checkIdempotencyKey, evidenceScope, INTAKE_SCOPE, idempotent } from "../../commands/idempotency.ts";
 import { revealReporter } from "../../commands/reporter-revealer.ts";
 import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/client.ts";
@@ -88,7 +88,7 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       const key = checkIdempotencyKey(request.headers["idempotency-key"], true) as string;
       const result = await openNewCase({ db, actor, ip: request.ip }, config, request.body, now(), {
         userId: actor.userId,
-        scope: "POST /api/cases",
+        scope: INTAKE_SCOPE,
         key,
         body: request.body,
       });
@@ -218,7 +218,7 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
             config,
             {
               userId: actor.userId,
-              scope: `POST /api/cases/${request.params.id}/evidence`,
+              scope: evidenceScope(request.params.id),
               key,
               body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
             },
