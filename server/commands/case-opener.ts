@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
-import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import { openCase } from "../domain/cases/case-machine.ts";
 import { routeCase } from "../domain/cases/case-routing.ts";
 import {
@@ -16,6 +16,7 @@ import type { CaseState } from "../domain/cases/case-state.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import type { Priority } from "../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../domain/cases/supervision.ts";
+import { trackingNumber } from "../domain/cases/tracking-number.ts";
 import type { Role } from "../domain/roles.ts";
 import { AppError, forbidden, formatShanghai } from "../errors.ts";
 import { intArrayParam, jsonParam, stateColumns, tsParam } from "../queries/case-row.ts";
@@ -63,15 +64,8 @@ export interface NewCase {
 
 const unprocessable = (code: string, zh: string, en: string) => new AppError(code, 422, zh, en);
 
-// Crockford-like alphabet without look-alikes (0/O, 1/I/L): readable over the phone
-const TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-/** GC + Shanghai date + 6 random characters: unguessable enough to follow a report, says nothing about it. */
-export function newTrackingNo(at: Date): string {
-  let tail = "";
-  for (let i = 0; i < 6; i++) tail += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
-  return `GC${shanghaiDate(at).replaceAll("-", "")}${tail}`;
-}
+/** Tracking numbers drawn per intake: a number another case of the day holds is drawn again. */
+const TRACKING_DRAWS = 3;
 
 const RESIDENT_SOURCES: readonly CaseSource[] = ["public_report", "petition", "dispute"];
 
@@ -89,9 +83,34 @@ export async function openNewCase(
   claim: IdempotencyClaim,
 ): Promise<IdempotentResult<CaseReceipt>> {
   const requestHash = requestHashOf(config, claim);
+  for (let draw = 1; ; draw++) {
+    const trackingNo = trackingNumber(now, randomInt);
+    try {
+      return await fileCase({ ctx, config, input, now, claim, requestHash, trackingNo });
+    } catch (error) {
+      // the failed statement (or transaction) wrote nothing, the key's claim included
+      if (draw < TRACKING_DRAWS && isUniqueViolation(error, "cases_tracking_no_key")) continue;
+      throw error;
+    }
+  }
+}
+
+/** One try at filing: the request, its key and body hash, and the tracking number drawn for this try. */
+interface Filing {
+  ctx: CommandContext;
+  config: Config;
+  input: NewCase;
+  now: Date;
+  claim: IdempotencyClaim;
+  requestHash: RequestHash;
+  trackingNo: string;
+}
+
+async function fileCase(filing: Filing): Promise<IdempotentResult<CaseReceipt>> {
+  const { ctx, claim, requestHash } = filing;
   let intake: PreparedIntake;
   try {
-    intake = await prepareIntake(ctx, config, input, now, claim, requestHash);
+    intake = await prepareIntake(filing);
   } catch (error) {
     // A resend after a lost answer gets the first answer even when its body would be refused today (the
     // object retired, a boundary moved): the phone's outbox must not mark a filed case as refused.
@@ -221,14 +240,15 @@ function intakeNotifications(c: {
 }
 
 /** Everything before the write: the checks, placement, the machine's first state, texts; then the statement. */
-async function prepareIntake(
-  ctx: CommandContext,
-  config: Config,
-  input: NewCase,
-  now: Date,
-  claim: IdempotencyClaim,
-  requestHash: RequestHash,
-): Promise<PreparedIntake> {
+async function prepareIntake({
+  ctx,
+  config,
+  input,
+  now,
+  claim,
+  requestHash,
+  trackingNo,
+}: Filing): Promise<PreparedIntake> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const { category, isResident, priority } = checkIntake(
@@ -248,7 +268,6 @@ async function prepareIntake(
   const { grid, departments, stakeholders } = placed;
   const routing = routeCase({ ...input.location, grid, category, departments });
   const rules = await loadCaseRules(db, placed.calendarRevision);
-  const trackingNo = newTrackingNo(now);
   const state = openCase(
     {
       id: "new",

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import type { GridKind } from "../db/schema/grids.ts";
 import type { PolygonalGeometry } from "../domain/grid-geojson.ts";
 import { gridCodeTaken, gridManagedAbove, notFound } from "../errors.ts";
@@ -60,10 +61,7 @@ async function codeChecked<T>(code: string, write: () => Promise<T>): Promise<T>
   try {
     return await write();
   } catch (error) {
-    const pgCode =
-      (error as { code?: string; cause?: { code?: string } }).cause?.code ??
-      (error as { code?: string }).code;
-    if (pgCode === "23505") throw gridCodeTaken(code);
+    if (isUniqueViolation(error)) throw gridCodeTaken(code);
     throw error;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import { auditLog } from "../db/schema/index.ts";
 import { isWithin } from "../domain/grid-path.ts";
 import {
@@ -147,9 +148,9 @@ export function auditView(record: ObjectRecord, gridId: number | null) {
 
 /** Maps a unique-index violation (two writers registering the same site at once) to the same 422. */
 export function isDuplicateSite(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; message?: string };
-  const code = e?.code ?? e?.cause?.code;
-  return code === "23505" || /supervised_objects_site/.test(String(e?.message ?? ""));
+  return (
+    isUniqueViolation(error) || /supervised_objects_site/.test(String((error as Error | null)?.message ?? ""))
+  );
 }
 
 export const duplicateSite = () => invalidObject([{ field: "uscc", message: DUPLICATE_SITE }]);

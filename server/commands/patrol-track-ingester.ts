@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, preparedRows, rows } from "../db/client.ts";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import { TRACK_FLAG, TRACK_LIMITS } from "../domain/patrol/checklist.ts";
 import { type MeasuredPoint, measureTrack, type TrackTail } from "../domain/patrol/track-measure.ts";
 import { notFound } from "../errors.ts";
@@ -155,12 +156,6 @@ function batchRows(patrolId: number, batch: BatchPoint[]): SQL {
     ${arrayLiteral(batch.map((v) => v.lon))}::float8[], ${arrayLiteral(batch.map((v) => v.lat))}::float8[],
     ${arrayLiteral(batch.map((v) => v.accuracy ?? "NULL"))}::real[], ${arrayLiteral(batch.map((v) => v.flags))}::smallint[],
     ${arrayLiteral(batch.map((v) => v.legM ?? "NULL"))}::float8[])`;
-}
-
-/** PostgreSQL's unique violation, however the driver wraps it. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return (e?.cause?.code ?? e?.code) === "23505";
 }
 
 /**

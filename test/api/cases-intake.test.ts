@@ -219,6 +219,46 @@ describe("idempotency", () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it("draws another tracking number when the drawn one is taken, and files the case once", async () => {
+    const [held] = await t.query<{ trackingNo: string }>(
+      sql`select tracking_no as "trackingNo" from cases order by id limit 1`,
+    );
+    // The first insert of the test takes that case's number: a real clash on the unique index. A sequence,
+    // because the failed statement rolls back everything else it did.
+    await t.query(sql`create sequence test_tracking_clash`);
+    await t.query(
+      sql.raw(`create function test_tracking_clash() returns trigger language plpgsql as $$
+        begin
+          if nextval('test_tracking_clash') = 1 then new.tracking_no := '${held.trackingNo}'; end if;
+          return new;
+        end $$`),
+    );
+    await t.query(sql`create trigger test_tracking_clash before insert on cases
+                        for each row execute function test_tracking_clash()`);
+    try {
+      const r = await api.file("member", report({ title: "编号冲突测试" }, east(yaer, 60)), "clash-key-0001");
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().trackingNo).not.toBe(held.trackingNo);
+      const filed = await t.query<{ trackingNo: string }>(
+        sql`select tracking_no as "trackingNo" from cases where title = '编号冲突测试'`,
+      );
+      expect(filed).toEqual([{ trackingNo: r.json().trackingNo }]);
+      const [clashes] = await t.query<{ n: number }>(
+        sql`select last_value::int as n from test_tracking_clash`,
+      );
+      expect(clashes.n).toBe(2);
+      const [audited] = await t.query<{ n: number }>(
+        sql`select count(*)::int as n from audit_log where action = 'case.create'
+              and after->>'trackingNo' = ${r.json().trackingNo}`,
+      );
+      expect(audited.n).toBe(1);
+    } finally {
+      await t.query(sql`drop trigger test_tracking_clash on cases`);
+      await t.query(sql`drop function test_tracking_clash()`);
+      await t.query(sql`drop sequence test_tracking_clash`);
+    }
+  });
+
   it("replays an answer stored before intake answered receipts as a receipt (migration 0015)", async () => {
     const body = report({ title: "旧版应答重放" }, east(yaer, 60));
     const first = await api.file("member", body, "old-answer-0001");

@@ -2,7 +2,6 @@ import { type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../../commands/audit-recorder.ts";
 import { insertNotifications, type NewNotification, whoMustAct } from "../../commands/case-notifier.ts";
 import { loadConfig } from "../../config.ts";
-import { shanghaiDate } from "../../domain/calendar/work-calendar.ts";
 import type { CaseActor } from "../../domain/cases/case-actions.ts";
 import { type CaseCommand, decide, openCase } from "../../domain/cases/case-machine.ts";
 import { routeCase } from "../../domain/cases/case-routing.ts";
@@ -20,6 +19,7 @@ import {
 import { MATTER_CATEGORIES, type MatterCategory } from "../../domain/cases/matter-categories.ts";
 import type { Priority } from "../../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../../domain/cases/supervision.ts";
+import { trackingNumber } from "../../domain/cases/tracking-number.ts";
 import type { RoleAssignment } from "../../policies/actor.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../../queries/case-row.ts";
 import { ancestorNamesJson } from "../../queries/grid-ancestry.ts";
@@ -35,7 +35,6 @@ import { type Db, rows } from "../client.ts";
  */
 
 const HOUR = 3_600_000;
-const TRACKING_ALPHABET = [..."23456789ABCDEFGHJKMNPQRSTUVWXYZ"];
 const DAY = 24 * HOUR;
 
 /** mulberry32: small, fast, deterministic. */
@@ -303,7 +302,7 @@ export async function seedDemoCases(
     const id = nextId + seeded.length;
     let trackingNo = "";
     while (trackingNo === "" || usedTracking.has(trackingNo))
-      trackingNo = `GC${shanghaiDate(reportedAt).replaceAll("-", "")}${Array.from({ length: 6 }, () => rng.pick(TRACKING_ALPHABET)).join("")}`;
+      trackingNo = trackingNumber(reportedAt, (n) => rng.int(0, n - 1));
     usedTracking.add(trackingNo);
     const deps = category.departments
       .map((c) => deptByCode.get(c))
