@@ -61,7 +61,8 @@ async function codeChecked<T>(code: string, write: () => Promise<T>): Promise<T>
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw gridCodeTaken(code);
+    // Only the code's own index: any other clash stays an error to see, not a misleading 409.
+    if (isUniqueViolation(error, "grids_code_key")) throw gridCodeTaken(code);
     throw error;
   }
 }

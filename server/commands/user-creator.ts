@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { isUniqueViolation } from "../db/pg-errors.ts";
 import { userRoles, users } from "../db/schema/index.ts";
 import { checkPasswordPolicy } from "../domain/password-policy.ts";
 import {
@@ -12,6 +13,8 @@ import { assertAllowed } from "../policies/allow.ts";
 import { hashPassword } from "../security/passwords.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
+
+const usernameTaken = () => conflict("用户名已存在", "Username already taken");
 
 export interface NewUser {
   username: string;
@@ -62,7 +65,9 @@ export async function createUser(
       .select({ id: users.id })
       .from(users)
       .where(sql`lower(${users.username}) = lower(${input.username})`);
-    if (taken.length > 0) throw conflict("用户名已存在", "Username already taken");
+    if (taken.length > 0) throw usernameTaken();
+    // A double-tapped submit: both requests pass the check above, and the loser's insert hits the unique
+    // index — the same 409 as the check, not a 500.
     const [user] = await tx
       .insert(users)
       .values({
@@ -71,7 +76,10 @@ export async function createUser(
         phone: input.phone ?? null,
         passwordHash,
       })
-      .returning({ id: users.id, username: users.username, displayName: users.displayName });
+      .returning({ id: users.id, username: users.username, displayName: users.displayName })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, "users_username_ci") ? usernameTaken() : error;
+      });
     await tx.insert(userRoles).values(
       input.roles.map((r) => ({
         userId: user.id,

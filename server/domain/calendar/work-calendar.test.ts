@@ -146,4 +146,20 @@ describe("calendar data", () => {
     expect(() => new WorkCalendar(bad)).toThrow(/invalid work calendar/);
     expect(calendarDataErrors({ years: { "27": { holidays: {}, workdays: [] } } })).toHaveLength(1);
   });
+
+  it("refuses a day listed twice, which the table could store only once", () => {
+    const repeated = {
+      years: {
+        "2027": {
+          holidays: { 元旦: ["2027-01-01", "2027-01-01"], 春节: ["2027-01-01"] },
+          workdays: ["2027-02-06", "2027-02-06"],
+        },
+      },
+    };
+    expect(calendarDataErrors(repeated)).toEqual([
+      "2027 元旦: 2027-01-01 is already listed under 元旦",
+      "2027 春节: 2027-01-01 is already listed under 元旦",
+      "2027 workdays: 2027-02-06 is listed twice",
+    ]);
+  });
 });

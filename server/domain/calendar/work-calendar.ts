@@ -85,14 +85,18 @@ export function calendarDataErrors(data: WorkCalendarData): string[] {
       errors.push(`year key "${year}" is not a four-digit year`);
       continue;
     }
-    const holidays = new Set<string>();
+    // A day is stored once (work_calendar_days' primary key): a repeated day is refused here, not a 500 there.
+    const holidays = new Map<string, string>();
     for (const [name, dates] of Object.entries(entry.holidays ?? {})) {
       for (const date of dates) {
         if (dayOfIso(date) === null) errors.push(`${year} ${name}: "${date}" is not a valid YYYY-MM-DD date`);
         else if (!date.startsWith(year)) errors.push(`${year} ${name}: ${date} is not in ${year}`);
-        holidays.add(date);
+        const listed = holidays.get(date);
+        if (listed !== undefined) errors.push(`${year} ${name}: ${date} is already listed under ${listed}`);
+        else holidays.set(date, name);
       }
     }
+    const workdays = new Set<string>();
     for (const date of entry.workdays ?? []) {
       const day = dayOfIso(date);
       if (day === null) errors.push(`${year} workdays: "${date}" is not a valid YYYY-MM-DD date`);
@@ -100,6 +104,8 @@ export function calendarDataErrors(data: WorkCalendarData): string[] {
       else if (!isWeekend(day)) errors.push(`${year} workdays: ${date} is a weekday already`);
       if (holidays.has(date))
         errors.push(`${year}: ${date} is listed both as a holiday and as a working day`);
+      if (workdays.has(date)) errors.push(`${year} workdays: ${date} is listed twice`);
+      workdays.add(date);
     }
   }
   return errors;
