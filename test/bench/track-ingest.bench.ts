@@ -138,6 +138,8 @@ async function ingestRun(
   return { rate: stored.n / result.seconds, bulkRate, points: stored.n, p50: result.p50Ms };
 }
 
+const ROUNDS = 3;
+
 export async function trackIngestBench(quick: boolean): Promise<void> {
   const scratch = await openSeededDatabase("track");
   const { database, drop } = scratch;
@@ -154,7 +156,14 @@ export async function trackIngestBench(quick: boolean): Promise<void> {
       { label: "offline_sync", patrols: 10, batch: 1000, batchesPerPatrol: quick ? 1 : 20 },
     ];
     for (const shape of shapes) {
-      const r = await ingestRun(scratch, url, cookie, { ...shape, origin });
+      // Best of three rounds a side (as intake): one neighbour's burst must not decide the ratio.
+      const rounds = [];
+      for (let round = 0; round < (quick ? 1 : ROUNDS); round++)
+        rounds.push(await ingestRun(scratch, url, cookie, { ...shape, origin }));
+      const r = {
+        ...rounds.reduce((best, x) => (x.rate > best.rate ? x : best)),
+        bulkRate: Math.max(...rounds.map((x) => x.bulkRate)),
+      };
       emit({
         name: `track_ingest.${shape.label}.points_per_second`,
         value: Math.round(r.rate),
@@ -163,7 +172,7 @@ export async function trackIngestBench(quick: boolean): Promise<void> {
         ratio: Math.round((r.rate / r.bulkRate) * 1000) / 1000,
         target: "ratio >= 0.3",
         engine: database.engine,
-        note: `${r.points} points, ${shape.patrols} patrols in parallel, ${shape.batch} points per POST /api/patrols/:id/track (p50 ${r.p50} ms); baseline: the same rows with one COPY into the same table`,
+        note: `${r.points} points, ${shape.patrols} patrols in parallel, ${shape.batch} points per POST /api/patrols/:id/track (p50 ${r.p50} ms), best of ${rounds.length} rounds a side; baseline: the same rows with one COPY into the same table`,
       });
     }
   } finally {
