@@ -197,6 +197,11 @@ describe("a patrol in the field", () => {
       (await post("member", url, { points: [{ t: new Date().toISOString(), lon: 200, lat: 42 }] }))
         .statusCode,
     ).toBe(400);
+    // RFC 3339 allows a leap second, which no JavaScript date can hold: a 400, not a 500 further on.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const leap = await post("member", url, { points: [{ t: `${yesterday}T23:59:60Z`, lon: 89, lat: 42 }] });
+    expect(leap.statusCode, leap.body).toBe(400);
+    expect(leap.json().message).toMatch(/\p{Script=Han}/u);
   });
 
   it("refuses a check-in too far away, with the distance in metres", async () => {

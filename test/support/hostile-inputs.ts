@@ -52,6 +52,9 @@ export function plausible(schema: Schema): unknown {
   }
 }
 
+/** Valid RFC 3339 that no JavaScript Date can hold (a leap second). */
+const LEAP_SECOND = "2026-06-30T23:59:60Z";
+
 /** Values of the wrong kind for a property; none can satisfy a typed schema. */
 function wrongValues(schema: Schema): unknown[] {
   const type = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -102,6 +105,8 @@ export function bodyCases(schema: Schema): HostileCase[] {
     for (const wrong of wrongValues(property)) {
       cases.push({ label: `body.${key} = ${JSON.stringify(wrong)}`, body: { ...base, [key]: wrong } });
     }
+    if (property.format === "date-time")
+      cases.push({ label: `body.${key} a leap second`, body: { ...base, [key]: LEAP_SECOND } });
     if (accepts(property, "x")) {
       cases.push({ label: `body.${key} with NUL`, body: { ...base, [key]: "a\u0000b" } });
       if (property.maxLength !== undefined) {
@@ -131,8 +136,10 @@ export function queryCases(parameters: { name: string; in: string; schema: Schem
     if (type === "string" && s.maxLength !== undefined) {
       cases.push({ label: `query.${p.name} too long`, query: { [p.name]: "x".repeat(s.maxLength + 1) } });
     }
-    if (s.format === "date-time")
+    if (s.format === "date-time") {
       cases.push({ label: `query.${p.name} not a date`, query: { [p.name]: "昨天" } });
+      cases.push({ label: `query.${p.name} a leap second`, query: { [p.name]: LEAP_SECOND } });
+    }
     cases.push({ label: `query.${p.name} with NUL`, query: { [p.name]: "a\u0000b" } });
   }
   return cases;
