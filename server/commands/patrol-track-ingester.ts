@@ -144,7 +144,8 @@ function prepareBatch(points: TrackPoint[], times: number[], state: PatrolState)
         p.lat > (state.ymax as number))
     )
       flags |= TRACK_FLAG.outOfArea;
-    const iso = new Date(t).toISOString();
+    // the phone sends toISOString()'s own form (kept as sent); any other spelling is normalised
+    const iso = p.t.length === 24 && p.t[10] === "T" && p.t[23] === "Z" ? p.t : new Date(t).toISOString();
     batch.push({ s: t / 1000, iso, lon: p.lon, lat: p.lat, accuracy: p.accuracy ?? null, flags, legM: null });
   });
   return batch.sort((a, b) => a.s - b.s);
@@ -175,7 +176,9 @@ export async function ingestTrack(
   assertAllowed(ctx.actor, "patrol.perform");
   const now = Date.now();
   const times = points.map((p) => Date.parse(p.t));
-  for (const t of times) checkClientTime(new Date(t), now);
+  // the latest and the earliest point decide: one from the future or one too old refuses the batch
+  checkClientTime(new Date(Math.max(...times)), now);
+  checkClientTime(new Date(Math.min(...times)), now);
   try {
     return await storeBatch(ctx, patrolId, points, times, true);
   } catch (error) {
