@@ -120,6 +120,30 @@ export function bodyCases(schema: Schema): HostileCase[] {
   if (schema.additionalProperties === false) {
     cases.push({ label: "body: unknown field", body: { ...base, __proto_pollution__: { admin: true } } });
   }
+  cases.push(...nestedCases(schema, base));
+  return cases;
+}
+
+/**
+ * One level down: a wrong value (or a leap second) in one field of an object nested in the body, or of the
+ * first item of an array of objects (a track point, a checklist answer, a dispute party).
+ */
+function nestedCases(schema: Schema, base: Record<string, unknown>): HostileCase[] {
+  const cases: HostileCase[] = [];
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    const asArray = property.type === "array" && property.items?.type === "object";
+    const inner = asArray ? (property.items as Schema) : property.type === "object" ? property : null;
+    if (!inner?.properties) continue;
+    const item = plausible(inner) as Record<string, unknown>;
+    const wrap = (value: Record<string, unknown>) => ({ ...base, [key]: asArray ? [value] : value });
+    for (const [field, fieldSchema] of Object.entries(inner.properties)) {
+      const where = `body.${key}${asArray ? "[0]" : ""}.${field}`;
+      for (const wrong of wrongValues(fieldSchema))
+        cases.push({ label: `${where} = ${JSON.stringify(wrong)}`, body: wrap({ ...item, [field]: wrong }) });
+      if (fieldSchema.format === "date-time")
+        cases.push({ label: `${where} a leap second`, body: wrap({ ...item, [field]: LEAP_SECOND }) });
+    }
+  }
   return cases;
 }
 
