@@ -1,9 +1,11 @@
 /**
  * The 五定 of a grid (定区域、定人员、定职责、定任务、定奖惩): what server/queries/wuding.ts and
- * server/routes/wuding answer, as web/src/api/wuding.ts uses them. Type-only and import-free, so both the
- * server and the web project can use it (docs/decisions/0006). The unions are those of
+ * server/routes/wuding answer, as web/src/api/wuding.ts uses them. Type-only, importing only other api-types
+ * modules, so both the server and the web project can use it (docs/decisions/0006). The unions are those of
  * server/domain/wuding/terms.ts; `WudingApiUnionsAgree` in server/queries/wuding.ts checks they agree.
  */
+
+import type { GridFacts } from "./grids.ts";
 
 export type DutyRole = "head" | "member";
 export type Responsibility = "lead" | "assist";
@@ -11,18 +13,8 @@ export type Frequency = "daily" | "weekly" | "monthly" | "quarterly";
 export type RuleKind = "reward" | "penalty";
 
 /** A live grid the scope reaches, with what the card shows of 定区域. */
-export interface WudingGrid {
+export interface WudingGrid extends GridFacts {
   id: number;
-  parentId: number | null;
-  parentName: string | null;
-  level: number;
-  code: string;
-  name: string;
-  /** The name in Uyghur, where one is recorded. */
-  nameUg: string | null;
-  kind: string;
-  /** The area of the boundary in km², to two decimals. */
-  areaKm2: number | null;
   /** The live grids directly below. */
   childCount: number;
 }

@@ -1,28 +1,17 @@
 import { sql } from "drizzle-orm";
+import type { GridKind as ApiGridKind, GridVersionEntry } from "../../api-types/grids.ts";
 import { type Db, rows } from "../db/client.ts";
+import type { GridKind } from "../db/schema/grids.ts";
+import type { Equal, Expect } from "../domain/type-equality.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { isoUtc } from "./sql-time.ts";
 
-export interface GridVersionEntry {
-  version: number;
-  current: boolean;
-  parentId: number | null;
-  parentName: string | null;
-  level: number;
-  code: string;
-  name: string;
-  nameUg: string | null;
-  kind: string;
-  path: string;
-  retiredAt: string | null;
-  validFrom: string;
-  /** null for the current state. */
-  validTo: string | null;
-  areaKm2: number | null;
-  boundary: unknown;
-}
+export type { GridVersionEntry };
+
+/** The API's grid kinds (api-types/grids.ts) spell out GRID_KINDS: a list changed on one side fails here. */
+export type GridApiUnionsAgree = Expect<Equal<ApiGridKind, GridKind>>;
 
 /** A grid's states, newest first: the current row, then every superseded one from grid_versions. */
 export async function gridHistory(db: Db, scope: Scope, id: number): Promise<GridVersionEntry[]> {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { GridCoverage } from "../../../api-types/grid-coverage";
+import type { GridVersionEntry } from "../../../api-types/grids";
 import { queryString, request } from "./client";
 import type { GridKind, GridSummary, Page } from "./types";
 
@@ -23,23 +24,8 @@ export interface GridRecord {
   areaKm2: number | null;
 }
 
-export interface GridVersionEntry {
-  version: number;
-  current: boolean;
-  parentId: number | null;
-  parentName: string | null;
-  level: number;
-  code: string;
-  name: string;
-  nameUg: string | null;
-  kind: GridKind;
-  retiredAt: string | null;
-  validFrom: string;
-  validTo: string | null;
-  areaKm2: number | null;
-}
-
 export type { CoverageCollection, CoverageFeature, GridCoverage } from "../../../api-types/grid-coverage";
+export type { GridVersionEntry } from "../../../api-types/grids";
 
 export interface NewGrid {
   parentId: number;

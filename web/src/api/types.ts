@@ -12,15 +12,9 @@ export type RoleCode =
   | "sec_admin"
   | "audit_admin";
 
-export type GridKind =
-  | "district"
-  | "subdistrict"
-  | "town"
-  | "township"
-  | "farm"
-  | "zone"
-  | "village"
-  | "community";
+import type { GridKind } from "../../../api-types/grids";
+
+export type { GridKind };
 
 export interface ApiErrorBody {
   error: string;
