@@ -17,6 +17,16 @@ export const Pagination = {
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 };
 
+/**
+ * A write the client may send again (a double tap, a resend after a lost answer): the same key answers the
+ * first answer. What a key may look like is checked by the handler, with a message in Chinese.
+ */
+export const IdempotencyHeaders = Type.Object({
+  "idempotency-key": Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$" }),
+  ),
+});
+
 export const errorResponses = {
   400: ErrorBody,
   401: ErrorBody,

@@ -304,6 +304,100 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
     });
   });
 
+  describe("creating with an Idempotency-Key (the web client resends an unanswered write with its key)", () => {
+    const creations: [string, string, () => Record<string, unknown>, ReturnType<typeof sql>][] = [
+      [
+        "a duty-list line",
+        "/api/duty-lines",
+        () => ({
+          gridLevel: 2,
+          matterCategory: null,
+          departmentId: null,
+          responsibility: "lead",
+          dutyText: "双击职责",
+        }),
+        sql`select count(*)::int as n from duty_lines where duty_text = '双击职责'`,
+      ],
+      [
+        "a patrol task",
+        "/api/patrol-rules",
+        () => ({
+          gridLevel: 3,
+          objectType: "hazard",
+          objectFlag: null,
+          frequency: "weekly",
+          timesPerPeriod: 3,
+          description: "双击巡查任务",
+        }),
+        sql`select count(*)::int as n from patrol_rules where description = '双击巡查任务'`,
+      ],
+      [
+        "a reward rule",
+        "/api/reward-penalty-rules",
+        () => ({ gridLevel: 3, kind: "reward", ruleText: "双击奖励", points: 2, veto: false }),
+        sql`select count(*)::int as n from reward_penalty_rules where rule_text = '双击奖励'`,
+      ],
+      [
+        "a hazard",
+        "/api/objects",
+        () => ({
+          type: "hazard",
+          name: "双击隐患点",
+          riskLevel: "major",
+          location: { type: "Point", coordinates: [89.2, 42.85] },
+        }),
+        sql`select count(*)::int as n from supervised_objects where name = '双击隐患点'`,
+      ],
+    ];
+
+    for (const [what, url, body, rowsMade] of creations)
+      it(`creates ${what} once: both taps get the same 201, a resend is replayed, another body is refused`, async () => {
+        const key = { "idempotency-key": `dt-${url.slice(5)}` };
+        const answers = await doubleTap("office", "POST", url, body(), key);
+        expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+        expect(answers[1].json()).toEqual(answers[0].json());
+        expect(answers.filter((a) => a.headers["idempotent-replayed"] === "true")).toHaveLength(1);
+        expect(await count(rowsMade)).toBe(1);
+
+        const resent = await t.app.inject({
+          method: "POST",
+          url,
+          headers: { cookie: cookies.office, ...key },
+          payload: body(),
+        });
+        expect(resent.statusCode).toBe(201);
+        expect(resent.headers["idempotent-replayed"]).toBe("true");
+        expect(resent.json()).toEqual(answers[0].json());
+
+        const other = await t.app.inject({
+          method: "POST",
+          url,
+          headers: { cookie: cookies.office, ...key },
+          payload: { ...body(), ...(url === "/api/objects" ? { name: "另一隐患点" } : { gridLevel: 1 }) },
+        });
+        expect(other.statusCode).toBe(422);
+        expect(other.json()).toMatchObject({
+          error: "idempotency_key_reused",
+          message: expect.stringMatching(/\p{Script=Han}/u),
+        });
+        expect(await count(rowsMade)).toBe(1);
+      });
+
+    it("without a key, each tap is its own submission", async () => {
+      const answers = await doubleTap("office", "POST", "/api/duty-lines", {
+        gridLevel: 2,
+        matterCategory: null,
+        departmentId: null,
+        responsibility: "lead",
+        dutyText: "无键双击职责",
+      });
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+      expect(
+        await count(sql`select count(*)::int as n from duty_lines where duty_text = '无键双击职责'`),
+      ).toBe(2);
+    });
+  });
+
   describe("patrols", () => {
     it("starts one patrol for one Idempotency-Key: both taps get it", async () => {
       const answers = await doubleTap(

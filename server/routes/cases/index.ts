@@ -4,9 +4,8 @@ import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
 import { transitionCase } from "../../commands/case-transitioner.ts";
 import { evidenceTooLarge, unsupportedEvidence, uploadEvidence } from "../../commands/evidence-uploader.ts";
-import { checkIdempotencyKey, evidenceScope, INTAKE_SCOPE, idempotent } from "../../commands/idempotency.ts";
+import { checkIdempotencyKey, evidenceScope, INTAKE_SCOPE } from "../../commands/idempotency.ts";
 import { revealReporter } from "../../commands/reporter-revealer.ts";
-import type { Db } from "../../db/client.ts";
 import { rows } from "../../db/client.ts";
 import { CASE_ACTION_NAMES } from "../../domain/cases/case-actions.ts";
 import { CASE_ACTION_LABELS, HANDLING_RESULT_LABELS } from "../../domain/cases/case-labels.ts";
@@ -26,6 +25,7 @@ import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { assertAllowed } from "../../policies/allow.ts";
 import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
+import { answerOnce, sendAnswer } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -92,8 +92,7 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
         key,
         body: request.body,
       });
-      if (result.replayed) reply.header("Idempotent-Replayed", "true");
-      return reply.status(result.status as 200).send(result.body);
+      return sendAnswer(reply, result);
     },
   );
 
@@ -137,22 +136,11 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       const actor = actorOf(request);
       assertAllowed(actor, "case.read");
       const id = request.params.id;
-      const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
       const at = now();
-      const run = async (tx: Db) => {
+      return answerOnce(request, reply, { db, config }, {}, async (tx) => {
         await transitionCase({ db: tx, actor, ip: request.ip }, id, request.body, at);
         return { status: 200, body: await getCaseDetail(tx, actor, id, at, config) };
-      };
-      const result = key
-        ? await idempotent(
-            db,
-            config,
-            { userId: actor.userId, scope: `POST /api/cases/${id}/transitions`, key, body: request.body },
-            run,
-          )
-        : { ...(await run(db)), replayed: false };
-      if (result.replayed) reply.header("Idempotent-Replayed", "true");
-      return reply.status(result.status as 200).send(result.body);
+      });
     },
   );
 
@@ -202,31 +190,16 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       });
       const bytes = file.bytes;
       const note = file.fields.note;
-      const key = checkIdempotencyKey(request.headers["idempotency-key"], false);
       const at = now();
-      const upload = (tx: Db) =>
-        uploadEvidence(
-          { db: tx, actor, ip: request.ip },
-          config,
-          request.params.id,
-          { bytes, note },
-          at,
-        ).then((body) => ({ status: 201, body }));
-      const result = key
-        ? await idempotent(
-            db,
-            config,
-            {
-              userId: actor.userId,
-              scope: evidenceScope(request.params.id),
-              key,
-              body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
-            },
-            upload,
-          )
-        : { ...(await upload(db)), replayed: false };
-      if (result.replayed) reply.header("Idempotent-Replayed", "true");
-      return reply.status(result.status as 200).send(result.body);
+      const caseId = request.params.id;
+      const submission = {
+        scope: evidenceScope(caseId),
+        body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
+      };
+      return answerOnce(request, reply, { db, config }, submission, async (tx) => ({
+        status: 201,
+        body: await uploadEvidence({ db: tx, actor, ip: request.ip }, config, caseId, { bytes, note }, at),
+      }));
     },
   );
 }

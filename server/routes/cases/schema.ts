@@ -4,7 +4,14 @@ import { CASE_SOURCES, PETITION_CHANNELS } from "../../domain/cases/case-sources
 import { CASE_STAGES } from "../../domain/cases/case-state.ts";
 import { MATTER_CATEGORY_CODES } from "../../domain/cases/matter-categories.ts";
 import { PRIORITIES } from "../../domain/cases/priorities.ts";
-import { ErrorBody, errorResponses, IdParams, multipartUpload, Pagination } from "../shared-schemas.ts";
+import {
+  ErrorBody,
+  errorResponses,
+  IdempotencyHeaders,
+  IdParams,
+  multipartUpload,
+  Pagination,
+} from "../shared-schemas.ts";
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral[]);
 
@@ -12,10 +19,6 @@ const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxL
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const DateOrDateTime = Type.String({
   pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
-});
-
-const IdempotencyHeaders = Type.Object({
-  "idempotency-key": Type.Optional(Type.String({ maxLength: 200 })),
 });
 
 /** A report as submitted. Coordinates are WGS 84 (EPSG:4326), longitude first. */

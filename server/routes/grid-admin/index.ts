@@ -3,9 +3,11 @@ import { createGrid } from "../../commands/grid-creator.ts";
 import { moveGrid } from "../../commands/grid-mover.ts";
 import { retireGrid } from "../../commands/grid-retirer.ts";
 import { updateGrid } from "../../commands/grid-updater.ts";
+import type { Db } from "../../db/client.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { exportGrids, gridHistory } from "../../queries/grid-admin.ts";
 import { gridCoverage } from "../../queries/grid-coverage.ts";
+import { answerOnce } from "../answer-once.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
   createGridSchema,
@@ -22,21 +24,21 @@ import {
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 /** Grid administration (create, edit, move, retire, import, export) and coverage analysis. */
-export function gridAdminRoutes(app: App, { database }: RouteDeps): void {
+export function gridAdminRoutes(app: App, { database, config }: RouteDeps): void {
   const manage = { permission: "grid.manage" } as const;
   const read = { permission: "grid.read" } as const;
-  const ctx = (request: Parameters<typeof actorOf>[0]) => ({
-    db: database.db,
+  const ctx = (request: Parameters<typeof actorOf>[0], db: Db = database.db) => ({
+    db,
     actor: actorOf(request),
     ip: request.ip,
   });
 
   app.post("/api/grids", { config: manage, schema: createGridSchema }, async (request, reply) => {
-    const created = await createGrid(ctx(request), {
-      ...request.body,
-      boundary: request.body.boundary ?? null,
-    });
-    return reply.status(201).send(created);
+    const input = { ...request.body, boundary: request.body.boundary ?? null };
+    return answerOnce(request, reply, { db: database.db, config }, {}, async (tx) => ({
+      status: 201,
+      body: await createGrid(ctx(request, tx), input),
+    }));
   });
 
   app.patch("/api/grids/:id", { config: manage, schema: updateGridSchema }, async (request) =>

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { GRID_KINDS } from "../../db/schema/grids.ts";
-import { ErrorBody, errorResponses, IdParams } from "../shared-schemas.ts";
+import { ErrorBody, errorResponses, IdempotencyHeaders, IdParams } from "../shared-schemas.ts";
 
 const withUnprocessable = { ...errorResponses, 422: ErrorBody };
 
@@ -38,6 +38,7 @@ export const GridRecord = Type.Object({
 export const createGridSchema = {
   tags: ["grid-admin"],
   summary: "新建网格（区网格办；乡镇工作人员限本辖区）",
+  headers: IdempotencyHeaders,
   body: Type.Object(
     {
       parentId: Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()]),

@@ -3,6 +3,7 @@ import { createObject } from "../../commands/object-creator.ts";
 import { importObjects } from "../../commands/object-importer.ts";
 import { retireObject } from "../../commands/object-retirer.ts";
 import { updateObject } from "../../commands/object-updater.ts";
+import type { Db } from "../../db/client.ts";
 import { tableToInputs } from "../../domain/object-sheet.ts";
 import { AppError, badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
@@ -19,6 +20,7 @@ import {
 } from "../../queries/objects.ts";
 import { objectPatrols } from "../../queries/patrols.ts";
 import { buildExport, buildTemplate, readUpload, XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
+import { answerOnce } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -49,8 +51,8 @@ const attachment = (name: string) =>
 const shanghaiDate = () =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).replaceAll("-", "");
 
-export function objectRoutes(app: App, { database }: RouteDeps): void {
-  const ctxOf = (actor: Actor, ip: string) => ({ db: database.db, actor, ip });
+export function objectRoutes(app: App, { database, config }: RouteDeps): void {
+  const ctxOf = (actor: Actor, ip: string, db: Db = database.db) => ({ db, actor, ip });
   // Checked by the auth plugin before validation; the commands check object.manage again.
   const read = { permission: "object.read" } as const;
   const manage = { permission: "object.manage" } as const;
@@ -144,8 +146,10 @@ export function objectRoutes(app: App, { database }: RouteDeps): void {
 
   app.post("/api/objects", { config: manage, schema: createObjectSchema }, async (request, reply) => {
     const actor = actorOf(request);
-    const created = await createObject(ctxOf(actor, request.ip), request.body);
-    return reply.status(201).send(created);
+    return answerOnce(request, reply, { db: database.db, config }, {}, async (tx) => ({
+      status: 201,
+      body: await createObject(ctxOf(actor, request.ip, tx), request.body),
+    }));
   });
 
   app.get("/api/objects/:id", { config: read, schema: getObjectSchema }, async (request) => {

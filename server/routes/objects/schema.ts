@@ -6,7 +6,14 @@ import {
   REMEDIATION_STATUSES,
   RISK_LEVELS,
 } from "../../domain/supervised-object.ts";
-import { ErrorBody, errorResponses, IdParams, multipartUpload, Pagination } from "../shared-schemas.ts";
+import {
+  ErrorBody,
+  errorResponses,
+  IdempotencyHeaders,
+  IdParams,
+  multipartUpload,
+  Pagination,
+} from "../shared-schemas.ts";
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
   Type.Enum(
@@ -188,6 +195,7 @@ export const importObjectsSchema = {
 export const createObjectSchema = {
   tags: ["objects"],
   summary: "登记监管对象（自动归入所在网格）",
+  headers: IdempotencyHeaders,
   body: Type.Object({ type: ObjectTypeSchema, ...objectFields }, { additionalProperties: false }),
   response: {
     201: Type.Object({

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { ErrorBody, errorResponses, IdParams, Pagination } from "../shared-schemas.ts";
+import { ErrorBody, errorResponses, IdempotencyHeaders, IdParams, Pagination } from "../shared-schemas.ts";
 
 const tags = ["patrols"];
 const DateTime = Type.String({ format: "date-time", maxLength: 40 });
@@ -7,11 +7,6 @@ const Day = Type.String({ format: "date", maxLength: 10 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Accuracy = Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()]);
-const IdempotencyHeaders = Type.Object({
-  "idempotency-key": Type.Optional(
-    Type.String({ minLength: 1, maxLength: 200, pattern: "^[\\x21-\\x7e]+$" }),
-  ),
-});
 const writeResponses = { ...errorResponses, 422: ErrorBody };
 const GridQuery = { gridId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) };
 

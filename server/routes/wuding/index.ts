@@ -9,6 +9,7 @@ import { updatePersonnel } from "../../commands/personnel-updater.ts";
 import { createRewardPenaltyRule } from "../../commands/reward-penalty-rule-creator.ts";
 import { updateRewardPenaltyRule } from "../../commands/reward-penalty-rule-updater.ts";
 import { retireWudingLine } from "../../commands/wuding-line-retirer.ts";
+import type { Db } from "../../db/client.ts";
 import { DUTY_CATEGORIES } from "../../domain/wuding/duty-categories.ts";
 import { PATROL_FREQUENCIES, PATROL_OBJECT_FLAGS, PATROL_OBJECT_TYPES } from "../../domain/wuding/terms.ts";
 import { actorOf } from "../../plugins/auth.ts";
@@ -22,6 +23,7 @@ import {
   personnelCandidates,
   publicWuding,
 } from "../../queries/wuding.ts";
+import { answerOnce } from "../answer-once.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
   assignPersonnelSchema,
@@ -38,9 +40,13 @@ import {
 } from "./schema.ts";
 
 /** The grid's 五定 (plan §三(二)1): personnel, duty list, patrol tasks, reward/penalty rules, disclosure. */
-export function wudingRoutes(app: App, { database }: RouteDeps): void {
+export function wudingRoutes(app: App, { database, config }: RouteDeps): void {
   const db = database.db;
-  const ctxOf = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request), ip: request.ip });
+  const ctxOf = (request: Parameters<typeof actorOf>[0], tx: Db = db) => ({
+    db: tx,
+    actor: actorOf(request),
+    ip: request.ip,
+  });
   // Checked by the auth plugin before the input is validated; the commands check reach (scope) themselves.
   const read = { permission: "wuding.read" } as const;
   const manage = { permission: "wuding.manage" } as const;
@@ -91,10 +97,11 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     "/api/grids/:id/personnel",
     { config: manage, schema: assignPersonnelSchema },
     async (request, reply) => {
-      const ctx = ctxOf(request);
-      assertAllowed(ctx.actor, "wuding.manage");
-      const saved = await assignPersonnel(ctx, { ...request.body, gridId: request.params.id });
-      return reply.status(201).send(saved);
+      assertAllowed(actorOf(request), "wuding.manage");
+      return answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+        status: 201,
+        body: await assignPersonnel(ctxOf(request, tx), { ...request.body, gridId: request.params.id }),
+      }));
     },
   );
 
@@ -128,12 +135,11 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
   });
   app.post("/api/duty-lines", { config: manage, schema: dutyLineSchemas.create }, async (request, reply) => {
     const { gridLevel, gridId, ...content } = request.body;
-    const saved = await createDutyLine(ctxOf(request), {
-      gridLevel: gridLevel ?? null,
-      gridId: gridId ?? null,
-      ...content,
-    });
-    return reply.status(201).send(saved);
+    const input = { gridLevel: gridLevel ?? null, gridId: gridId ?? null, ...content };
+    return answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+      status: 201,
+      body: await createDutyLine(ctxOf(request, tx), input),
+    }));
   });
   app.put("/api/duty-lines/:id", { config: manage, schema: dutyLineSchemas.update }, async (request) =>
     updateDutyLine(ctxOf(request), request.params.id, request.body),
@@ -153,12 +159,11 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     { config: manage, schema: patrolRuleSchemas.create },
     async (request, reply) => {
       const { gridLevel, gridId, ...content } = request.body;
-      const saved = await createPatrolRule(ctxOf(request), {
-        gridLevel: gridLevel ?? null,
-        gridId: gridId ?? null,
-        ...content,
-      });
-      return reply.status(201).send(saved);
+      const input = { gridLevel: gridLevel ?? null, gridId: gridId ?? null, ...content };
+      return answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+        status: 201,
+        body: await createPatrolRule(ctxOf(request, tx), input),
+      }));
     },
   );
   app.put("/api/patrol-rules/:id", { config: manage, schema: patrolRuleSchemas.update }, async (request) =>
@@ -183,12 +188,11 @@ export function wudingRoutes(app: App, { database }: RouteDeps): void {
     { config: manage, schema: rewardPenaltySchemas.create },
     async (request, reply) => {
       const { gridLevel, gridId, ...content } = request.body;
-      const saved = await createRewardPenaltyRule(ctxOf(request), {
-        gridLevel: gridLevel ?? null,
-        gridId: gridId ?? null,
-        ...content,
-      });
-      return reply.status(201).send(saved);
+      const input = { gridLevel: gridLevel ?? null, gridId: gridId ?? null, ...content };
+      return answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+        status: 201,
+        body: await createRewardPenaltyRule(ctxOf(request, tx), input),
+      }));
     },
   );
   app.put(

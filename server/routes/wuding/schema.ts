@@ -6,7 +6,7 @@ import {
   type TUnion,
   Type,
 } from "@sinclair/typebox";
-import { errorResponses, IdParams } from "../shared-schemas.ts";
+import { errorResponses, IdempotencyHeaders, IdParams } from "../shared-schemas.ts";
 
 // Written out (not mapped from the domain's code lists) so that TypeBox keeps the literal types;
 // server/domain/wuding/terms.ts has the same codes, and the unit test there checks they agree.
@@ -252,6 +252,7 @@ export const assignPersonnelSchema = {
   tags: ["wuding"],
   summary: "定人员：安排网格长或网格员",
   params: IdParams,
+  headers: IdempotencyHeaders,
   body: Type.Object({ userId: Id, ...PersonnelTerm }, { additionalProperties: false }),
   response: { 201: Saved, ...errorResponses },
 };
@@ -318,6 +319,7 @@ function lineSchemas<I extends TSchema, C extends TProperties>(name: string, ite
     create: {
       tags: ["wuding"],
       summary: `新增${name}（按层级：区网格办；按网格：上级网格管理人员）`,
+      headers: IdempotencyHeaders,
       body: Type.Object({ ...LineTarget, ...content }, { additionalProperties: false }),
       response: { 201: Saved, ...errorResponses },
     },

@@ -7,8 +7,8 @@ import type {
   SupervisionBoard,
   TimelineEntry,
 } from "../../../api-types/cases";
-import { ApiError, NetworkError, queryString, request } from "./client";
-import type { ApiErrorBody, Page } from "./types";
+import { ApiError, queryString, request } from "./client";
+import type { Page } from "./types";
 
 // Everything of the shared module, under the same names.
 export type * from "../../../api-types/cases";
@@ -130,45 +130,9 @@ export function useDuplicates(id: number, enabled: boolean) {
   });
 }
 
-function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-async function send<T>(path: string, init: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: "same-origin", ...init });
-  } catch (cause) {
-    throw new NetworkError(cause);
-  }
-  if (!response.ok) {
-    let body: ApiErrorBody = { error: `http_${response.status}`, message: response.statusText };
-    try {
-      body = (await response.json()) as ApiErrorBody;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, body);
-  }
-  return (await response.json()) as T;
-}
-
 /** Files a report. The key is made once per form, so a retry after a lost answer never files twice. */
 export function createCase(body: unknown, idempotencyKey: string) {
-  return send<CaseReceipt>("/api/cases", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json",
-      "idempotency-key": idempotencyKey,
-    },
-    body: JSON.stringify(body),
-  });
-}
-
-export function newIdempotencyKey(): string {
-  return randomKey();
+  return request<CaseReceipt>("POST", "/api/cases", body, { idempotencyKey });
 }
 
 /** Uploads one evidence file; the server judges its type by content. */
@@ -176,11 +140,7 @@ export function uploadEvidence(caseId: number, file: File, note?: string) {
   const form = new FormData();
   if (note) form.append("note", note);
   form.append("file", file);
-  return send<{ id: number; sha256: string }>(`/api/cases/${caseId}/evidence`, {
-    method: "POST",
-    headers: { "idempotency-key": randomKey() },
-    body: form,
-  });
+  return request<{ id: number; sha256: string }>("POST", `/api/cases/${caseId}/evidence`, form);
 }
 
 export function useTransition(caseId: number) {

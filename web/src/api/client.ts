@@ -31,10 +31,18 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 // crypto.randomUUID exists only in secure contexts; a plain-http intranet deployment still needs a key.
-function idempotencyKey(): string {
+export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/**
+ * The keys of writes still waiting for an answer, by what they send. The same write sent again before any
+ * answer came (a double tap, or a retry after the network lost the answer) goes with the same key, so the
+ * server writes it once and replays the first answer. Once the server has answered, the next identical write
+ * is a new submission with a new key.
+ */
+const unansweredWrites = new Map<string, string>();
 
 async function errorBody(response: Response): Promise<ApiErrorBody> {
   try {
@@ -48,10 +56,30 @@ async function errorBody(response: Response): Promise<ApiErrorBody> {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** A key the caller keeps itself (a form's, an outbox record's); otherwise one per unanswered write. */
+  idempotencyKey?: string;
+}
+
+/** Sends JSON (or a multipart form) and answers the parsed body; throws ApiError or NetworkError. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET") headers["idempotency-key"] = idempotencyKey();
+  const isForm = body instanceof FormData;
+  const payload = body === undefined || isForm ? body : JSON.stringify(body);
+  if (payload !== undefined && !isForm) headers["content-type"] = "application/json";
+  // a form's files cannot be compared cheaply: each upload is its own submission unless the caller keys it
+  const signature = method === "GET" || isForm ? null : `${method} ${path}\n${payload ?? ""}`;
+  if (method !== "GET") {
+    let key = options.idempotencyKey ?? (signature ? unansweredWrites.get(signature) : undefined);
+    key ??= newIdempotencyKey();
+    if (signature && !options.idempotencyKey) unansweredWrites.set(signature, key);
+    headers["idempotency-key"] = key;
+  }
 
   let response: Response;
   try {
@@ -59,11 +87,13 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       credentials: "same-origin",
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload as BodyInit | undefined,
     });
   } catch (cause) {
     throw new NetworkError(cause);
   }
+  // a 5xx wrote nothing the server keeps: a retry may go with the same key
+  if (signature && response.status < 500) unansweredWrites.delete(signature);
 
   if (response.status === 401 && path !== loginPath) unauthorizedHandler();
   if (!response.ok) throw new ApiError(response.status, await errorBody(response));

@@ -18,7 +18,8 @@ import {
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { createCase, newIdempotencyKey, uploadEvidence, useCaseMeta } from "../../api/cases";
+import { createCase, uploadEvidence, useCaseMeta } from "../../api/cases";
+import { newIdempotencyKey } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
 import { useCan } from "../../components/MeContext";
 import { priorityLabel } from "./caseLabels";
