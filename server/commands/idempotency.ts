@@ -42,11 +42,23 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The scopes of what the field app's outbox sends (a report, then its photos): the deadline sweep keeps their
- * keys as long as a phone may be out of coverage, so the names are defined once, here.
+ * The scopes of what the field app's outbox sends (a report and its photos; a patrol's start, check-ins and
+ * finish): the deadline sweep keeps their keys as long as a phone may be out of coverage, so the names are
+ * defined once, here. A route's scope is its method and path (`answerOnce`).
  */
 export const INTAKE_SCOPE = "POST /api/cases";
 export const evidenceScope = (caseId: number | string) => `POST /api/cases/${caseId}/evidence`;
+/** LIKE patterns of every field scope. */
+export const FIELD_SCOPE_PATTERNS = [
+  INTAKE_SCOPE,
+  evidenceScope("%"),
+  "POST /api/patrols",
+  "POST /api/patrols/%/checkins",
+  "POST /api/patrols/%/finish",
+];
+
+/** Keys moved from the patrol table by migration 0016 were stored without their body: any body matches. */
+const BODY_NOT_RECORDED = "body-not-recorded";
 
 export interface IdempotencyClaim {
   userId: number;
@@ -69,7 +81,8 @@ export function requestHashOf(config: Pick<Config, "reporterKeys">, claim: Idemp
   const value = keyedHash(ring, "idempotency", text);
   return {
     value,
-    matches: (stored) => stored === value || keyedHashMatches(ring, "idempotency", text, stored),
+    matches: (stored) =>
+      stored === value || stored === BODY_NOT_RECORDED || keyedHashMatches(ring, "idempotency", text, stored),
   };
 }
 

@@ -7,7 +7,6 @@ import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 import { lockOwnPatrol, patrolFinished } from "./patrol-access.ts";
-import { claimIdempotencyKey } from "./patrol-idempotency.ts";
 import { checkClientTime } from "./patrol-starter.ts";
 
 export interface CheckinInput {
@@ -51,20 +50,13 @@ export async function recordCheckin(
   ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
   patrolId: number,
   input: CheckinInput,
-  options: { radiusM: number; idempotencyKey?: string },
+  options: { radiusM: number },
 ): Promise<RecordedCheckin> {
   assertAllowed(ctx.actor, "patrol.perform");
   const at = input.at ? new Date(input.at) : new Date();
   checkClientTime(at);
   const photo = input.photo ? decodePhoto(input.photo) : null;
   return ctx.db.transaction(async (tx) => {
-    const idem = await claimIdempotencyKey<RecordedCheckin>(
-      tx,
-      ctx.actor.userId,
-      options.idempotencyKey,
-      "patrol.checkin",
-    );
-    if (idem.replay) return idem.replay;
     const patrol = await lockOwnPatrol(tx, ctx.actor, patrolId);
     if (patrol.finishedAt && at > new Date(patrol.finishedAt)) throw patrolFinished();
     const [object] = await rows<{ id: number; type: string; distance: number }>(
@@ -112,7 +104,6 @@ export async function recordCheckin(
       entityId: patrolId,
       after: { ...result, answers, finding: input.finding ?? null },
     });
-    await idem.remember(result);
     return result;
   });
 }

@@ -5,7 +5,6 @@ import { assertAllowed } from "../policies/allow.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 import { lockOwnPatrol } from "./patrol-access.ts";
-import { claimIdempotencyKey } from "./patrol-idempotency.ts";
 import { checkClientTime } from "./patrol-starter.ts";
 import { refreshPatrolDistance } from "./patrol-track-ingester.ts";
 
@@ -22,19 +21,11 @@ export async function finishPatrol(
   ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
   id: number,
   input: { finishedAt?: string },
-  idempotencyKey?: string,
 ): Promise<FinishedPatrol> {
   assertAllowed(ctx.actor, "patrol.perform");
   const finishedAt = input.finishedAt ? new Date(input.finishedAt) : new Date();
   checkClientTime(finishedAt);
   return ctx.db.transaction(async (tx) => {
-    const idem = await claimIdempotencyKey<FinishedPatrol>(
-      tx,
-      ctx.actor.userId,
-      idempotencyKey,
-      "patrol.finish",
-    );
-    if (idem.replay) return idem.replay;
     const patrol = await lockOwnPatrol(tx, ctx.actor, id);
     if (patrol.status === "finished") {
       const [done] = await rows<FinishedPatrol>(
@@ -65,7 +56,6 @@ export async function finishPatrol(
       before: { status: patrol.status },
       after: result,
     });
-    await idem.remember(result);
     return result;
   });
 }

@@ -5,7 +5,6 @@ import { assertAllowed } from "../policies/allow.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
-import { claimIdempotencyKey } from "./patrol-idempotency.ts";
 
 export interface StartedPatrol {
   id: number;
@@ -27,13 +26,12 @@ export function checkClientTime(at: Date, now = Date.now()) {
 
 /**
  * Starts a patrol (开始巡查) in one of the caller's grids — the one given, or the first grid they serve in.
- * The phone may start it offline: startedAt is the phone's time, and the Idempotency-Key makes the replay
+ * The phone may start it offline: startedAt is the phone's time, and the route's Idempotency-Key makes the replay
  * return the same patrol.
  */
 export async function startPatrol(
   ctx: CommandContext & { actor: NonNullable<CommandContext["actor"]> },
   input: { gridId?: number; startedAt?: string; note?: string },
-  idempotencyKey?: string,
 ): Promise<StartedPatrol> {
   assertAllowed(ctx.actor, "patrol.perform");
   const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
@@ -44,13 +42,6 @@ export async function startPatrol(
   const gridId = input.gridId ?? own[0];
   if (gridId === undefined) throw notFound();
   return ctx.db.transaction(async (tx) => {
-    const idem = await claimIdempotencyKey<StartedPatrol>(
-      tx,
-      ctx.actor.userId,
-      idempotencyKey,
-      "patrol.start",
-    );
-    if (idem.replay) return idem.replay;
     const [grid] = await rows<{ id: number }>(
       tx,
       sql`select g.id from grids g where g.id = ${gridId} and g.retired_at is null
@@ -77,7 +68,6 @@ export async function startPatrol(
       entityId: row.id,
       after: result,
     });
-    await idem.remember(result);
     return result;
   });
 }

@@ -9,7 +9,7 @@ import {
   usersWithRole,
   whoMustAct,
 } from "../commands/case-notifier.ts";
-import { evidenceScope, INTAKE_SCOPE } from "../commands/idempotency.ts";
+import { FIELD_SCOPE_PATTERNS } from "../commands/idempotency.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
 import { DEADLINE_PHASE_LABELS } from "../domain/cases/case-labels.ts";
@@ -27,13 +27,17 @@ import { loadCaseRules } from "../queries/work-calendar.ts";
 const SWEEP_LOCK = 727200;
 const BATCH = 500;
 /**
- * How long a case Idempotency-Key answers a resend. A report or photo from the field app waits in the phone's
- * outbox while it is offline, and a lost answer is resent with the same key when it is back: its key must
- * outlive any realistic time out of coverage, or the resend would open a second case. The desk's keys
- * (transitions) only guard against a double tap.
+ * How long an Idempotency-Key answers a resend. What the field app records (a report and its photos, a
+ * patrol's start, check-ins and finish) waits in the phone's outbox while it is offline, and a lost answer is
+ * resent with the same key when it is back: its key must outlive any realistic time out of coverage, or the
+ * resend would write twice. The desk's keys (transitions, creations) only guard against a double tap and a
+ * retry.
  */
 const IDEMPOTENCY_KEEP_DAYS = { field: 90, desk: 7 } as const;
-const FIELD_SCOPES = sql`(scope = ${INTAKE_SCOPE} or scope like ${evidenceScope("%")})`;
+const FIELD_SCOPES = sql`(${sql.join(
+  FIELD_SCOPE_PATTERNS.map((pattern) => sql`scope like ${pattern}`),
+  sql` or `,
+)})`;
 
 export interface SweepResult {
   escalated: number;

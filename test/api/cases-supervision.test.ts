@@ -133,7 +133,7 @@ describe("the deadline sweep", () => {
     expect(digests[0].title).toBe("【定期督办】2025-11-20 一般事项汇总");
   });
 
-  it("keeps a field report's key for a phone's time offline, a desk key for a week", async () => {
+  it("keeps a field record's key for a phone's time offline, a desk key for a week", async () => {
     clock = sh("2025-12-01T10:00:00");
     const key = randomUUID();
     const body = report({ title: "离线一月后重发的上报" }, yaer);
@@ -147,7 +147,11 @@ describe("the deadline sweep", () => {
       (${member.id}, 'POST /api/cases/1/transitions', 'desk-8-days', 'h', ${at(8)}::timestamptz),
       (${member.id}, 'POST /api/cases/1/transitions', 'desk-6-days', 'h', ${at(6)}::timestamptz),
       (${member.id}, 'POST /api/cases/1/evidence', 'photo-60-days', 'h', ${at(60)}::timestamptz),
-      (${member.id}, 'POST /api/cases', 'report-91-days', 'h', ${at(91)}::timestamptz)`);
+      (${member.id}, 'POST /api/cases', 'report-91-days', 'h', ${at(91)}::timestamptz),
+      (${member.id}, 'POST /api/patrols', 'start-60-days', 'h', ${at(60)}::timestamptz),
+      (${member.id}, 'POST /api/patrols/7/checkins', 'checkin-60-days', 'h', ${at(60)}::timestamptz),
+      (${member.id}, 'POST /api/patrols/7/finish', 'finish-91-days', 'h', ${at(91)}::timestamptz),
+      (${member.id}, 'POST /api/duty-lines', 'create-8-days', 'h', ${at(8)}::timestamptz)`);
     // keys are stamped by the database's clock, not the app's: date the report's back to when it was filed
     await t.query(sql`update idempotency_keys set created_at = ${at(30)}::timestamptz where key = ${key}`);
     await runDeadlineSweep(t.database.db, clock);
@@ -160,9 +164,12 @@ describe("the deadline sweep", () => {
     expect(filed.n).toBe(1);
     const kept = await t.query<{ key: string }>(
       sql`select key from idempotency_keys where user_id = ${member.id} and key in
-            ('desk-8-days', 'desk-6-days', 'photo-60-days', 'report-91-days', ${key}) order by key`,
+            ('desk-8-days', 'desk-6-days', 'photo-60-days', 'report-91-days', 'start-60-days',
+             'checkin-60-days', 'finish-91-days', 'create-8-days', ${key}) order by key`,
     );
-    expect(kept.map((k) => k.key).sort()).toEqual([key, "desk-6-days", "photo-60-days"].sort());
+    expect(kept.map((k) => k.key).sort()).toEqual(
+      [key, "desk-6-days", "photo-60-days", "start-60-days", "checkin-60-days"].sort(),
+    );
   });
 });
 

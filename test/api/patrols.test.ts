@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,26 +94,28 @@ describe("a patrol in the field", () => {
   let patrolId: number;
 
   it("starts once per Idempotency-Key", async () => {
-    const a = await post(
-      "member",
-      "/api/patrols",
-      { startedAt: new Date(Date.now() - 3_600_000).toISOString() },
-      "start-1",
-    );
-    const b = await post("member", "/api/patrols", { startedAt: new Date().toISOString() }, "start-1");
+    const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const a = await post("member", "/api/patrols", { startedAt }, "start-0001");
+    const b = await post("member", "/api/patrols", { startedAt }, "start-0001");
     expect(a.statusCode).toBe(200);
     expect(b.json()).toEqual(a.json());
+    expect(b.headers["idempotent-replayed"]).toBe("true");
     patrolId = a.json().id;
     const [{ n }] = await t.query<{ n: number }>(
       sql`select count(*)::int as n from patrols where id = ${patrolId}`,
     );
     expect(n).toBe(1);
-    // A key used for a start cannot be replayed as a finish.
-    const reused = await post("member", `/api/patrols/${patrolId}/finish`, {}, "start-1");
+    // The same key with another start is refused, and starts nothing.
+    const reused = await post(
+      "member",
+      "/api/patrols",
+      { startedAt: new Date().toISOString() },
+      "start-0001",
+    );
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error).toBe("idempotency_key_reused");
     // The same key from another account is that account's own key.
-    const c = await post("villagehead", "/api/patrols", {}, "start-1");
+    const c = await post("villagehead", "/api/patrols", {}, "start-0001");
     expect(c.json().id).not.toBe(patrolId);
   });
 
@@ -238,11 +241,11 @@ describe("a patrol in the field", () => {
       finding: "排放口有异味",
       photo: `data:image/png;base64,${Buffer.from("fake png").toString("base64")}`,
     };
-    const a = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-1");
+    const a = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-0001");
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json().distanceM).toBeGreaterThan(30);
     expect(a.json().hasPhoto).toBe(true);
-    const b = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-1");
+    const b = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-0001");
     expect(b.json()).toEqual(a.json());
     const [{ n }] = await t.query<{ n: number }>(
       sql`select count(*)::int as n from patrol_checkins where patrol_id = ${patrolId}`,
@@ -264,7 +267,7 @@ describe("a patrol in the field", () => {
   });
 
   it("finishes once, and keeps the patrol out of other villages' reach", async () => {
-    const f1 = await post("member", `/api/patrols/${patrolId}/finish`, {}, "finish-1");
+    const f1 = await post("member", `/api/patrols/${patrolId}/finish`, {}, "finish-0001");
     expect(f1.statusCode).toBe(200);
     expect(f1.json().pointCount).toBe(13);
     // Finishing measures the whole patrol again: the same distance as kept batch by batch.
@@ -292,5 +295,46 @@ describe("a patrol in the field", () => {
     const ledger = (await get("other", "/api/patrols?pageSize=200")).json();
     expect(ledger.items.some((p: { id: number }) => p.id === patrolId)).toBe(false);
     expect((await get("township", `/api/patrols/${patrolId}`)).statusCode).toBe(200);
+  });
+});
+
+describe("keys stored before migration 0016 (the patrol table)", () => {
+  it("still answer a phone's resend with the first answer, whatever its body", async () => {
+    // The table as migration 0007 made it, holding a start and a finish answered before the upgrade.
+    const started = (await post("villagehead", "/api/patrols", {})).json();
+    const finished = (await post("villagehead", `/api/patrols/${started.id}/finish`, {})).json();
+    const [{ id: userId }] = await t.query<{ id: number }>(
+      sql`select id from users where username = 'villagehead'`,
+    );
+    await t.query(sql`create table patrol_idempotency (user_id integer not null references users(id),
+      key text not null, operation text not null, response jsonb not null,
+      created_at timestamptz not null default now(), primary key (user_id, key))`);
+    await t.query(sql`insert into patrol_idempotency (user_id, key, operation, response) values
+      (${userId}, 'old-start', 'patrol.start', ${JSON.stringify(started)}::jsonb),
+      (${userId}, 'old-finish', 'patrol.finish', ${JSON.stringify(finished)}::jsonb)`);
+    const migration = readFileSync(
+      new URL("../../server/db/migrations/0016_patrol_keys_in_idempotency_keys.sql", import.meta.url),
+      "utf8",
+    );
+    for (const statement of migration.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim()))
+      await t.query(sql.raw(statement));
+
+    const patrols = async () =>
+      (
+        await t.query<{ n: number }>(sql`select count(*)::int as n from patrols where member_id = ${userId}`)
+      )[0].n;
+    const before = await patrols();
+    const start = await post("villagehead", "/api/patrols", { note: "重发" }, "old-start");
+    expect(start.statusCode).toBe(200);
+    expect(start.headers["idempotent-replayed"]).toBe("true");
+    expect(start.json()).toEqual(started);
+    const finish = await post("villagehead", `/api/patrols/${started.id}/finish`, {}, "old-finish");
+    expect(finish.headers["idempotent-replayed"]).toBe("true");
+    expect(finish.json()).toEqual(finished);
+    expect(await patrols()).toBe(before);
+    const [{ n }] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from pg_tables where tablename = 'patrol_idempotency'`,
+    );
+    expect(n).toBe(0);
   });
 });

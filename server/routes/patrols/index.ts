@@ -2,6 +2,7 @@ import { recordCheckin } from "../../commands/patrol-checkin-recorder.ts";
 import { finishPatrol } from "../../commands/patrol-finisher.ts";
 import { startPatrol } from "../../commands/patrol-starter.ts";
 import { ingestTrack } from "../../commands/patrol-track-ingester.ts";
+import type { Db } from "../../db/client.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../../queries/patrols.ts";
 import { XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
 import { buildPatrolLedger } from "../../spreadsheets/patrol-ledger.ts";
+import { answerOnce } from "../answer-once.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
   activitySchema,
@@ -32,30 +34,29 @@ const attachment = (name: string) =>
   `attachment; filename="patrols.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
-  const ctxOf = (actor: Actor, ip: string) => ({ db: database.db, actor, ip });
+  const db = database.db;
+  const ctxOf = (actor: Actor, ip: string, tx: Db = db) => ({ db: tx, actor, ip });
   const read = { permission: "patrol.read" } as const;
   const perform = { permission: "patrol.perform" } as const;
 
   app.get("/api/patrols/plan", { config: read, schema: planSchema }, async (request) => ({
     now: new Date().toISOString(),
-    items: await patrolPlan(database.db, actorOf(request).scope, request.query),
+    items: await patrolPlan(db, actorOf(request).scope, request.query),
   }));
 
   app.get("/api/patrols/blind-spots", { config: read, schema: blindSpotsSchema }, async (request) => ({
-    items: await blindSpots(database.db, actorOf(request).scope, request.query),
+    items: await blindSpots(db, actorOf(request).scope, request.query),
   }));
 
   app.get("/api/patrols", { config: read, schema: listPatrolsSchema }, async (request) =>
-    listPatrols(database.db, actorOf(request).scope, request.query),
+    listPatrols(db, actorOf(request).scope, request.query),
   );
 
   app.get(
     "/api/patrols/export.xlsx",
     { config: read, schema: exportPatrolsSchema },
     async (request, reply) => {
-      const file = await buildPatrolLedger(
-        await patrolsForExport(database.db, actorOf(request).scope, request.query),
-      );
+      const file = await buildPatrolLedger(await patrolsForExport(db, actorOf(request).scope, request.query));
       return reply
         .type(XLSX_MIME)
         .header("content-disposition", attachment("巡查台账.xlsx"))
@@ -65,24 +66,29 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
   );
 
   app.get("/api/patrols/activity", { config: read, schema: activitySchema }, async (request) => ({
-    items: await memberActivity(database.db, actorOf(request).scope, request.query),
+    items: await memberActivity(db, actorOf(request).scope, request.query),
   }));
 
   app.get("/api/patrols/:id", { config: read, schema: getPatrolSchema }, async (request) =>
-    getPatrol(database.db, actorOf(request).scope, request.params.id),
+    getPatrol(db, actorOf(request).scope, request.params.id),
   );
 
-  app.post("/api/patrols", { config: perform, schema: startPatrolSchema }, async (request) =>
-    startPatrol(ctxOf(actorOf(request), request.ip), request.body, request.headers["idempotency-key"]),
+  // Start, check-in and finish come from the phone's outbox, resent with their key until answered.
+  app.post("/api/patrols", { config: perform, schema: startPatrolSchema }, async (request, reply) =>
+    answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+      status: 200,
+      body: await startPatrol(ctxOf(actorOf(request), request.ip, tx), request.body),
+    })),
   );
 
-  app.post("/api/patrols/:id/finish", { config: perform, schema: finishPatrolSchema }, async (request) =>
-    finishPatrol(
-      ctxOf(actorOf(request), request.ip),
-      request.params.id,
-      request.body,
-      request.headers["idempotency-key"],
-    ),
+  app.post(
+    "/api/patrols/:id/finish",
+    { config: perform, schema: finishPatrolSchema },
+    async (request, reply) =>
+      answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+        status: 200,
+        body: await finishPatrol(ctxOf(actorOf(request), request.ip, tx), request.params.id, request.body),
+      })),
   );
 
   app.post("/api/patrols/:id/track", { config: perform, schema: trackSchema }, async (request) =>
@@ -92,10 +98,12 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
   app.post(
     "/api/patrols/:id/checkins",
     { config: perform, schema: checkinSchema, bodyLimit: 6 * 1024 * 1024 },
-    async (request) =>
-      recordCheckin(ctxOf(actorOf(request), request.ip), request.params.id, request.body, {
-        radiusM: config.patrolCheckinRadiusM,
-        idempotencyKey: request.headers["idempotency-key"],
-      }),
+    async (request, reply) =>
+      answerOnce(request, reply, { db, config }, {}, async (tx) => ({
+        status: 200,
+        body: await recordCheckin(ctxOf(actorOf(request), request.ip, tx), request.params.id, request.body, {
+          radiusM: config.patrolCheckinRadiusM,
+        }),
+      })),
   );
 }

@@ -5,6 +5,7 @@
  * lost answer means a resend with the same key — the server returns the first answer (exactly once).
  */
 
+import { newIdempotencyKey } from "../api/client";
 import { POINTS_PER_REQUEST, type PointsRecord, pointsRun } from "./track-batches";
 
 export type OutboxRecord =
@@ -103,10 +104,8 @@ async function run<T>(store: string, mode: IDBTransactionMode, fn: (s: IDBObject
   });
 }
 
-export function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+/** A record's key (and a patrol's local id): the same random form as the desk's keys. */
+export const newKey = newIdempotencyKey;
 
 const listeners = new Set<() => void>();
 export function onOutboxChange(listener: () => void): () => void {
