@@ -4,7 +4,7 @@ import { ROLES, type Role } from "../../server/domain/roles.ts";
 import { tableChecksums } from "../../server/ops/table-checksums.ts";
 import { DEMO_ACCOUNT, ROUTE_ACCESS, SCOPED_ROUTES } from "../support/authz-expectations.ts";
 import { type Row, SCOPED_WRITES, type ScopedWrite } from "../support/authz-scoped-writes.ts";
-import { multipartBody, photo } from "../support/cases.ts";
+import { fileOpenCasesAcrossTownships, multipartBody, photo } from "../support/cases.ts";
 import { recordFigure } from "../support/figures.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -19,6 +19,7 @@ beforeAll(async () => {
     Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })),
   );
   for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
+  await fileOpenCasesAcrossTownships(t, cookies.district_office);
 });
 afterAll(() => t?.close());
 

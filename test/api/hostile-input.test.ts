@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../server/domain/roles.ts";
 import { tableChecksums } from "../../server/ops/table-checksums.ts";
 import { DEMO_ACCOUNT, ROUTE_ACCESS } from "../support/authz-expectations.ts";
-import { photo } from "../support/cases.ts";
+import { fileOpenCasesAcrossTownships, photo } from "../support/cases.ts";
 import { recordFigure } from "../support/figures.ts";
 import {
   bodyCases,
@@ -50,6 +50,7 @@ beforeAll(async () => {
     })),
   );
   for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
+  await fileOpenCasesAcrossTownships(t, cookies.district_office);
 });
 afterAll(async () => {
   await t?.close();

@@ -162,3 +162,30 @@ export async function uploadPhoto(
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id;
 }
+
+/**
+ * New reports (stage `reported`, no department yet, a confidential reporter) in 亚尔村, in another village of
+ * 亚尔镇 and in a village of 胜金乡, filed by the district office: the scoped-write sweeps need such cases in
+ * and out of each caller's reach, and the demo's cases are in whatever stage the day they were seeded left them.
+ */
+export async function fileOpenCasesAcrossTownships(t: TestApp, officeCookie: string): Promise<void> {
+  const villages = await t.query<{ name: string }>(
+    sql`select name from grids where name = '亚尔村'
+        union all (select v.name from grids v join grids p on p.id = v.parent_id
+                    where p.name = '亚尔镇' and v.name <> '亚尔村' and v.retired_at is null order by v.id limit 1)
+        union all (select v.name from grids v join grids p on p.id = v.parent_id
+                    where p.name = '胜金乡' and v.retired_at is null order by v.id limit 1)`,
+  );
+  for (const { name } of villages) {
+    const filed = await t.app.inject({
+      method: "POST",
+      url: "/api/cases",
+      headers: { cookie: officeCookie, "idempotency-key": randomUUID() },
+      payload: report(
+        { source: "public_report", title: `${name}群众来电反映异味`, reporter: { name: "测试来电人" } },
+        await pointIn(t, name),
+      ),
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+  }
+}
