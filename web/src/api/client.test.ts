@@ -78,6 +78,23 @@ describe("a write's Idempotency-Key", () => {
     expect(keys()[3]).not.toBe(keys()[2]);
   });
 
+  it("goes again with an upload of the same file after a lost answer, and differs for another file", async () => {
+    const form = (name: string, text: string) => {
+      const f = new FormData();
+      f.append("note", "现场");
+      f.append("file", new File([text], name, { type: "image/png", lastModified: 1 }));
+      return f;
+    };
+    script = ["drop"];
+    await expect(request("POST", "/api/cases/7/evidence", form("a.png", "aaa"))).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    await request("POST", "/api/cases/7/evidence", form("a.png", "aaa"));
+    await request("POST", "/api/cases/7/evidence", form("b.png", "bbbb"));
+    expect(keys()[1]).toBe(keys()[0]);
+    expect(keys()[2]).not.toBe(keys()[0]);
+  });
+
   it("is the caller's own when given, and absent on reads", async () => {
     await request("POST", "/api/cases", { title: "x" }, { idempotencyKey: "form-key-0001" });
     await request("GET", "/api/cases");

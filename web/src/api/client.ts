@@ -56,6 +56,17 @@ async function errorBody(response: Response): Promise<ApiErrorBody> {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/** What a multipart form sends, without reading its files: a file by its name, size, type and date. */
+function formSignature(form: FormData): string {
+  return JSON.stringify(
+    [...form.entries()].map(([field, value]) =>
+      typeof value === "string"
+        ? [field, value]
+        : [field, value.name, value.size, value.type, (value as File).lastModified],
+    ),
+  );
+}
+
 export interface RequestOptions {
   /** A key the caller keeps itself (a form's, an outbox record's); otherwise one per unanswered write. */
   idempotencyKey?: string;
@@ -72,8 +83,8 @@ export async function request<T>(
   const isForm = body instanceof FormData;
   const payload = body === undefined || isForm ? body : JSON.stringify(body);
   if (payload !== undefined && !isForm) headers["content-type"] = "application/json";
-  // a form's files cannot be compared cheaply: each upload is its own submission unless the caller keys it
-  const signature = method === "GET" || isForm ? null : `${method} ${path}\n${payload ?? ""}`;
+  const signature =
+    method === "GET" ? null : `${method} ${path}\n${isForm ? formSignature(body) : (payload ?? "")}`;
   if (method !== "GET") {
     let key = options.idempotencyKey ?? (signature ? unansweredWrites.get(signature) : undefined);
     key ??= newIdempotencyKey();
