@@ -1,25 +1,16 @@
 import { type SQL, sql } from "drizzle-orm";
+import type {
+  MemberActivity,
+  PatrolDetail,
+  PatrolLedgerRow,
+  PatrolPlanEntry,
+} from "../../api-types/patrols.ts";
 import { type Db, rows } from "../db/client.ts";
 import { CHECKLISTS, flagNames } from "../domain/patrol/checklist.ts";
 import { buildPlan, type PlanItem, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
-
-export interface PlanEntry extends Omit<PlanItem, "periodStart" | "periodEnd" | "nextDueAt" | "lastVisitAt"> {
-  objectName: string;
-  objectType: string;
-  address: string | null;
-  gridId: number;
-  gridName: string;
-  lon: number;
-  lat: number;
-  periodStart: string;
-  periodEnd: string;
-  nextDueAt: string | null;
-  lastVisitAt: string | null;
-  checklist: { key: string; label: string }[];
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -81,7 +72,7 @@ export async function patrolPlan(db: Db, scope: Scope, filter: { gridId?: number
     gridLevel: o.gridLevel,
   }));
   const byId = new Map(objects.map((o) => [o.id, o]));
-  return buildPlan(rules, planObjects, visits, now).map((item): PlanEntry => {
+  return buildPlan(rules, planObjects, visits, now).map((item): PatrolPlanEntry => {
     const o = byId.get(item.objectId) as (typeof objects)[number];
     return {
       ...item,
@@ -123,22 +114,6 @@ function ledgerWhere(scope: Scope, f: LedgerFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-export interface LedgerRow {
-  id: number;
-  memberId: number;
-  memberName: string;
-  gridId: number;
-  gridName: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: string;
-  distanceM: number;
-  pointCount: number;
-  checkins: number;
-  findings: number;
-  objects: string;
-}
-
 const ledgerSelect = (where: SQL) => sql`
   select p.id, p.member_id as "memberId", u.display_name as "memberName", g.id as "gridId", g.name as "gridName",
          p.started_at as "startedAt", p.finished_at as "finishedAt", p.status, p.distance_m as "distanceM",
@@ -150,7 +125,7 @@ const ledgerSelect = (where: SQL) => sql`
     from patrols p join grids g on g.id = p.grid_id join users u on u.id = p.member_id
    where ${where}`;
 
-const isoRow = (r: LedgerRow): LedgerRow => ({
+const isoRow = (r: PatrolLedgerRow): PatrolLedgerRow => ({
   ...r,
   startedAt: new Date(r.startedAt).toISOString(),
   finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
@@ -165,7 +140,7 @@ export async function listPatrols(db: Db, scope: Scope, f: LedgerFilter) {
     db,
     sql`select count(*)::int as total from patrols p join grids g on g.id = p.grid_id where ${where}`,
   );
-  const items = await rows<LedgerRow>(
+  const items = await rows<PatrolLedgerRow>(
     db,
     sql`${ledgerSelect(where)} order by p.started_at desc, p.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
@@ -175,7 +150,7 @@ export async function listPatrols(db: Db, scope: Scope, f: LedgerFilter) {
 export const LEDGER_EXPORT_LIMIT = 50_000;
 
 export async function patrolsForExport(db: Db, scope: Scope, f: LedgerFilter) {
-  const items = await rows<LedgerRow>(
+  const items = await rows<PatrolLedgerRow>(
     db,
     sql`${ledgerSelect(ledgerWhere(scope, f))} order by p.started_at desc, p.id desc limit ${LEDGER_EXPORT_LIMIT}`,
   );
@@ -183,8 +158,8 @@ export async function patrolsForExport(db: Db, scope: Scope, f: LedgerFilter) {
 }
 
 /** One patrol with its track (for playback) and check-ins; out of scope → 404. */
-export async function getPatrol(db: Db, scope: Scope, id: number) {
-  const [patrol] = await rows<LedgerRow>(
+export async function getPatrol(db: Db, scope: Scope, id: number): Promise<PatrolDetail> {
+  const [patrol] = await rows<PatrolLedgerRow>(
     db,
     sql`${ledgerSelect(sql`p.id = ${id} and ${gridWithinScope(sql`g.path`, scope)}`)}`,
   );
@@ -193,16 +168,7 @@ export async function getPatrol(db: Db, scope: Scope, id: number) {
     db,
     sql`select t, lon, lat, accuracy, flags from patrol_track_points where patrol_id = ${id} order by t`,
   );
-  const checkins = await rows<{
-    id: number;
-    objectId: number;
-    objectName: string;
-    at: string;
-    distanceM: number;
-    answers: Record<string, string>;
-    finding: string | null;
-    hasPhoto: boolean;
-  }>(
+  const checkins = await rows<PatrolDetail["checkins"][number]>(
     db,
     sql`select c.id, c.object_id as "objectId", o.name as "objectName", c.at, c.distance_m as "distanceM",
                c.answers, c.finding, (c.photo is not null) as "hasPhoto"
@@ -226,14 +192,7 @@ export async function getPatrol(db: Db, scope: Scope, id: number) {
 /** Members' activity (days active, patrols, distance, check-ins) for a period, in scope. */
 export async function memberActivity(db: Db, scope: Scope, f: LedgerFilter) {
   const where = ledgerWhere(scope, f);
-  return rows<{
-    memberId: number;
-    memberName: string;
-    patrols: number;
-    daysActive: number;
-    distanceM: number;
-    checkins: number;
-  }>(
+  return rows<MemberActivity>(
     db,
     sql`select p.member_id as "memberId", u.display_name as "memberName", count(*)::int as patrols,
                count(distinct (p.started_at at time zone 'Asia/Shanghai')::date)::int as "daysActive",

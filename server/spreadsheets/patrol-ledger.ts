@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
+import type { PatrolLedgerRow } from "../../api-types/patrols.ts";
 import { formatShanghai } from "../errors.ts";
-import type { LedgerRow } from "../queries/patrols.ts";
 
 /** 巡查台账 as XLSX: one row per patrol, Beijing times. */
-export async function buildPatrolLedger(rows: readonly LedgerRow[]): Promise<Buffer> {
+export async function buildPatrolLedger(rows: readonly PatrolLedgerRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "envgrid";
   const sheet = workbook.addWorksheet("巡查台账");

@@ -1,4 +1,11 @@
-import { Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
+import type {
+  MemberActivity,
+  PatrolDetail,
+  PatrolLedgerRow,
+  PatrolPlanEntry,
+} from "../../../api-types/patrols.ts";
+import type { Equal, Expect } from "../../domain/type-equality.ts";
 import { ErrorBody, errorResponses, IdempotencyHeaders, IdParams, Pagination } from "../shared-schemas.ts";
 
 const tags = ["patrols"];
@@ -94,22 +101,22 @@ export const exportPatrolsSchema = {
   querystring: Type.Object(LedgerQuery, { additionalProperties: false }),
 };
 
+const ActivityRow = Type.Object({
+  memberId: Type.Integer(),
+  memberName: Type.String(),
+  patrols: Type.Integer(),
+  daysActive: Type.Integer(),
+  distanceM: Type.Integer(),
+  checkins: Type.Integer(),
+});
+
 export const activitySchema = {
   tags,
   summary: "网格员巡查活跃度（出勤天数、巡查次数、里程、签到）",
   querystring: Type.Object(LedgerQuery, { additionalProperties: false }),
   response: {
     200: Type.Object({
-      items: Type.Array(
-        Type.Object({
-          memberId: Type.Integer(),
-          memberName: Type.String(),
-          patrols: Type.Integer(),
-          daysActive: Type.Integer(),
-          distanceM: Type.Integer(),
-          checkins: Type.Integer(),
-        }),
-      ),
+      items: Type.Array(ActivityRow),
     }),
     ...errorResponses,
   },
@@ -242,3 +249,11 @@ export const checkinSchema = {
     ...writeResponses,
   },
 };
+
+/** The response schemas name the fields api-types/patrols.ts types: a field added to one side fails here. */
+export type PatrolSchemasAgree = [
+  Expect<Equal<keyof Static<typeof PlanEntry>, keyof PatrolPlanEntry>>,
+  Expect<Equal<keyof Static<typeof LedgerRow>, keyof PatrolLedgerRow>>,
+  Expect<Equal<keyof Static<typeof ActivityRow>, keyof MemberActivity>>,
+  Expect<Equal<keyof Static<(typeof getPatrolSchema.response)[200]>, keyof PatrolDetail>>,
+];

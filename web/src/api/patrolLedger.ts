@@ -1,6 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type {
+  MemberActivity,
+  PatrolDetail,
+  PatrolLedgerRow,
+  PatrolPlanEntry,
+} from "../../../api-types/patrols";
 import { queryString, request } from "./client";
-import type { PlanEntry } from "./patrols";
+
+export type { PatrolDetail } from "../../../api-types/patrols";
 
 export interface LedgerFilter {
   from?: string;
@@ -9,41 +16,14 @@ export interface LedgerFilter {
   pageSize?: number;
 }
 
-export interface LedgerRow {
-  id: number;
-  memberName: string;
-  gridName: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: string;
-  distanceM: number;
-  pointCount: number;
-  checkins: number;
-  findings: number;
-  objects: string;
-}
-
-export interface Activity {
-  memberId: number;
-  memberName: string;
-  patrols: number;
-  daysActive: number;
-  distanceM: number;
-  checkins: number;
-}
-
-export interface PatrolDetail extends Omit<LedgerRow, "checkins"> {
-  track: { t: string; lon: number; lat: number; flags: string[] }[];
-  checkins: { id: number; objectName: string; at: string; distanceM: number }[];
-}
-
 export const ledgerQuery = (f: LedgerFilter) =>
   queryString({ from: f.from, to: f.to, page: f.page, pageSize: f.pageSize });
 
 export function usePatrolLedger(f: LedgerFilter) {
   return useQuery({
     queryKey: ["patrols", "ledger", f],
-    queryFn: () => request<{ total: number; items: LedgerRow[] }>("GET", `/api/patrols${ledgerQuery(f)}`),
+    queryFn: () =>
+      request<{ total: number; items: PatrolLedgerRow[] }>("GET", `/api/patrols${ledgerQuery(f)}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,14 +31,14 @@ export function usePatrolLedger(f: LedgerFilter) {
 export function useActivity(f: LedgerFilter) {
   return useQuery({
     queryKey: ["patrols", "activity", f],
-    queryFn: () => request<{ items: Activity[] }>("GET", `/api/patrols/activity${ledgerQuery(f)}`),
+    queryFn: () => request<{ items: MemberActivity[] }>("GET", `/api/patrols/activity${ledgerQuery(f)}`),
   });
 }
 
 export function useBlindSpots() {
   return useQuery({
     queryKey: ["patrols", "blind-spots"],
-    queryFn: () => request<{ items: PlanEntry[] }>("GET", "/api/patrols/blind-spots"),
+    queryFn: () => request<{ items: PatrolPlanEntry[] }>("GET", "/api/patrols/blind-spots"),
   });
 }
 
@@ -74,6 +54,6 @@ export function usePatrol(id: number | null) {
 export function useCoveragePlan() {
   return useQuery({
     queryKey: ["patrols", "plan"],
-    queryFn: () => request<{ items: PlanEntry[] }>("GET", "/api/patrols/plan"),
+    queryFn: () => request<{ items: PatrolPlanEntry[] }>("GET", "/api/patrols/plan"),
   });
 }

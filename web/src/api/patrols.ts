@@ -1,34 +1,19 @@
+import type { PatrolPlanEntry } from "../../../api-types/patrols";
 import { request } from "./client";
 
-export interface PlanEntry {
-  objectId: number;
-  objectName: string;
-  objectType: string;
-  address: string | null;
-  gridName: string;
-  lon: number;
-  lat: number;
-  frequency: string;
-  required: number;
-  done: number;
-  nextDueAt: string | null;
-  lastVisitAt: string | null;
-  overdue: boolean;
-  status: "done" | "due" | "overdue";
-  checklist: { key: string; label: string }[];
-}
+export type { PatrolPlanEntry } from "../../../api-types/patrols";
 
 const PLAN_CACHE = "envgrid-field-plan";
 
 /** The caller's due list; the last one fetched is kept for offline use. */
-export async function fetchPlan(): Promise<{ items: PlanEntry[]; offline: boolean }> {
+export async function fetchPlan(): Promise<{ items: PatrolPlanEntry[]; offline: boolean }> {
   try {
-    const plan = await request<{ items: PlanEntry[] }>("GET", "/api/patrols/plan");
+    const plan = await request<{ items: PatrolPlanEntry[] }>("GET", "/api/patrols/plan");
     localStorage.setItem(PLAN_CACHE, JSON.stringify(plan.items));
     return { items: plan.items, offline: false };
   } catch (error) {
     const cached = localStorage.getItem(PLAN_CACHE);
-    if (cached) return { items: JSON.parse(cached) as PlanEntry[], offline: true };
+    if (cached) return { items: JSON.parse(cached) as PatrolPlanEntry[], offline: true };
     throw error;
   }
 }

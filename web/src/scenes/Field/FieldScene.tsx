@@ -1,7 +1,7 @@
 import { Alert, Button, Spin } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fetchPlan, type PlanEntry } from "../../api/patrols";
+import { fetchPlan, type PatrolPlanEntry } from "../../api/patrols";
 import { fetchCategories } from "../../field/categories";
 import { CHECKIN_RADIUS_M, distanceM } from "../../field/geo";
 import {
@@ -75,7 +75,7 @@ export function FieldScene() {
   const { t } = useTranslation();
   const online = useOnline();
   const outbox = useOutbox();
-  const [plan, setPlan] = useState<{ items: PlanEntry[]; offline: boolean } | null>(null);
+  const [plan, setPlan] = useState<{ items: PatrolPlanEntry[]; offline: boolean } | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
   const [active, setActive] = useState<{ localId: string; startedAt: string } | null>(() => {
     const raw = localStorage.getItem(ACTIVE_KEY);
@@ -84,7 +84,7 @@ export function FieldScene() {
   const [position, setPosition] = useState<Position | null>(null);
   const [gpsError, setGpsError] = useState<string | null>(null);
   const [points, setPoints] = useState(0);
-  const [checkinFor, setCheckinFor] = useState<PlanEntry | null>(null);
+  const [checkinFor, setCheckinFor] = useState<PatrolPlanEntry | null>(null);
   // the report form, open for an object (its id) or for none (null); undefined when closed
   const [reportFor, setReportFor] = useState<number | null | undefined>(undefined);
   const [localDone, setLocalDone] = useState<Set<number>>(new Set());
@@ -327,7 +327,7 @@ export function FieldScene() {
 }
 
 function CheckinCard(props: {
-  entry: PlanEntry;
+  entry: PatrolPlanEntry;
   position: Position | null;
   patrolLocalId: string | null;
   onClose: (saved: boolean) => void;

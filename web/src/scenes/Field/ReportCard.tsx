@@ -1,7 +1,7 @@
 import { Alert, Button } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlanEntry } from "../../api/patrols";
+import type { PatrolPlanEntry } from "../../api/patrols";
 import { type FieldCategory, fetchCategories } from "../../field/categories";
 import { enqueue, newKey } from "../../field/outbox";
 import { shrinkPhoto } from "../../field/photo";
@@ -14,7 +14,7 @@ const big = { size: "large" as const, block: true, style: { height: 56, fontSize
  * (the object's own location when there is no fix). Saved to the outbox; a case is opened when it syncs.
  */
 export function ReportCard(props: {
-  objects: PlanEntry[];
+  objects: PatrolPlanEntry[];
   initialObjectId: number | null;
   position: { lon: number; lat: number } | null;
   patrolLocalId: string | null;

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CircleMarker, MapContainer, Pane, Polygon, TileLayer, Tooltip } from "react-leaflet";
 import { usePublicConfig } from "../../api/config";
 import { useGridGeoJson } from "../../api/grids";
-import type { PlanEntry } from "../../api/patrols";
+import type { PatrolPlanEntry } from "../../api/patrols";
 import { toLatLngs } from "../../map/geometry";
 import { FitBounds, TrackContainerSize } from "../../map/MapViewport";
 import { contextGridStyle } from "../../map/objectStyles";
@@ -26,7 +26,7 @@ const STYLE = {
  * 巡查覆盖地图: the grids in scope, the objects due this period (done / still due) and the blind spots (盲区:
  * required patrol overdue, or last period missed) as distinct markers, with a legend that counts each kind.
  */
-export function BlindSpotMap({ spots, plan }: { spots: PlanEntry[]; plan: PlanEntry[] }) {
+export function BlindSpotMap({ spots, plan }: { spots: PatrolPlanEntry[]; plan: PatrolPlanEntry[] }) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const grids = useGridGeoJson();
