@@ -305,23 +305,32 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
   });
 
   describe("creating with an Idempotency-Key (the web client resends an unanswered write with its key)", () => {
-    const creations: [string, string, () => Record<string, unknown>, ReturnType<typeof sql>][] = [
-      [
-        "a duty-list line",
-        "/api/duty-lines",
-        () => ({
+    interface Creation {
+      what: string;
+      url: () => string;
+      body: () => Record<string, unknown>;
+      /** The same request with something else in it. */
+      other: Record<string, unknown>;
+      rowsMade: ReturnType<typeof sql>;
+    }
+    const creations: Creation[] = [
+      {
+        what: "a duty-list line",
+        url: () => "/api/duty-lines",
+        body: () => ({
           gridLevel: 2,
           matterCategory: null,
           departmentId: null,
           responsibility: "lead",
           dutyText: "双击职责",
         }),
-        sql`select count(*)::int as n from duty_lines where duty_text = '双击职责'`,
-      ],
-      [
-        "a patrol task",
-        "/api/patrol-rules",
-        () => ({
+        other: { gridLevel: 1 },
+        rowsMade: sql`select count(*)::int as n from duty_lines where duty_text = '双击职责'`,
+      },
+      {
+        what: "a patrol task",
+        url: () => "/api/patrol-rules",
+        body: () => ({
           gridLevel: 3,
           objectType: "hazard",
           objectFlag: null,
@@ -329,39 +338,68 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
           timesPerPeriod: 3,
           description: "双击巡查任务",
         }),
-        sql`select count(*)::int as n from patrol_rules where description = '双击巡查任务'`,
-      ],
-      [
-        "a reward rule",
-        "/api/reward-penalty-rules",
-        () => ({ gridLevel: 3, kind: "reward", ruleText: "双击奖励", points: 2, veto: false }),
-        sql`select count(*)::int as n from reward_penalty_rules where rule_text = '双击奖励'`,
-      ],
-      [
-        "a hazard",
-        "/api/objects",
-        () => ({
+        other: { gridLevel: 1 },
+        rowsMade: sql`select count(*)::int as n from patrol_rules where description = '双击巡查任务'`,
+      },
+      {
+        what: "a reward rule",
+        url: () => "/api/reward-penalty-rules",
+        body: () => ({ gridLevel: 3, kind: "reward", ruleText: "双击奖励", points: 2, veto: false }),
+        other: { gridLevel: 1 },
+        rowsMade: sql`select count(*)::int as n from reward_penalty_rules where rule_text = '双击奖励'`,
+      },
+      {
+        what: "a hazard",
+        url: () => "/api/objects",
+        body: () => ({
           type: "hazard",
           name: "双击隐患点",
           riskLevel: "major",
           location: { type: "Point", coordinates: [89.2, 42.85] },
         }),
-        sql`select count(*)::int as n from supervised_objects where name = '双击隐患点'`,
-      ],
+        other: { name: "另一隐患点" },
+        rowsMade: sql`select count(*)::int as n from supervised_objects where name = '双击隐患点'`,
+      },
+      {
+        what: "a grid",
+        url: () => "/api/grids",
+        body: () => ({
+          parentId: grid.亚尔镇,
+          code: "DT-KEY-1",
+          name: "带键新村",
+          kind: "village",
+          boundary: SQUARE,
+        }),
+        other: { name: "带键另一村" },
+        rowsMade: sql`select count(*)::int as n from grids where code = 'DT-KEY-1'`,
+      },
+      {
+        what: "a grid member's post",
+        url: () => `/api/grids/${grid.上湖村}/personnel`,
+        body: () => ({ userId: user.member, dutyRole: "member" }),
+        other: { dutyRole: "head" },
+        // an earlier test renames 上湖村 to 上湖村（改）
+        rowsMade: sql`select count(*)::int as n from grid_personnel p join users u on u.id = p.user_id
+                       where p.grid_id in (select id from grids where name like '上湖村%')
+                         and u.username = 'member' and p.removed_at is null`,
+      },
     ];
 
-    for (const [what, url, body, rowsMade] of creations)
+    for (const { what, url, body, other, rowsMade } of creations)
       it(`creates ${what} once: both taps get the same 201, a resend is replayed, another body is refused`, async () => {
-        const key = { "idempotency-key": `dt-${url.slice(5)}` };
-        const answers = await doubleTap("office", "POST", url, body(), key);
-        expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+        const key = { "idempotency-key": `dt-key-${what}`.replace(/\s/g, "-") };
+        const answers = await doubleTap("office", "POST", url(), body(), key);
+        expect(
+          answers.map((a) => a.statusCode),
+          answers[0].body,
+        ).toEqual([201, 201]);
         expect(answers[1].json()).toEqual(answers[0].json());
         expect(answers.filter((a) => a.headers["idempotent-replayed"] === "true")).toHaveLength(1);
         expect(await count(rowsMade)).toBe(1);
 
         const resent = await t.app.inject({
           method: "POST",
-          url,
+          url: url(),
           headers: { cookie: cookies.office, ...key },
           payload: body(),
         });
@@ -369,14 +407,14 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
         expect(resent.headers["idempotent-replayed"]).toBe("true");
         expect(resent.json()).toEqual(answers[0].json());
 
-        const other = await t.app.inject({
+        const refused = await t.app.inject({
           method: "POST",
-          url,
+          url: url(),
           headers: { cookie: cookies.office, ...key },
-          payload: { ...body(), ...(url === "/api/objects" ? { name: "另一隐患点" } : { gridLevel: 1 }) },
+          payload: { ...body(), ...other },
         });
-        expect(other.statusCode).toBe(422);
-        expect(other.json()).toMatchObject({
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json()).toMatchObject({
           error: "idempotency_key_reused",
           message: expect.stringMatching(/\p{Script=Han}/u),
         });
