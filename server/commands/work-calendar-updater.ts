@@ -1,16 +1,24 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../db/client.ts";
-import { type CalendarYearData, calendarDataErrors } from "../domain/calendar/work-calendar.ts";
+import {
+  type CalendarYearData,
+  calendarDataErrors,
+  sameCalendarYear,
+} from "../domain/calendar/work-calendar.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { assertAllowed } from "../policies/allow.ts";
 import { loadWorkCalendarData } from "../queries/work-calendar.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 
+/** Advisory lock id of loading a calendar year (with the year as the second key). */
+const CALENDAR_YEAR_LOCK = 727400;
+
 /**
  * Loads (or corrects) one year of the State Council holiday notice. The whole year is replaced in one
  * transaction; invalid data (a date outside the year, a weekday listed as a worked weekend…) is refused with
- * the problems in words. Deadlines already computed keep their value; new ones use the new calendar.
+ * the problems in words. Correcting a loaded year takes the version it was edited from (409 otherwise).
+ * Deadlines already computed keep their value; new ones use the new calendar.
  */
 export async function updateWorkCalendarYear(
   ctx: CommandContext,
@@ -25,12 +33,28 @@ export async function updateWorkCalendarYear(
       errors,
     });
   return ctx.db.transaction(async (tx) => {
-    const before = (await loadWorkCalendarData(tx)).years[String(year)] ?? null;
+    // one load of a year at a time: a year not loaded yet has no row to lock
+    await tx.execute(sql`select pg_advisory_xact_lock(${CALENDAR_YEAR_LOCK}, ${year})`);
+    const stored = await loadWorkCalendarData(tx);
+    const before = stored.years[String(year)] ?? null;
     const [current] = await rows<{ version: number }>(
       tx,
-      sql`select version from work_calendar_years where year = ${year} for update`,
+      sql`select version from work_calendar_years where year = ${year}`,
     );
-    if (current && input.version !== undefined && input.version !== current.version)
+    if (current && input.version === undefined) {
+      // the same notice loaded again (a double tap, a retry) changes nothing; another one needs the version
+      // it was edited from, or one of two administrators loading the year at once would silently lose
+      if (before && stored.sources[String(year)] === input.source && sameCalendarYear(before, input))
+        return { year, version: current.version };
+      throw new AppError(
+        "calendar_year_loaded",
+        409,
+        `${year}年的节假日安排已录入（第 ${current.version} 版），请刷新后在最新版本上修改`,
+        `The ${year} calendar is already loaded (version ${current.version}); reload and edit that version`,
+        { version: current.version },
+      );
+    }
+    if (current && input.version !== current.version)
       throw new AppError(
         "stale_version",
         409,

@@ -480,6 +480,44 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
       ).toBe(4);
     });
 
+    it("keeps the first of two different notices loaded at once; the second gets 409 with the version", async () => {
+      const other = { ...calendar, workdays: ["2033-02-06"], holidays: { 元旦: ["2033-01-01"] } };
+      const first = { ...calendar, workdays: [], holidays: { 元旦: ["2033-01-01"], 春节: ["2033-01-31"] } };
+      const [a, b] = await Promise.all(
+        [first, other].map((payload) =>
+          t.app.inject({
+            method: "PUT",
+            url: "/api/work-calendar/2033",
+            headers: { cookie: cookies.sysadmin },
+            payload,
+          }),
+        ),
+      );
+      const answers = [a, b].sort((x, y) => x.statusCode - y.statusCode);
+      expectOneWins(answers, 200, 409, "calendar_year_loaded");
+      expect(answers[1].json().details).toEqual({ version: 1 });
+      const won = answers[0] === a ? first : other;
+      expect(
+        await count(
+          sql`select count(*)::int as n from work_calendar_days where day between '2033-01-01' and '2033-12-31'`,
+        ),
+      ).toBe(won.workdays.length + Object.values(won.holidays).flat().length);
+      expect(
+        await count(sql`select count(*)::int as n from audit_log where action = 'work_calendar.update'
+                               and entity_id = '2033'`),
+      ).toBe(1);
+
+      // the loser edits the version it now sees
+      const edited = await t.app.inject({
+        method: "PUT",
+        url: "/api/work-calendar/2033",
+        headers: { cookie: cookies.sysadmin },
+        payload: { ...(answers[0] === a ? other : first), version: 1 },
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json().version).toBe(2);
+    });
+
     it("refuses a day listed twice with 422, changing nothing", async () => {
       const repeated = await doubleTap("sysadmin", "PUT", "/api/work-calendar/2032", {
         ...calendar,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultWorkCalendar } from "./default-calendar.ts";
-import { calendarDataErrors, shanghaiDate, WorkCalendar } from "./work-calendar.ts";
+import { calendarDataErrors, sameCalendarYear, shanghaiDate, WorkCalendar } from "./work-calendar.ts";
 
 const calendar = defaultWorkCalendar();
 /** An instant given as Shanghai wall-clock time. */
@@ -161,5 +161,25 @@ describe("calendar data", () => {
       "2027 春节: 2027-01-01 is already listed under 元旦",
       "2027 workdays: 2027-02-06 is listed twice",
     ]);
+  });
+
+  it("knows the same notice entered in another order, and tells a changed day or name", () => {
+    const notice = {
+      holidays: { 元旦: ["2027-01-01"], 春节: ["2027-02-11", "2027-02-10"] },
+      workdays: ["2027-02-06"],
+    };
+    expect(
+      sameCalendarYear(notice, {
+        holidays: { 春节: ["2027-02-10", "2027-02-11"], 元旦: ["2027-01-01"], 清明节: [] },
+        workdays: ["2027-02-06"],
+      }),
+    ).toBe(true);
+    expect(sameCalendarYear(notice, { ...notice, workdays: ["2027-02-07"] })).toBe(false);
+    expect(
+      sameCalendarYear(notice, {
+        ...notice,
+        holidays: { 新年: ["2027-01-01"], 春节: ["2027-02-10", "2027-02-11"] },
+      }),
+    ).toBe(false);
   });
 });

@@ -35,6 +35,19 @@ export interface WorkCalendarData {
   years: Record<string, CalendarYearData>;
 }
 
+/** Whether two entries of a year list the same days under the same names (in any order). */
+export function sameCalendarYear(a: CalendarYearData, b: CalendarYearData): boolean {
+  const days = (y: CalendarYearData) =>
+    JSON.stringify([
+      Object.entries(y.holidays)
+        .filter(([, dates]) => dates.length > 0)
+        .map(([name, dates]) => [name, [...dates].sort()])
+        .sort(([x], [y]) => String(x).localeCompare(String(y))),
+      [...y.workdays].sort(),
+    ]);
+  return days(a) === days(b);
+}
+
 /** A computed deadline; `beyondCalendar` says a year without a loaded notice was assumed to be Mon–Fri. */
 export interface Due {
   dueAt: Date;
