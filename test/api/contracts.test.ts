@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gridIdsByName } from "../support/demo-ids.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-const grid: Record<string, number> = {};
+let grid: Record<string, number>;
 const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format());
 let shengjinHead = "";
 
@@ -26,10 +27,7 @@ beforeAll(async () => {
     shengjinHead,
   ])
     cookies[u] = await t.login(u);
-  for (const g of await t.query<{ id: number; name: string }>(
-    sql`select id, name from grids where name in ('高昌区', '亚尔镇', '亚尔村', '上湖村', '胜金村', '艾丁湖乡')`,
-  ))
-    grid[g.name] = g.id;
+  grid = await gridIdsByName(t, ["高昌区", "亚尔镇", "亚尔村", "上湖村", "胜金村", "艾丁湖乡"]);
 });
 afterAll(() => t?.close());
 

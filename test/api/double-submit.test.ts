@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../server/domain/uscc.ts";
+import { gridIdsByName, userIdsByName } from "../support/demo-ids.ts";
 import { testEngine } from "../support/engine.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -12,18 +13,14 @@ import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-const grid: Record<string, number> = {};
-const user: Record<string, number> = {};
+let grid: Record<string, number>;
+let user: Record<string, number>;
 
 beforeAll(async () => {
   t = await startTestApp();
   for (const u of ["office", "secadmin", "sysadmin", "member", "villagehead"]) cookies[u] = await t.login(u);
-  for (const g of await t.query<{ id: number; name: string }>(
-    sql`select id, name from grids where name in ('高昌区', '亚尔镇', '亚尔村', '上湖村', '恰章村', '胜金乡')`,
-  ))
-    grid[g.name] = g.id;
-  for (const u of await t.query<{ id: number; username: string }>(sql`select id, username from users`))
-    user[u.username] = u.id;
+  grid = await gridIdsByName(t, ["高昌区", "亚尔镇", "亚尔村", "上湖村", "恰章村", "胜金乡"]);
+  user = await userIdsByName(t);
 });
 afterAll(() => t?.close());
 

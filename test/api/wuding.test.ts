@@ -1,22 +1,28 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gridIdsByName, userIdsByName } from "../support/demo-ids.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-const grid: Record<string, number> = {};
-const user: Record<string, number> = {};
+let grid: Record<string, number>;
+let user: Record<string, number>;
 
 beforeAll(async () => {
   t = await startTestApp();
   for (const u of ["office", "township", "member", "gridhead", "leader", "dept", "secadmin", "villagehead"])
     cookies[u] = await t.login(u);
-  for (const g of await t.query<{ id: number; name: string }>(
-    sql`select id, name from grids where name in ('高昌区', '亚尔镇', '亚尔村', '上湖村', '恰章村', '胜金乡', '胜金村', '新城社区')`,
-  ))
-    grid[g.name] = g.id;
-  for (const u of await t.query<{ id: number; username: string }>(sql`select id, username from users`))
-    user[u.username] = u.id;
+  grid = await gridIdsByName(t, [
+    "高昌区",
+    "亚尔镇",
+    "亚尔村",
+    "上湖村",
+    "恰章村",
+    "胜金乡",
+    "胜金村",
+    "新城社区",
+  ]);
+  user = await userIdsByName(t);
 });
 afterAll(() => t?.close());
 
