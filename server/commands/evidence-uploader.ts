@@ -37,19 +37,27 @@ export const evidenceTooLarge = (maxBytes: number) =>
     `The file exceeds the ${maxBytes} byte limit`,
   );
 
+/** A checked file, stored on disk, waiting for its rows (`recordEvidence`). */
+export interface PreparedEvidence {
+  caseId: number;
+  type: NonNullable<ReturnType<typeof sniffEvidenceType>>;
+  sizeBytes: number;
+  note: string | null;
+  stored: Awaited<ReturnType<typeof storeEvidence>>;
+}
+
 /**
- * Adds a photo or document to a case: type from the content, never the name; a photo must decode; SHA-256 kept;
- * stored outside the web root with a metadata-free public copy; a timeline entry and the audit event in one
- * transaction. The file is written first (content-addressed), so a failed transaction leaves at most an
- * unreferenced file, never a row without its file.
+ * Adding a photo or document to a case, first half: may the caller add to this case; the type from the content,
+ * never the name; a photo must decode. Stores it (content-addressed, outside the web root, with a
+ * metadata-free public copy) before any transaction, so the slow image work holds no database connection and
+ * a failed transaction leaves at most an unreferenced file, never a row without its file.
  */
-export async function uploadEvidence(
+export async function prepareEvidence(
   ctx: CommandContext,
   config: Config,
   caseId: number,
   file: { bytes: Buffer; note?: string },
-  now: Date,
-): Promise<{ id: number; sha256: string; mime: string; sizeBytes: number }> {
+): Promise<PreparedEvidence> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const row = await loadVisibleCase(ctx.db, actor, caseId);
@@ -60,9 +68,9 @@ export async function uploadEvidence(
   if (file.bytes.length > config.maxUploadBytes) throw evidenceTooLarge(config.maxUploadBytes);
   const type = sniffEvidenceType(file.bytes);
   if (!type) throw unsupportedEvidence();
-  let stored: Awaited<ReturnType<typeof storeEvidence>>;
   try {
-    stored = await storeEvidence(config.uploadDir, file.bytes, type);
+    const stored = await storeEvidence(config.uploadDir, file.bytes, type);
+    return { caseId, type, sizeBytes: file.bytes.length, note: file.note?.trim() || null, stored };
   } catch (error) {
     if (error instanceof UndecodableImage)
       throw new AppError(
@@ -73,14 +81,25 @@ export async function uploadEvidence(
       );
     throw error;
   }
+}
+
+/** Second half: the evidence row, a timeline entry and the audit event, in one transaction. */
+export async function recordEvidence(
+  ctx: CommandContext,
+  evidence: PreparedEvidence,
+  now: Date,
+): Promise<{ id: number; sha256: string; mime: string; sizeBytes: number }> {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  const { caseId, type, sizeBytes, stored } = evidence;
   return ctx.db.transaction(async (tx) => {
     const [created] = await rows<{ id: number }>(
       tx,
       sql`insert into case_evidence (case_id, uploaded_by, mime, size_bytes, sha256, storage_path, public_path,
             public_size, width, height, note)
-          values (${caseId}, ${actor.userId}, ${type}, ${file.bytes.length}, ${stored.sha256}, ${stored.storagePath},
+          values (${caseId}, ${actor.userId}, ${type}, ${sizeBytes}, ${stored.sha256}, ${stored.storagePath},
             ${stored.publicPath}, ${stored.publicSize}::int, ${stored.width}::int, ${stored.height}::int,
-            ${file.note?.trim() || null})
+            ${evidence.note})
           returning id`,
     );
     const [{ version }] = await rows<{ version: number }>(
@@ -90,14 +109,14 @@ export async function uploadEvidence(
     await tx.execute(
       sql`insert into case_events (case_id, kind, actor_id, at, version, data)
           values (${caseId}, 'evidence_added', ${actor.userId}, ${now.toISOString()}::timestamptz, ${version},
-                  ${JSON.stringify({ evidenceId: created.id, mime: type, sizeBytes: file.bytes.length, sha256: stored.sha256 })}::jsonb)`,
+                  ${JSON.stringify({ evidenceId: created.id, mime: type, sizeBytes, sha256: stored.sha256 })}::jsonb)`,
     );
     await recordAudit(tx, ctx, {
       action: "case.evidence_add",
       entityType: "case",
       entityId: caseId,
-      after: { evidenceId: created.id, mime: type, sizeBytes: file.bytes.length, sha256: stored.sha256 },
+      after: { evidenceId: created.id, mime: type, sizeBytes, sha256: stored.sha256 },
     });
-    return { id: created.id, sha256: stored.sha256, mime: type, sizeBytes: file.bytes.length };
+    return { id: created.id, sha256: stored.sha256, mime: type, sizeBytes };
   });
 }

@@ -57,7 +57,15 @@ beforeAll(async () => {
   caseId = r.json().id;
   trackingNo = r.json().trackingNo;
   expectNoReporter(r.body, "the filer's own response");
-  await api.step("township", caseId, { action: "accept" });
+  // accepted with a key, as the web sends it: the answer shows the masked reporter, the stored record must not
+  const accepted = await api.post(
+    "township",
+    `/api/cases/${caseId}/transitions`,
+    { action: "accept", version: 1 },
+    { "idempotency-key": "reporter-accept-0001" },
+  );
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  expect(accepted.json().reporter.maskedContact).toBe(MASKED_CONTACT);
   await api.step("township", caseId, { action: "register" });
   await api.step("township", caseId, {
     action: "transfer",
@@ -134,7 +142,8 @@ describe("reporter protection", () => {
       sql`select 'audit' as source, count(*)::int as n from audit_log a where a::text like ${`%${CONTACT}%`} or a::text like ${`%${NAME}%`}
           union all select 'events', count(*)::int from case_events e where e::text like ${`%${CONTACT}%`} or e::text like ${`%${NAME}%`}
           union all select 'notifications', count(*)::int from notifications n where n::text like ${`%${CONTACT}%`} or n::text like ${`%${NAME}%`}
-          union all select 'idempotency', count(*)::int from idempotency_keys k where k::text like ${`%${CONTACT}%`} or k::text like ${`%${NAME}%`}`,
+          union all select 'idempotency', count(*)::int from idempotency_keys k where k::text like ${`%${CONTACT}%`} or k::text like ${`%${NAME}%`}
+                     or k::text like ${`%${MASKED_CONTACT}%`} or k::text like '%阿***%'`,
     );
     expect(leaks).toEqual([
       { source: "audit", n: 0 },

@@ -272,6 +272,10 @@ describe("a patrol in the field", () => {
     expect(f1.json().pointCount).toBe(13);
     // Finishing measures the whole patrol again: the same distance as kept batch by batch.
     await expectKeptLegsAddUp(patrolId, f1.json().distanceM);
+    // the same patrol however its id is spelled: the same key's scope, so the first answer
+    const resent = await post("member", `/api/patrols/0${patrolId}/finish`, {}, "finish-0001");
+    expect(resent.headers["idempotent-replayed"]).toBe("true");
+    expect(resent.json()).toEqual(f1.json());
     const f2 = await post("member", `/api/patrols/${patrolId}/finish`, {});
     expect(f2.statusCode).toBe(200);
     expect(f2.json().finishedAt).toBe(f1.json().finishedAt);

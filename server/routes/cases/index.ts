@@ -3,7 +3,12 @@ import { sql } from "drizzle-orm";
 import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
 import { transitionCase } from "../../commands/case-transitioner.ts";
-import { evidenceTooLarge, unsupportedEvidence, uploadEvidence } from "../../commands/evidence-uploader.ts";
+import {
+  evidenceTooLarge,
+  prepareEvidence,
+  recordEvidence,
+  unsupportedEvidence,
+} from "../../commands/evidence-uploader.ts";
 import { checkIdempotencyKey, evidenceScope, INTAKE_SCOPE } from "../../commands/idempotency.ts";
 import { revealReporter } from "../../commands/reporter-revealer.ts";
 import { rows } from "../../db/client.ts";
@@ -25,7 +30,7 @@ import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { assertAllowed } from "../../policies/allow.ts";
 import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
-import { answerOnce, sendAnswer } from "../answer-once.ts";
+import { answerOnce, earlierAnswer, runOnce, sendAnswer } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
 import {
@@ -137,10 +142,13 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       assertAllowed(actor, "case.read");
       const id = request.params.id;
       const at = now();
-      return answerOnce(request, reply, { db, config }, {}, async (tx) => {
+      // Only the fact of the transition is kept for a replay; the answer is the case as it is now, read
+      // afresh (the detail holds the reporter's masked identity, which idempotency records must not).
+      const result = await runOnce(request, { db, config }, {}, async (tx) => {
         await transitionCase({ db: tx, actor, ip: request.ip }, id, request.body, at);
-        return { status: 200, body: await getCaseDetail(tx, actor, id, at, config) };
+        return { status: 200, body: { id } };
       });
+      return sendAnswer(reply, { ...result, body: await getCaseDetail(db, actor, id, at, config) });
     },
   );
 
@@ -196,9 +204,13 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
         scope: evidenceScope(caseId),
         body: { sha256: createHash("sha256").update(bytes).digest("hex"), note },
       };
+      // a resend is answered as it was, before the image work (and even if the case has closed since)
+      const earlier = await earlierAnswer(request, { db, config }, submission);
+      if (earlier) return sendAnswer(reply, earlier);
+      const evidence = await prepareEvidence({ db, actor, ip: request.ip }, config, caseId, { bytes, note });
       return answerOnce(request, reply, { db, config }, submission, async (tx) => ({
         status: 201,
-        body: await uploadEvidence({ db: tx, actor, ip: request.ip }, config, caseId, { bytes, note }, at),
+        body: await recordEvidence({ db: tx, actor, ip: request.ip }, evidence, at),
       }));
     },
   );
