@@ -136,11 +136,12 @@ export function createCase(body: unknown, idempotencyKey: string) {
 }
 
 /** Uploads one evidence file; the server judges its type by content. */
-export function uploadEvidence(caseId: number, file: File, note?: string) {
+export function uploadEvidence(caseId: number, file: File, idempotencyKey?: string) {
   const form = new FormData();
-  if (note) form.append("note", note);
   form.append("file", file);
-  return request<{ id: number; sha256: string }>("POST", `/api/cases/${caseId}/evidence`, form);
+  return request<{ id: number; sha256: string }>("POST", `/api/cases/${caseId}/evidence`, form, {
+    idempotencyKey,
+  });
 }
 
 export function useTransition(caseId: number) {

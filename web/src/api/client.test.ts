@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, NetworkError, request } from "./client";
 
 // A real HTTP server behind Node's fetch. The browser resolves the client's paths against the page; here the
@@ -93,6 +93,21 @@ describe("a write's Idempotency-Key", () => {
     await request("POST", "/api/cases/7/evidence", form("b.png", "bbbb"));
     expect(keys()[1]).toBe(keys()[0]);
     expect(keys()[2]).not.toBe(keys()[0]);
+  });
+
+  it("is new for a resend more than ten minutes later: that is another submission", async () => {
+    script = ["drop"];
+    await expect(request("POST", "/api/duty-lines", { dutyText: "late" })).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    const later = Date.now() + 11 * 60_000;
+    const clock = vi.spyOn(Date, "now").mockReturnValue(later);
+    try {
+      await request("POST", "/api/duty-lines", { dutyText: "late" });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(keys()[1]).not.toBe(keys()[0]);
   });
 
   it("is the caller's own when given, and absent on reads", async () => {

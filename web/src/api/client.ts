@@ -37,12 +37,36 @@ export function newIdempotencyKey(): string {
 }
 
 /**
- * The keys of writes still waiting for an answer, by what they send. The same write sent again before any
- * answer came (a double tap, or a retry after the network lost the answer) goes with the same key, so the
- * server writes it once and replays the first answer. Once the server has answered, the next identical write
- * is a new submission with a new key.
+ * The keys of writes still waiting for an answer, by a hash of what they send (the bodies themselves, a
+ * password say, are not kept). The same write sent again before any answer came (a double tap, or a retry
+ * after the network lost the answer) goes with the same key, so the server writes it once and replays the
+ * first answer. Once the server has answered, or after ten minutes, the next identical write is a new one.
  */
-const unansweredWrites = new Map<string, string>();
+const unansweredWrites = new Map<number, { key: string; at: number }>();
+const REUSE_FOR_MS = 10 * 60_000;
+
+/** A 53-bit hash of a string (cyrb53): a collision would only make the server refuse a write (422). */
+function hashOf(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The key of a write: the unanswered identical one's, or a new one. */
+function keyForWrite(signature: number): string {
+  const now = Date.now();
+  for (const [s, entry] of unansweredWrites) if (now - entry.at > REUSE_FOR_MS) unansweredWrites.delete(s);
+  const entry = unansweredWrites.get(signature) ?? { key: newIdempotencyKey(), at: now };
+  unansweredWrites.set(signature, entry);
+  return entry.key;
+}
 
 async function errorBody(response: Response): Promise<ApiErrorBody> {
   try {
@@ -83,14 +107,13 @@ export async function request<T>(
   const isForm = body instanceof FormData;
   const payload = body === undefined || isForm ? body : JSON.stringify(body);
   if (payload !== undefined && !isForm) headers["content-type"] = "application/json";
+  // a caller's own key needs no remembering; reads carry none
   const signature =
-    method === "GET" ? null : `${method} ${path}\n${isForm ? formSignature(body) : (payload ?? "")}`;
-  if (method !== "GET") {
-    let key = options.idempotencyKey ?? (signature ? unansweredWrites.get(signature) : undefined);
-    key ??= newIdempotencyKey();
-    if (signature && !options.idempotencyKey) unansweredWrites.set(signature, key);
-    headers["idempotency-key"] = key;
-  }
+    method === "GET" || options.idempotencyKey
+      ? null
+      : hashOf(`${method} ${path}\n${isForm ? formSignature(body) : (payload ?? "")}`);
+  if (method !== "GET")
+    headers["idempotency-key"] = options.idempotencyKey ?? keyForWrite(signature as number);
 
   let response: Response;
   try {
@@ -104,7 +127,7 @@ export async function request<T>(
     throw new NetworkError(cause);
   }
   // a 5xx wrote nothing the server keeps: a retry may go with the same key
-  if (signature && response.status < 500) unansweredWrites.delete(signature);
+  if (signature !== null && response.status < 500) unansweredWrites.delete(signature);
 
   if (response.status === 401 && path !== loginPath) unauthorizedHandler();
   if (!response.ok) throw new ApiError(response.status, await errorBody(response));

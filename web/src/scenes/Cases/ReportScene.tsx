@@ -105,7 +105,10 @@ export function ReportScene() {
         },
         key.current,
       );
-      for (const f of files) if (f.originFileObj) await uploadEvidence(created.id, f.originFileObj);
+      // each photo's key follows from the form's, so a resubmit after a failure stores none twice
+      for (const [i, f] of files.entries())
+        if (f.originFileObj)
+          await uploadEvidence(created.id, f.originFileObj, `${key.current}-photo-${i + 1}`);
       void message.success(t("cases.report.submitted", { trackingNo: created.trackingNo }));
       if (created.possibleDuplicates?.length)
         void message.warning(t("cases.report.duplicatesFound", { count: created.possibleDuplicates.length }));
