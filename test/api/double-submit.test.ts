@@ -418,6 +418,22 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
         expect(await count(rowsMade)).toBe(1);
       });
 
+    it("refuses a malformed key with 400 in Chinese, writing nothing", async () => {
+      for (const key of ["short", "k".repeat(201), "has a space", "tab\there1"]) {
+        const r = await t.app.inject({
+          method: "POST",
+          url: "/api/reward-penalty-rules",
+          headers: { cookie: cookies.office, "idempotency-key": key },
+          payload: { gridLevel: 3, kind: "penalty", ruleText: "坏键扣分", points: -1, veto: false },
+        });
+        expect(r.statusCode, `${key}: ${r.body}`).toBe(400);
+        expect(r.json().message).toMatch(/\p{Script=Han}/u);
+      }
+      expect(
+        await count(sql`select count(*)::int as n from reward_penalty_rules where rule_text = '坏键扣分'`),
+      ).toBe(0);
+    });
+
     it("without a key, each tap is its own submission", async () => {
       const answers = await doubleTap("office", "POST", "/api/duty-lines", {
         gridLevel: 2,
