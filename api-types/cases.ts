@@ -90,6 +90,72 @@ export interface Duplicate {
   distanceMeters: number;
 }
 
+/** Who reported, as the caller may see it: an official's name, or a resident's identity masked (or hidden). */
+export interface ReporterView {
+  kind: "official" | "confidential" | "anonymous" | "none";
+  /** May this caller reveal the identity (audited)? */
+  canReveal: boolean;
+  userId?: number | null;
+  maskedName?: string | null;
+  maskedContact?: string | null;
+  displayName?: string | null;
+}
+
+/**
+ * One case as its detail page shows it (and as every transition answers): the list's summary, the report, where
+ * it went and why, who handles and verifies it, its deadlines, timeline and evidence.
+ */
+export interface CaseDetail<Stage extends string = string, Action extends string = string>
+  extends CaseSummary<Stage, Action> {
+  description: string;
+  address: string | null;
+  petitionChannel: string | null;
+  petitionChannelName: string | null;
+  disputeParties: { name: string; role?: string }[] | null;
+  routing: {
+    gridId: number;
+    departmentIds: number[];
+    townshipLeads: boolean;
+    explanation: string;
+    override?: unknown;
+    departments: { id: number; name: string }[];
+  };
+  reporter: ReporterView;
+  reportedByMe: boolean;
+  /** A patrol finding's patrol and the supervised object concerned (migration 0008). */
+  patrol: { id: number; startedAt: string; memberName: string } | null;
+  object: { id: number; name: string; type: string } | null;
+  handlerKind: "grid" | "department" | "joint" | null;
+  participantDepartments: { id: number; name: string }[];
+  handlingDays: number | null;
+  onSiteAt: string | null;
+  handledBy: { id: number; name: string | null } | null;
+  handlingResult: "no_violation" | "other" | "penalty" | "rectification_order" | null;
+  handlingResultName: string | null;
+  reporterReplyRequired: boolean;
+  feedbackToTransferrerAt: string | null;
+  reporterRepliedAt: string | null;
+  lowerGridInformedAt: string | null;
+  verifier: { id: number; name: string | null } | null;
+  verificationPassedAt: string | null;
+  pendingExtension: { days: number; reason: string; requestedBy: string; requestedAt: string } | null;
+  extensionsGranted: number;
+  reworkCount: number;
+  transferReturnCount: number;
+  rejectionReason: string | null;
+  mergedInto: { id: number; trackingNo: string } | null;
+  closeDueAt: string | null;
+  stageEnteredAt: string;
+  deadlineDetail: { cappedByClose: boolean; beyondCalendar: boolean } | null;
+  closedAt: string | null;
+  disclosedAt: string | null;
+  disclosureSummary: string | null;
+  terminal: boolean;
+  timeline: TimelineEntry[];
+  evidence: EvidenceEntry[];
+  verifierCandidates: { id: number; displayName: string; role: string; gridName: string }[];
+}
+
 /**
  * What filing a case answers (201): enough to confirm it and move on (the id to open it, the tracking number
  * to quote), not the full detail, which is one GET away. Staff who read cases also see where it went, by when,

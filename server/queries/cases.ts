@@ -4,6 +4,7 @@ import type {
   CasePriority,
   Duplicate,
   EvidenceEntry,
+  CaseDetail as SharedCaseDetail,
   CaseSummary as SharedCaseSummary,
   TimelineEntry,
 } from "../../api-types/cases.ts";
@@ -16,7 +17,13 @@ import {
   HANDLING_RESULT_LABELS,
 } from "../domain/cases/case-labels.ts";
 import { CASE_SOURCE_NAMES, type CaseSource, PETITION_CHANNEL_NAMES } from "../domain/cases/case-sources.ts";
-import { type CaseStage, isTerminal, STAGE_NAMES } from "../domain/cases/case-state.ts";
+import {
+  type CaseStage,
+  type HandlerKind,
+  type HandlingResult,
+  isTerminal,
+  STAGE_NAMES,
+} from "../domain/cases/case-state.ts";
 import type { LimitKind } from "../domain/cases/deadline-rules.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { type Priority, SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
@@ -64,6 +71,8 @@ export type CaseSummary = SharedCaseSummary<CaseStage, CaseAction>;
 export type CaseApiUnionsAgree = [
   Expect<Equal<CasePriority, Priority>>,
   Expect<Equal<CaseDeadline["limitKind"], LimitKind>>,
+  Expect<Equal<NonNullable<CaseDetail["handlerKind"]>, HandlerKind>>,
+  Expect<Equal<NonNullable<CaseDetail["handlingResult"]>, HandlingResult>>,
 ];
 
 type ListRow = CaseRow & {
@@ -300,7 +309,13 @@ export async function verifierCandidates(db: Db, gridPath: string) {
 }
 
 /** Everything the case page shows, for this caller: timeline, deadlines, evidence, allowed actions. */
-export async function getCaseDetail(db: Db, actor: Actor, id: number, now: Date, config: Config) {
+export async function getCaseDetail(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  config: Config,
+): Promise<CaseDetail> {
   // One round trip for the row, the names it refers to, its timeline and its evidence: the detail is also
   // the answer to every transition.
   const [row] = await preparedRows<
@@ -420,7 +435,8 @@ async function patrolOrigin(db: Db, row: CaseRow) {
   return { patrol: patrol ?? null, object: object ?? null };
 }
 
-export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
+/** One case as its detail page shows it. */
+export type CaseDetail = SharedCaseDetail<CaseStage, CaseAction>;
 
 const STAGE_NAMES_JSON = JSON.stringify(STAGE_NAMES);
 

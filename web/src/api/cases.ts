@@ -1,63 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
+  CaseDetail,
   CaseReceipt,
   CaseSummary,
   Duplicate,
-  EvidenceEntry,
   SupervisionBoard,
-  TimelineEntry,
 } from "../../../api-types/cases";
 import { ApiError, queryString, request } from "./client";
 import type { Page } from "./types";
 
 // Everything of the shared module, under the same names.
 export type * from "../../../api-types/cases";
-
-export interface ReporterView {
-  kind: "official" | "confidential" | "anonymous" | "none";
-  canReveal: boolean;
-  maskedName?: string | null;
-  maskedContact?: string | null;
-  displayName?: string | null;
-}
-
-export interface CaseDetail extends CaseSummary {
-  description: string;
-  address: string | null;
-  petitionChannelName: string | null;
-  disputeParties: { name: string; role?: string }[] | null;
-  routing: {
-    gridId: number;
-    departmentIds: number[];
-    explanation: string;
-    departments: { id: number; name: string }[];
-  };
-  reporter: ReporterView;
-  reportedByMe: boolean;
-  /** A patrol finding's patrol and the object concerned (migration 0008). */
-  patrol: { id: number; startedAt: string; memberName: string } | null;
-  object: { id: number; name: string; type: string } | null;
-  handlerKind: string | null;
-  participantDepartments: { id: number; name: string }[];
-  handledBy: { id: number; name: string | null } | null;
-  handlingResultName: string | null;
-  reporterReplyRequired: boolean;
-  feedbackToTransferrerAt: string | null;
-  reporterRepliedAt: string | null;
-  lowerGridInformedAt: string | null;
-  verifier: { id: number; name: string | null } | null;
-  pendingExtension: { days: number; reason: string } | null;
-  extensionsGranted: number;
-  reworkCount: number;
-  rejectionReason: string | null;
-  mergedInto: { id: number; trackingNo: string } | null;
-  closeDueAt: string | null;
-  closedAt: string | null;
-  disclosureSummary: string | null;
-  timeline: TimelineEntry[];
-  evidence: EvidenceEntry[];
-  verifierCandidates: { id: number; displayName: string; role: string; gridName: string }[];
-}
 
 export interface CaseMeta {
   categories: { code: string; name: string; defaultPriority: string; departmentIds: number[] }[];
