@@ -90,6 +90,18 @@ export interface Duplicate {
   distanceMeters: number;
 }
 
+/** Where a case went and why (server/domain/cases/case-routing.ts `Routing`). */
+export interface CaseRouting {
+  gridId: number;
+  /** The competent departments, lead first. Empty: the township or the district office decides. */
+  departmentIds: number[];
+  /** The category's line in the duty list leads with the township (属地) rather than a department. */
+  townshipLeads: boolean;
+  explanation: string;
+  /** Set when staff changed the automatic routing. */
+  override?: { by: string; reason: string; at: string };
+}
+
 /** Who reported, as the caller may see it: an official's name, or a resident's identity masked (or hidden). */
 export interface ReporterView {
   kind: "official" | "confidential" | "anonymous" | "none";
@@ -112,14 +124,7 @@ export interface CaseDetail<Stage extends string = string, Action extends string
   petitionChannel: string | null;
   petitionChannelName: string | null;
   disputeParties: { name: string; role?: string }[] | null;
-  routing: {
-    gridId: number;
-    departmentIds: number[];
-    townshipLeads: boolean;
-    explanation: string;
-    override?: unknown;
-    departments: { id: number; name: string }[];
-  };
+  routing: CaseRouting & { departments: { id: number; name: string }[] };
   reporter: ReporterView;
   reportedByMe: boolean;
   /** A patrol finding's patrol and the supervised object concerned (migration 0008). */

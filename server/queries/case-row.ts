@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Routing } from "../domain/cases/case-routing.ts";
 import type { CaseDeadline, CaseStage, CaseState, HandlingResult } from "../domain/cases/case-state.ts";
 import type { DeadlinePhase, LimitKind } from "../domain/cases/deadline-rules.ts";
 import type { Priority } from "../domain/cases/priorities.ts";
@@ -45,13 +46,7 @@ export interface CaseRow {
   address: string | null;
   gridId: number;
   gridPath: string;
-  routing: {
-    gridId: number;
-    departmentIds: number[];
-    townshipLeads: boolean;
-    explanation: string;
-    override?: unknown;
-  };
+  routing: Routing;
   reporterUserId: number | null;
   reporterOfficial: boolean;
   reporterAnonymous: boolean;

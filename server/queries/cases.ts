@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type {
   CaseDeadline,
   CasePriority,
+  CaseRouting,
   Duplicate,
   EvidenceEntry,
   CaseDetail as SharedCaseDetail,
@@ -16,6 +17,7 @@ import {
   DEADLINE_PHASE_LABELS,
   HANDLING_RESULT_LABELS,
 } from "../domain/cases/case-labels.ts";
+import type { Routing } from "../domain/cases/case-routing.ts";
 import { CASE_SOURCE_NAMES, type CaseSource, PETITION_CHANNEL_NAMES } from "../domain/cases/case-sources.ts";
 import {
   type CaseStage,
@@ -73,6 +75,7 @@ export type CaseApiUnionsAgree = [
   Expect<Equal<CaseDeadline["limitKind"], LimitKind>>,
   Expect<Equal<NonNullable<CaseDetail["handlerKind"]>, HandlerKind>>,
   Expect<Equal<NonNullable<CaseDetail["handlingResult"]>, HandlingResult>>,
+  Expect<Equal<CaseRouting, Routing>>,
 ];
 
 type ListRow = CaseRow & {
