@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findInvalidBoundaries } from "../../server/queries/grid-boundary-check.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -316,6 +317,46 @@ describe("grid administration", () => {
       const r = await call("office", "PATCH", `/api/grids/${g.id}`, body);
       expect(r.statusCode, JSON.stringify(body)).toBe(400);
     }
+  });
+
+  it("checks every shape that passed the structure check in PostGIS, and lets a database failure be one", async () => {
+    // Edge values the structure check lets through: the smallest subnormal, the largest double, -0.
+    const edge = {
+      type: "MultiPolygon" as const,
+      coordinates: [
+        [
+          [
+            [5e-324, -0],
+            [180, -90],
+            [179.999999999999, 90],
+            [5e-324, -0],
+          ],
+        ],
+        square(-10, 10, 1).coordinates,
+      ],
+    };
+    const degenerate = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+      ],
+    };
+    const found = await findInvalidBoundaries(t.database.db, [edge, degenerate]);
+    expect([...found.keys()]).toEqual([1]);
+    expect(found.get(1)?.reason).toBe("有效坐标点不足（环退化为线或点）");
+    // Inside a transaction the database has already refused: the error propagates (a 5xx for the caller),
+    // where it used to be reported as every boundary being unparseable.
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1/0`).catch(() => undefined);
+        return findInvalidBoundaries(tx, [degenerate]);
+      }),
+    ).rejects.toThrow();
   });
 
   it("moves a grid with its whole subtree: paths and levels rewritten, old places kept in history", async () => {
