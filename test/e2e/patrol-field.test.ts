@@ -187,6 +187,45 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await screenshot(page, "patrol-field-too-far");
   });
 
+  it("says in the member's language which record the phone could not send, and why", async () => {
+    // A finish whose patrol never started on the server (its start was refused): the phone refuses it itself.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open("envgrid-field", 1);
+          open.onsuccess = () => {
+            const tx = open.result.transaction("outbox", "readwrite");
+            tx.objectStore("outbox").add({
+              kind: "finish",
+              patrolLocalId: "never-started",
+              key: "e2e-finish-never-started",
+              body: { finishedAt: new Date().toISOString() },
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await page.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
+    try {
+      await page.reload();
+      const refused = page.locator(".field-refused");
+      await refused.getByText("مۇلازىمېتىر قوبۇل قىلمىغان خاتىرىلەر").waitFor();
+      await expect
+        .poll(() => refused.textContent())
+        .toContain(
+          "چارلاشنى ئاخىرلاشتۇرۇش：چارلاش باشلانمىغان (باشلاش خاتىرىسىنى مۇلازىمېتىر قوبۇل قىلمىدى)",
+        );
+      await screenshot(page, "patrol-field-refused-ug");
+      await refused.getByRole("button", { name: "تازىلاش" }).click();
+      await refused.waitFor({ state: "detached" });
+    } finally {
+      await page.evaluate(() => localStorage.setItem("envgrid.language", "zh-CN"));
+      await page.reload();
+    }
+  });
+
   it("measures the JavaScript a phone downloads and the time to the due list (CPU ×4)", async () => {
     // Three cold loads (no service worker, fresh cache); the median, as this machine is shared and noisy.
     const runs: { jsRaw: number; jsGzip: number; ms: number }[] = [];

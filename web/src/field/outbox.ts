@@ -62,12 +62,20 @@ export interface ReportRecord {
   photosSent?: number;
 }
 
+/** A record the server refused for good (or the phone could not send at all), kept to show the member. */
 export interface Rejected {
   seq?: number;
-  kind: string;
-  label: string;
-  message: string;
+  kind: OutboxRecord["kind"];
+  /** The check-in's or report's supervised object, if any. */
+  objectName?: string | null;
+  /** The server's refusal, in Chinese and (when it gave one) English; absent when `reason` says why. */
+  message?: string;
+  messageEn?: string | null;
+  /** A refusal the phone made itself, as an i18n key under `patrol.refusals`. */
+  reason?: "patrolNotStarted";
   at: string;
+  /** Records refused by earlier versions carry a ready-made Chinese label instead of `objectName`. */
+  label?: string;
 }
 
 const DB_NAME = "envgrid-field";
@@ -148,14 +156,6 @@ async function post(url: string, key: string, body: unknown): Promise<Response> 
     body: JSON.stringify(body),
   });
 }
-
-const labels: Record<OutboxRecord["kind"], string> = {
-  start: "开始巡查",
-  points: "轨迹",
-  checkin: "签到",
-  report: "上报问题",
-  finish: "结束巡查",
-};
 
 let syncing: Promise<void> | null = null;
 let retryDelay = 0;
@@ -238,7 +238,7 @@ async function send(record: OutboxRecord): Promise<boolean> {
       }
     } else {
       const id = await serverIdOf(record.patrolLocalId);
-      if (id === undefined) return reject(record, "巡查尚未开始（开始记录未同步）");
+      if (id === undefined) return reject(record, { reason: "patrolNotStarted" });
       if (record.kind === "points")
         response = await post(`/api/patrols/${id}/track`, record.key, record.body);
       else if (record.kind === "finish")
@@ -265,11 +265,14 @@ async function refused(record: OutboxRecord, response: Response): Promise<boolea
   return reject(record, await messageOf(response));
 }
 
-async function messageOf(response: Response): Promise<string> {
+type Refusal = Pick<Rejected, "message" | "messageEn" | "reason">;
+
+async function messageOf(response: Response): Promise<Refusal> {
   try {
-    return ((await response.json()) as { message?: string }).message ?? response.statusText;
+    const body = (await response.json()) as { message?: string; messageEn?: string };
+    return { message: body.message ?? response.statusText, messageEn: body.messageEn ?? null };
   } catch {
-    return response.statusText; // not JSON
+    return { message: response.statusText }; // not JSON
   }
 }
 
@@ -316,18 +319,19 @@ async function sendReport(record: ReportRecord): Promise<boolean> {
   }
 }
 
-function labelOf(record: OutboxRecord): string {
-  if (record.kind === "checkin") return `${labels.checkin}：${record.body.objectName}`;
-  if (record.kind === "report" && record.body.objectName)
-    return `${labels.report}：${record.body.objectName}`;
-  return labels[record.kind];
+/** The supervised object a record concerns, shown beside its kind. */
+export function objectNameOf(record: OutboxRecord): string | null {
+  return record.kind === "checkin" || record.kind === "report" ? record.body.objectName : null;
 }
 
-async function reject(record: OutboxRecord, message: string): Promise<boolean> {
-  const label = labelOf(record);
-  await run(STORES.rejected, "readwrite", (s) =>
-    s.add({ kind: record.kind, label, message, at: new Date().toISOString() } satisfies Rejected),
-  );
+async function reject(record: OutboxRecord, refusal: Refusal): Promise<boolean> {
+  const entry: Rejected = {
+    kind: record.kind,
+    objectName: objectNameOf(record),
+    ...refusal,
+    at: new Date().toISOString(),
+  };
+  await run(STORES.rejected, "readwrite", (s) => s.add(entry));
   return true;
 }
 

@@ -819,7 +819,7 @@ export const en: Translation = {
     photoCount: "{{count}} photo(s) taken",
     reportSaved: "Saved; it will be reported when online",
     noCategories: "The problem kinds are not downloaded yet: open this page once online",
-    kinds: { start: "start", points: "track", checkin: "check-in", finish: "finish" },
+    refusals: { patrolNotStarted: "The patrol was never started (its start was not accepted by the server)" },
     ledger: {
       nav: "Patrol ledger",
       title: "Patrol ledger and coverage",

@@ -814,7 +814,7 @@ export const zhCN = {
     photoCount: "已拍 {{count}} 张",
     reportSaved: "已保存，联网后自动上报",
     noCategories: "问题类别尚未下载，请联网打开一次本页",
-    kinds: { start: "开始巡查", points: "轨迹", checkin: "签到", finish: "结束巡查" },
+    refusals: { patrolNotStarted: "巡查尚未开始（开始记录未被服务器接受）" },
     ledger: {
       nav: "巡查台账",
       title: "巡查台账与覆盖",

@@ -9,6 +9,7 @@ import {
   enqueue,
   newKey,
   type OutboxRecord,
+  objectNameOf,
   onOutboxChange,
   pending,
   type Rejected,
@@ -72,11 +73,18 @@ function useOutbox() {
 
 /** The phone's field app (移动巡查): due list, start/stop, GPS track, check-in — all working offline. */
 export function FieldScene() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useOnline();
   const outbox = useOutbox();
   const [plan, setPlan] = useState<{ items: PatrolPlanEntry[]; offline: boolean } | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
+  const recordLabel = (kind: OutboxRecord["kind"], objectName: string | null) =>
+    objectName ? `${t(`patrol.outboxKinds.${kind}`)}·${objectName}` : t(`patrol.outboxKinds.${kind}`);
+  // the server words its refusals in Chinese and English; the phone's own refusals are in every language
+  const refusalText = (r: Rejected) =>
+    r.reason
+      ? t(`patrol.refusals.${r.reason}`)
+      : (i18n.language === "en" && r.messageEn) || r.message || t("errors.unknown");
   const [active, setActive] = useState<{ localId: string; startedAt: string } | null>(() => {
     const raw = localStorage.getItem(ACTIVE_KEY);
     return raw ? (JSON.parse(raw) as { localId: string; startedAt: string }) : null;
@@ -208,13 +216,7 @@ export function FieldScene() {
         description={
           waiting ? (
             <span className="field-waiting">
-              {outbox.waiting
-                .map((r) =>
-                  r.kind === "checkin" || (r.kind === "report" && r.body.objectName)
-                    ? `${t(`patrol.outboxKinds.${r.kind}`)}·${r.body.objectName}`
-                    : t(`patrol.outboxKinds.${r.kind}`),
-                )
-                .join("、")}
+              {outbox.waiting.map((r) => recordLabel(r.kind, objectNameOf(r))).join("、")}
             </span>
           ) : undefined
         }
@@ -226,10 +228,13 @@ export function FieldScene() {
       />
       {outbox.refused.length > 0 && (
         <Alert
+          className="field-refused"
           type="error"
           style={{ marginBottom: 12 }}
           title={t("patrol.rejected")}
-          description={outbox.refused.map((r) => `${r.label}：${r.message}`).join("；")}
+          description={outbox.refused
+            .map((r) => `${r.label ?? recordLabel(r.kind, r.objectName ?? null)}：${refusalText(r)}`)
+            .join("；")}
           action={<Button onClick={() => void clearRejected()}>{t("patrol.clear")}</Button>}
         />
       )}
