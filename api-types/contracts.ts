@@ -46,3 +46,17 @@ export interface ContractDetail extends ContractSummary {
   }[];
   policies: { sign: boolean };
 }
+
+/** What generating a year's contracts did (server/commands/contract-generator.ts), by contract id. */
+export interface GenerationResult {
+  year: number;
+  /** First drafts of the year. */
+  created: number[];
+  /** Drafts whose text followed a change of the 五定 before anyone signed. */
+  redrafted: number[];
+  /** New revisions of signed contracts whose 五定 changed since; the signed one stays in force until then. */
+  revised: number[];
+  /** Pending revisions dropped because the 五定 came back to what was signed. */
+  withdrawn: number[];
+  unchanged: number;
+}

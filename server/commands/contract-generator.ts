@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { GenerationResult } from "../../api-types/contracts.ts";
 import { rows } from "../db/client.ts";
 import { assembleContract } from "../domain/wuding/contract-text.ts";
 import { forbidden, notFound } from "../errors.ts";
@@ -8,19 +9,6 @@ import { canDraftContractsAbove } from "../policies/wuding.ts";
 import { loadContractFacts } from "../queries/contract-facts.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
-
-export interface GenerationResult {
-  year: number;
-  /** First drafts of the year. */
-  created: number[];
-  /** Drafts whose text followed a change of the 五定 before anyone signed. */
-  redrafted: number[];
-  /** New revisions of signed contracts whose 五定 changed since; the signed one stays in force until then. */
-  revised: number[];
-  /** Pending revisions dropped because the 五定 came back to what was signed. */
-  withdrawn: number[];
-  unchanged: number;
-}
 
 interface Existing {
   id: number;

@@ -1,4 +1,6 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import type { GenerationResult } from "../../../api-types/contracts.ts";
+import type { Equal, Expect } from "../../domain/type-equality.ts";
 import { errorResponses, IdParams, Pagination } from "../shared-schemas.ts";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -136,3 +138,8 @@ export const signContractSchema = {
     ...errorResponses,
   },
 };
+
+/** The generation answer's schema is the type api-types/contracts.ts gives the web: one changed side fails here. */
+export type ContractSchemasAgree = [
+  Expect<Equal<Static<(typeof generateContractsSchema.response)[200]>, GenerationResult>>,
+];

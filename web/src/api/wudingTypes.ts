@@ -1,15 +1,11 @@
 // Shapes of the 五定 and responsibility-contract API (server/routes/wuding, server/routes/contracts).
 
-export type { ContractDetail, ContractStatus, ContractSummary } from "../../../api-types/contracts";
+export type {
+  ContractDetail,
+  ContractStatus,
+  ContractSummary,
+  GenerationResult,
+} from "../../../api-types/contracts";
 
 // Everything of the shared 五定 module, under the same names.
 export type * from "../../../api-types/wuding";
-
-export interface GenerationResult {
-  year: number;
-  created: number[];
-  redrafted: number[];
-  revised: number[];
-  withdrawn: number[];
-  unchanged: number;
-}
