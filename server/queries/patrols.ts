@@ -7,7 +7,7 @@ import type {
 } from "../../api-types/patrols.ts";
 import { type Db, rows } from "../db/client.ts";
 import { CHECKLISTS, flagNames } from "../domain/patrol/checklist.ts";
-import { buildPlan, type PlanItem, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
+import { buildPlan, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
