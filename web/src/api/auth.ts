@@ -1,9 +1,12 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { clearReportDrafts } from "../drafts/reportDraft";
 import { ApiError, request } from "./client";
 import { queryClient } from "./queryClient";
 import type { Me, SessionUser } from "./types";
 
-export type Session = { status: "signedIn"; me: Me } | { status: "signedOut"; expired: boolean };
+/** Why nobody is signed in: not yet, the session expired (or was revoked), or the user signed out. */
+export type SignedOutReason = "notYet" | "expired" | "left";
+export type Session = { status: "signedIn"; me: Me } | { status: "signedOut"; reason: SignedOutReason };
 
 export const sessionQueryKey = ["session"] as const;
 
@@ -13,12 +16,17 @@ function wasSignedIn(client: QueryClient): boolean {
 
 async function fetchSession(): Promise<Session> {
   const previous = queryClient.getQueryData<Session>(sessionQueryKey);
-  // "Expired" sticks until the next login, so a refetch on the login page does not hide the notice.
-  const expired = previous?.status === "signedIn" || (previous?.status === "signedOut" && previous.expired);
+  // The reason sticks until the next login, so a refetch on the login page does not hide the notice.
+  const reason: SignedOutReason =
+    previous?.status === "signedIn"
+      ? "expired"
+      : previous?.status === "signedOut"
+        ? previous.reason
+        : "notYet";
   try {
     return { status: "signedIn", me: await request<Me>("GET", "/api/me") };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return { status: "signedOut", expired };
+    if (error instanceof ApiError && error.status === 401) return { status: "signedOut", reason };
     throw error;
   }
 }
@@ -28,20 +36,20 @@ export function useSession() {
 }
 
 /** Drops everything cached for the previous user; the session entry is updated in place so its observers see it. */
-export function endSession(client: QueryClient, expired: boolean): void {
+export function endSession(client: QueryClient, reason: SignedOutReason): void {
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
-  const signedOut: Session = { status: "signedOut", expired };
+  const signedOut: Session = { status: "signedOut", reason };
   client.setQueryData<Session>(sessionQueryKey, signedOut);
 }
 
 /** A 401 from any request means the cookie session is gone; tell the user only if they had one. */
 export function handleUnauthorized(): void {
-  if (wasSignedIn(queryClient)) endSession(queryClient, true);
+  if (wasSignedIn(queryClient)) endSession(queryClient, "expired");
 }
 
 export async function login(username: string, password: string): Promise<void> {
   await request<{ user: SessionUser }>("POST", "/api/auth/login", { username, password });
-  endSession(queryClient, false);
+  endSession(queryClient, "notYet");
   await queryClient.refetchQueries({ queryKey: sessionQueryKey });
 }
 
@@ -49,6 +57,8 @@ export async function logout(): Promise<void> {
   try {
     await request<void>("POST", "/api/auth/logout");
   } finally {
-    endSession(queryClient, false);
+    // only an explicit sign-out: a draft exists to outlive an expired session (handleUnauthorized)
+    clearReportDrafts(sessionStorage);
+    endSession(queryClient, "left");
   }
 }

@@ -324,6 +324,13 @@ export const en: Translation = {
       submit: "Submit",
       submitted: "Reported, tracking number {{trackingNo}}",
       duplicatesFound: "{{count}} similar cases nearby may be duplicates",
+      draft: {
+        found: "There is an unsent report draft (saved at {{time}}). Restore it?",
+        notKept:
+          "Photos and the reporter's name and contact are not kept in drafts; enter them again after restoring.",
+        restore: "Restore",
+        discard: "Discard",
+      },
     },
     supervision: {
       open: "Open",

@@ -322,6 +322,12 @@ export const zhCN = {
       submit: "提交上报",
       submitted: "已上报，查询编号 {{trackingNo}}",
       duplicatesFound: "附近 {{count}} 件同类案件可能重复，请受理时核对",
+      draft: {
+        found: "有一份未提交的上报草稿（保存于 {{time}}），是否恢复？",
+        notKept: "照片和举报人姓名、联系方式不会保存在草稿中，恢复后请重新填写。",
+        restore: "恢复",
+        discard: "丢弃",
+      },
     },
     supervision: {
       open: "在办",

@@ -15,15 +15,16 @@ import {
   Upload,
   type UploadFile,
 } from "antd";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { createCase, uploadEvidence, useCaseMeta } from "../../api/cases";
 import { newIdempotencyKey } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
-import { useCan } from "../../components/MeContext";
+import { useCan, useMe } from "../../components/MeContext";
 import { priorityLabel } from "./caseLabels";
 import { LocationPicker, type PickedPoint } from "./LocationPicker";
+import { draftClock, loadReportDraft, removeReportDraft, saveReportDraft } from "../../drafts/reportDraft";
 import "./cases.css";
 
 interface ReportValues {
@@ -54,6 +55,7 @@ export function ReportScene() {
   const meta = useCaseMeta();
   const staff = useCan("case.read");
   const canSeeGrids = useCan("grid.read");
+  const userId = useMe().user.id;
   const [form] = Form.useForm<ReportValues>();
   const source = Form.useWatch("source", form);
   const lng = Form.useWatch("lng", form);
@@ -65,6 +67,25 @@ export function ReportScene() {
   const [receipt, setReceipt] = useState<string | null>(null);
   // one key per filled-in form: pressing submit again after a lost answer never files twice
   const key = useRef(newIdempotencyKey());
+  // A draft left by an expired session is offered, and not overwritten, until the user restores or discards
+  // it; a first edit before that counts as discarding it (they chose to start afresh).
+  const [offered, setOffered] = useState(() => loadReportDraft(sessionStorage, userId));
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
+
+  const edited = () => {
+    setOffered(null);
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => saveReportDraft(sessionStorage, userId, form.getFieldsValue()), 500);
+  };
+  const restore = () => {
+    if (offered) form.setFieldsValue(offered.values);
+    setOffered(null);
+  };
+  const discard = () => {
+    removeReportDraft(sessionStorage, userId);
+    setOffered(null);
+  };
 
   const sources = (meta.data?.sources ?? []).filter((s) => s.allowed);
   const picked = lng !== undefined && lat !== undefined && lng !== null && lat !== null ? { lng, lat } : null;
@@ -72,6 +93,9 @@ export function ReportScene() {
   const submit = async (v: ReportValues) => {
     setError(null);
     setBusy(true);
+    // the submit itself may be the request that finds the session expired
+    clearTimeout(saveTimer.current);
+    saveReportDraft(sessionStorage, userId, v);
     try {
       const resident = RESIDENT_SOURCES.has(v.source);
       const created = await createCase(
@@ -113,6 +137,7 @@ export function ReportScene() {
       if (created.possibleDuplicates?.length)
         void message.warning(t("cases.report.duplicatesFound", { count: created.possibleDuplicates.length }));
       key.current = newIdempotencyKey();
+      removeReportDraft(sessionStorage, userId);
       if (staff) void navigate(`/cases/${created.id}`);
       else setReceipt(created.trackingNo);
     } catch (e) {
@@ -134,6 +159,26 @@ export function ReportScene() {
   const required = { required: true, message: t("cases.form.required") };
   return (
     <Card>
+      {offered && (
+        <Alert
+          type="info"
+          showIcon
+          className="report-draft"
+          style={{ marginBottom: 16 }}
+          title={t("cases.report.draft.found", { time: draftClock(offered.savedAt) })}
+          description={t("cases.report.draft.notKept")}
+          action={
+            <Flex gap={8}>
+              <Button type="primary" size="small" onClick={restore} data-testid="draft-restore">
+                {t("cases.report.draft.restore")}
+              </Button>
+              <Button size="small" onClick={discard} data-testid="draft-discard">
+                {t("cases.report.draft.discard")}
+              </Button>
+            </Flex>
+          }
+        />
+      )}
       {error !== null && (
         <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />
       )}
@@ -141,6 +186,7 @@ export function ReportScene() {
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
+        onValuesChange={edited}
         initialValues={{ source: staff ? "patrol_finding" : "public_report" }}
         className="report-form"
       >
@@ -209,9 +255,10 @@ export function ReportScene() {
           <LocationPicker
             value={picked}
             showGrids={canSeeGrids}
-            onChange={(p: PickedPoint) =>
-              form.setFieldsValue({ lng: Number(p.lng.toFixed(6)), lat: Number(p.lat.toFixed(6)) })
-            }
+            onChange={(p: PickedPoint) => {
+              form.setFieldsValue({ lng: Number(p.lng.toFixed(6)), lat: Number(p.lat.toFixed(6)) });
+              edited();
+            }}
           />
         </Form.Item>
         <Flex gap={16} wrap>

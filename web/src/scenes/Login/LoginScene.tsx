@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { Navigate } from "react-router";
+import { Navigate, useLocation } from "react-router";
 import { login, useSession } from "../../api/auth";
 import { ApiError } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
@@ -16,6 +16,20 @@ function lockedUntilOf(error: ApiError): string | undefined {
   return typeof details?.lockedUntil === "string" ? details.lockedUntil : undefined;
 }
 
+/**
+ * Where to go once signed in: the page the session expired on (or a link opened while signed out), as
+ * RequireAuth left it in the navigation state; only a path of this app, never another site.
+ */
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === "string" &&
+    from.startsWith("/") &&
+    !from.startsWith("//") &&
+    !from.startsWith("/login")
+    ? from
+    : "/";
+}
+
 interface Credentials {
   username: string;
   password: string;
@@ -25,13 +39,15 @@ export function LoginScene() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const session = useSession();
+  const location = useLocation();
   const submit = useMutation({
     mutationFn: ({ username, password }: Credentials) => login(username, password),
   });
 
-  if (session.data?.status === "signedIn") return <Navigate to="/" replace />;
+  if (session.data?.status === "signedIn") return <Navigate to={returnPath(location.state)} replace />;
 
-  const expired = session.data?.status === "signedOut" && session.data.expired && !submit.isError;
+  const expired =
+    session.data?.status === "signedOut" && session.data.reason === "expired" && !submit.isError;
   const lockedUntil = submit.error instanceof ApiError ? lockedUntilOf(submit.error) : undefined;
 
   return (
