@@ -3,6 +3,7 @@ import { type Db, rows } from "../db/client.ts";
 import { permittedActions } from "../domain/cases/case-actions.ts";
 import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
 import type { CaseState } from "../domain/cases/case-state.ts";
+import { DEFAULT_EXTENSION_POLICY } from "../domain/cases/deadline-rules.ts";
 import { responsibleUnit } from "../domain/cases/supervision.ts";
 import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
 import type { RoleAssignment } from "../policies/actor.ts";
@@ -141,7 +142,7 @@ export function whoMustAct(
       gridPath,
       assignedDepartmentId: numberOrNull(state.assignedDepartmentId),
     });
-    const actions = permittedActions(state, facts);
+    const actions = permittedActions(state, facts, DEFAULT_EXTENSION_POLICY);
     if (actions.length > 0)
       out.push({ userId: s.userId, actions: actions.map((a) => CASE_ACTION_LABELS[a]) });
   }

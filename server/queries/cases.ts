@@ -26,7 +26,7 @@ import {
   isTerminal,
   STAGE_NAMES,
 } from "../domain/cases/case-state.ts";
-import type { LimitKind } from "../domain/cases/deadline-rules.ts";
+import { DEFAULT_EXTENSION_POLICY, type LimitKind } from "../domain/cases/deadline-rules.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { type Priority, SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
 import type { Equal, Expect } from "../domain/type-equality.ts";
@@ -124,7 +124,7 @@ export function summaryOf(actor: Actor, row: ListRow, now: Date): CaseSummary {
     overdue: row.deadlineDueAt !== null && new Date(row.deadlineDueAt).getTime() < now.getTime(),
     escalationLevel: row.escalationLevel,
     location: { lng: row.lng, lat: row.lat },
-    allowedActions: permittedActions(state, caseActorFacts(actor, row)),
+    allowedActions: permittedActions(state, caseActorFacts(actor, row), DEFAULT_EXTENSION_POLICY),
   };
 }
 

@@ -113,4 +113,18 @@ describe("the demo cases", () => {
     });
     expect(reveal.json().contact).toMatch(/^1[3589]\d{9}$/);
   });
+
+  it("lists in the district office's 我的待办 only the extensions that wait for a decision", async () => {
+    const todo = (await api.get("office", "/api/cases?todo=true&pageSize=100")).json();
+    const deciding = todo.items.filter((c: { allowedActions: string[] }) =>
+      c.allowedActions.includes("approve_extension"),
+    );
+    const [{ waiting }] = await t.query<{ waiting: number }>(
+      sql`select count(*)::int as waiting from cases
+           where pending_extension is not null and stage in ('handling', 'joint_investigation')`,
+    );
+    expect(deciding.length).toBe(waiting);
+    for (const c of todo.items as { allowedActions: string[] }[])
+      expect(c.allowedActions.length, JSON.stringify(c)).toBeGreaterThan(0);
+  });
 });

@@ -409,7 +409,11 @@ describe("refusals", () => {
       action: "request_verification",
       assigneeId: memberId,
     });
-    expect(verifying.allowedActions).toEqual(["record_verification"]); // the township may also go itself
+    // the township handled it, so it may not re-check its own handling and is not offered to; the member is
+    expect(verifying.allowedActions).toEqual([]);
+    expect((await api.get("member", `/api/cases/${c.id}`)).json().allowedActions).toEqual([
+      "record_verification",
+    ]);
     const p = await uploadPhoto(t, cookies.member, c.id);
     const notAssignee = await api.act("member3", c.id, {
       action: "record_verification",

@@ -1,5 +1,7 @@
 import type { Role } from "../roles.ts";
+import { stateRefusal } from "./case-preconditions.ts";
 import type { CaseStage, CaseState } from "./case-state.ts";
+import type { ExtensionPolicy } from "./deadline-rules.ts";
 
 /**
  * Jurisdiction an action needs, checked against facts the server computes from the actor's scope:
@@ -132,9 +134,19 @@ export function isGranted(action: CaseAction, state: CaseState, actor: CaseActor
   );
 }
 
-/** Actions this actor may try in the case's current stage, so the UI shows buttons instead of guessing. */
-export function permittedActions(state: CaseState, actor: CaseActor): CaseAction[] {
+/**
+ * Actions this actor may take on the case as it is now (stage, grant, and what its state allows), so the UI
+ * shows only buttons that can succeed and 我的待办 lists only cases that wait on the caller.
+ */
+export function permittedActions(
+  state: CaseState,
+  actor: CaseActor,
+  extension: ExtensionPolicy,
+): CaseAction[] {
   return CASE_ACTION_NAMES.filter(
-    (a) => (CASE_ACTIONS[a].from as readonly CaseStage[]).includes(state.stage) && isGranted(a, state, actor),
+    (a) =>
+      (CASE_ACTIONS[a].from as readonly CaseStage[]).includes(state.stage) &&
+      isGranted(a, state, actor) &&
+      stateRefusal(a, state, actor, extension) === null,
   );
 }

@@ -15,6 +15,7 @@ import {
 } from "./case-fixtures.ts";
 import { decide, openCase } from "./case-machine.ts";
 import type { CaseState } from "./case-state.ts";
+import { DEFAULT_EXTENSION_POLICY } from "./deadline-rules.ts";
 
 const sh = (local: string) => new Date(`${local}+08:00`);
 const endOf = (date: string) => sh(`${date}T23:59:59.999`);
@@ -272,6 +273,44 @@ describe("extensions (延期)", () => {
     expect(c.deadline).toEqual(due);
     expect(refusal(c, office, { action: "deny_extension", reason: "x" }, t0)).toBe("no_extension_requested");
   });
+  it("offers a decision only while a request waits, and never to its requester", () => {
+    const offered = (c: CaseState, who: typeof office) =>
+      permittedActions(c, { ...who, isDistrict: true }, DEFAULT_EXTENSION_POLICY).filter((a) =>
+        a.endsWith("_extension"),
+      );
+    let c = handling();
+    // 我的待办 of the district office and the leaders: nothing to decide until someone asks
+    expect(offered(c, office)).toEqual([]);
+    expect(offered(c, leader)).toEqual([]);
+    expect(permittedActions(c, township, DEFAULT_EXTENSION_POLICY)).toContain("request_extension");
+    c = step(c, township, { action: "request_extension", days: 10, reason: "需委托检测" }, t0);
+    expect(offered(c, office)).toEqual(["approve_extension", "deny_extension"]);
+    expect(permittedActions(c, township, DEFAULT_EXTENSION_POLICY)).not.toContain("request_extension");
+    const both = actorOf("u-township", ["township_officer", "district_office"]);
+    expect(offered(c, both)).toEqual(["deny_extension"]);
+    c = step(c, leader, { action: "approve_extension" }, t0);
+    expect(offered(c, office)).toEqual([]);
+    expect(permittedActions(c, township, DEFAULT_EXTENSION_POLICY)).not.toContain("request_extension");
+  });
+
+  it("offers each one-off step once: arrival on site, informing the lower grid; no feedback without a transfer", () => {
+    let c = handling();
+    expect(permittedActions(c, member, DEFAULT_EXTENSION_POLICY)).toEqual(["arrive_on_site"]);
+    c = step(c, member, { action: "arrive_on_site" }, t0);
+    expect(permittedActions(c, member, DEFAULT_EXTENSION_POLICY)).toEqual([]);
+    c = step(
+      c,
+      township,
+      { action: "record_handling", result: "rectification_order", summary: "已整改", evidenceIds: [] },
+      t0,
+    );
+    // handled by its own grid: no feedback to a transferring unit; the reply and the lower grid remain
+    const feedback = permittedActions(c, township, DEFAULT_EXTENSION_POLICY);
+    expect(feedback).not.toContain("give_feedback");
+    expect(feedback).toContain("inform_lower_grid");
+    c = step(c, township, { action: "inform_lower_grid" }, t0);
+    expect(permittedActions(c, township, DEFAULT_EXTENSION_POLICY)).not.toContain("inform_lower_grid");
+  });
 });
 
 describe("urgent cases", () => {
@@ -394,9 +433,16 @@ describe("decide", () => {
 
   it("lists the actions an actor may try now", () => {
     const c = report();
-    expect(permittedActions(c, township)).toEqual(["accept", "reject", "merge_into"]);
-    expect(permittedActions(c, member)).toEqual([]);
-    expect(permittedActions(c, supervisor)).toEqual([]);
-    expect(permittedActions(registered(), office)).toEqual(["transfer", "organize_joint"]);
+    expect(permittedActions(c, township, DEFAULT_EXTENSION_POLICY)).toEqual([
+      "accept",
+      "reject",
+      "merge_into",
+    ]);
+    expect(permittedActions(c, member, DEFAULT_EXTENSION_POLICY)).toEqual([]);
+    expect(permittedActions(c, supervisor, DEFAULT_EXTENSION_POLICY)).toEqual([]);
+    expect(permittedActions(registered(), office, DEFAULT_EXTENSION_POLICY)).toEqual([
+      "transfer",
+      "organize_joint",
+    ]);
   });
 });

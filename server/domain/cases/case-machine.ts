@@ -1,5 +1,6 @@
 import { CASE_ACTIONS, type CaseAction, type CaseActor, hasGrantedRole, isGranted } from "./case-actions.ts";
 import { closeDue, currentDeadline } from "./case-deadline.ts";
+import { stateRefusal } from "./case-preconditions.ts";
 import {
   type CaseRules,
   type CaseStage,
@@ -153,11 +154,8 @@ const apply: Appliers = {
       participantDepartmentIds: ids.slice(1),
     };
   },
-  arrive_on_site: (_, { state, now }) =>
-    state.onSiteAt === null ? { onSiteAt: now } : refuse("already_on_site"),
-  request_extension: (cmd, { state, actor, now, rules }) => {
-    if (state.pendingExtension !== null) return refuse("extension_pending");
-    if (state.extensionsGranted >= rules.extension.maxExtensions) return refuse("extension_limit_reached");
+  arrive_on_site: (_, { now }) => ({ onSiteAt: now }),
+  request_extension: (cmd, { actor, now, rules }) => {
     if (!isPositiveInt(cmd.days)) return refuse("invalid_days");
     if (cmd.days > rules.extension.maxDays) return refuse("extension_too_long");
     if (!hasText(cmd.reason)) return refuse("reason_required");
@@ -165,10 +163,9 @@ const apply: Appliers = {
       pendingExtension: { days: cmd.days, reason: cmd.reason, requestedBy: actor.userId, requestedAt: now },
     };
   },
-  approve_extension: (_, { state, actor, now, rules }) => {
+  approve_extension: (_, { state, now, rules }) => {
     const pending = state.pendingExtension;
-    if (pending === null) return refuse("no_extension_requested");
-    if (pending.requestedBy === actor.userId) return refuse("self_approval");
+    if (pending === null) return refuse("no_extension_requested"); // stateRefusal's guard; narrows the type
     return {
       pendingExtension: null,
       extensionsGranted: state.extensionsGranted + 1,
@@ -176,41 +173,23 @@ const apply: Appliers = {
       closeDueAt: rules.calendar.addWorkingDays(state.closeDueAt ?? now, pending.days).dueAt,
     };
   },
-  deny_extension: (cmd, { state }) => {
-    if (state.pendingExtension === null) return refuse("no_extension_requested");
-    return hasText(cmd.reason) ? { pendingExtension: null } : refuse("reason_required");
-  },
+  deny_extension: (cmd) => (hasText(cmd.reason) ? { pendingExtension: null } : refuse("reason_required")),
   record_handling: (cmd, { actor }) => {
     if (!HANDLING_RESULTS.includes(cmd.result)) return refuse("invalid_result");
     if (!hasText(cmd.summary)) return refuse("summary_required");
     // a pending extension request is moot once the handling is done
     return { stage: "handled", handledBy: actor.userId, handlingResult: cmd.result, pendingExtension: null };
   },
-  give_feedback: (cmd, { state, now }) => {
-    if (state.handlerKind === "grid") return refuse("not_transferred");
-    if (state.feedbackToTransferrerAt !== null) return refuse("already_done");
-    if (!hasText(cmd.summary)) return refuse("summary_required");
-    return feedbackStep(state, { feedbackToTransferrerAt: now });
-  },
-  reply_to_reporter: (cmd, { state, now }) => {
-    if (!state.reporterReplyRequired) return refuse("no_reporter");
-    if (state.reporterRepliedAt !== null) return refuse("already_done");
-    if (!hasText(cmd.summary)) return refuse("summary_required");
-    return feedbackStep(state, { reporterRepliedAt: now });
-  },
-  inform_lower_grid: (_, { state, now }) =>
-    state.lowerGridInformedAt === null
-      ? feedbackStep(state, { lowerGridInformedAt: now })
-      : refuse("already_done"),
+  give_feedback: (cmd, { state, now }) =>
+    hasText(cmd.summary) ? feedbackStep(state, { feedbackToTransferrerAt: now }) : refuse("summary_required"),
+  reply_to_reporter: (cmd, { state, now }) =>
+    hasText(cmd.summary) ? feedbackStep(state, { reporterRepliedAt: now }) : refuse("summary_required"),
+  inform_lower_grid: (_, { state, now }) => feedbackStep(state, { lowerGridInformedAt: now }),
   request_verification: (cmd) =>
     hasText(cmd.assigneeId)
       ? { stage: "verifying", verifierId: cmd.assigneeId }
       : refuse("assignee_required"),
-  record_verification: (cmd, { state, actor, now }) => {
-    // a grid member re-checks only the task given to them; grid heads and township staff may go themselves
-    const supervisesGrid = actor.roles.includes("grid_head") || actor.roles.includes("township_officer");
-    if (!supervisesGrid && actor.userId !== state.verifierId) return refuse("not_assignee");
-    if (actor.userId === state.handledBy) return refuse("self_verification");
+  record_verification: (cmd, { state, now }) => {
     if (!Array.isArray(cmd.evidenceIds) || cmd.evidenceIds.length === 0) return refuse("evidence_required");
     if (cmd.passed === true) return { stage: "verified", verificationPassedAt: now };
     // 返工: back to whoever handled it; the new result needs new feedback and a new re-check
@@ -224,12 +203,8 @@ const apply: Appliers = {
       verifierId: null,
     };
   },
-  close: (_, { state, now }) =>
-    state.verificationPassedAt !== null ? { stage: "closed", closedAt: now } : refuse("not_verified"),
-  disclose: (cmd, { state, now }) => {
-    if (state.disclosedAt !== null) return refuse("already_done");
-    return hasText(cmd.summary) ? { disclosedAt: now } : refuse("summary_required");
-  },
+  close: (_, { now }) => ({ stage: "closed", closedAt: now }),
+  disclose: (cmd, { now }) => (hasText(cmd.summary) ? { disclosedAt: now } : refuse("summary_required")),
 };
 
 /** A new report, waiting for level 2 to accept it. */
@@ -273,7 +248,8 @@ export function openCase(
 
 /**
  * Decides one transition. The version is checked before anything else, so a client acting on an old view
- * gets `stale_version` whatever it asked; then role, stage, jurisdiction and the action's own guards.
+ * gets `stale_version` whatever it asked; then role, stage, jurisdiction, what the case's state allows
+ * (`stateRefusal`), and the command's own fields.
  * Pure: the input state is never modified.
  */
 export function decide(
@@ -290,6 +266,8 @@ export function decide(
   if (!(CASE_ACTIONS[action].from as readonly CaseStage[]).includes(state.stage))
     return { ok: false, reason: "invalid_stage" };
   if (!isGranted(action, state, actor)) return { ok: false, reason: "out_of_jurisdiction" };
+  const blocked = stateRefusal(action, state, actor, rules.extension);
+  if (blocked) return { ok: false, reason: blocked };
 
   const change = (apply[action] as (cmd: CaseCommand, ctx: Ctx) => Change | Refusal)(command, {
     state,
