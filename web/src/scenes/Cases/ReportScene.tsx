@@ -22,9 +22,9 @@ import { createCase, uploadEvidence, useCaseMeta } from "../../api/cases";
 import { newIdempotencyKey } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
 import { useCan, useMe } from "../../components/MeContext";
+import { draftClock, loadReportDraft, removeReportDraft, saveReportDraft } from "../../drafts/reportDraft";
 import { priorityLabel } from "./caseLabels";
 import { LocationPicker, type PickedPoint } from "./LocationPicker";
-import { draftClock, loadReportDraft, removeReportDraft, saveReportDraft } from "../../drafts/reportDraft";
 import "./cases.css";
 
 interface ReportValues {
