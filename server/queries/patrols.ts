@@ -7,7 +7,7 @@ import type {
 } from "../../api-types/patrols.ts";
 import { type Db, rows } from "../db/client.ts";
 import { CHECKLISTS, flagNames } from "../domain/patrol/checklist.ts";
-import { buildPlan, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
+import { buildPlan, isBlindSpot, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
@@ -93,7 +93,7 @@ export async function patrolPlan(db: Db, scope: Scope, filter: { gridId?: number
 }
 
 export async function blindSpots(db: Db, scope: Scope, filter: { gridId?: number }) {
-  return (await patrolPlan(db, scope, filter)).filter((e) => e.overdue || e.previousMissed);
+  return (await patrolPlan(db, scope, filter)).filter(isBlindSpot);
 }
 
 export interface LedgerFilter {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildPlan,
   governingRule,
+  isBlindSpot,
   type PlanObject,
   type PlanRule,
   periodOf,
@@ -179,5 +180,15 @@ describe("rules × objects", () => {
       previousMissed: true,
       periodStart: bj("2026-03-23T00:00:00"),
     });
+    expect(isBlindSpot(monday[0])).toBe(true);
+    // a visit this week closes last week's gap: no longer a blind spot, though last week stays missed
+    const visited = buildPlan(
+      rules,
+      [obj(1, "enterprise", ["key_unit"])],
+      new Map([[1, [bj("2026-03-23T09:00:00")]]]),
+      bj("2026-03-23T10:00:00"),
+    );
+    expect(visited[0]).toMatchObject({ status: "done", previousMissed: true, overdue: false });
+    expect(isBlindSpot(visited[0])).toBe(false);
   });
 });

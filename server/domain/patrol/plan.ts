@@ -150,5 +150,9 @@ export function buildPlan(
   );
 }
 
-/** A blind spot (盲区): an object whose required patrol is overdue now, or was missed last period. */
-export const isBlindSpot = (item: PlanItem) => item.overdue || item.previousMissed;
+/**
+ * A blind spot (盲区): an object whose required patrol is overdue now, or was missed last period and has not
+ * been visited since. A visit this period closes last period's gap: the map and the member's list then agree.
+ */
+export const isBlindSpot = (item: Pick<PlanItem, "overdue" | "previousMissed" | "done">) =>
+  item.overdue || (item.previousMissed && item.done === 0);
