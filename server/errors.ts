@@ -68,6 +68,9 @@ export const unprocessable = (code: string, messageZh: string, messageEn: string
   new AppError(code, 422, messageZh, messageEn, details);
 
 // Grid administration.
+/** Bytes that claim to be a photo (by their first bytes) and do not decode as one. */
+export const undecodableImage = () =>
+  new AppError("undecodable_image", 422, "图片文件已损坏，无法识别", "The image could not be decoded");
 export const gridManagedAbove = () =>
   new AppError(
     "grid_managed_above",

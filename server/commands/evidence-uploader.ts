@@ -4,7 +4,7 @@ import { rows } from "../db/client.ts";
 import { isTerminal } from "../domain/cases/case-state.ts";
 import { sniffEvidenceType } from "../domain/evidence/file-type.ts";
 import type { Role } from "../domain/roles.ts";
-import { AppError, forbidden } from "../errors.ts";
+import { AppError, forbidden, undecodableImage } from "../errors.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
 import { storeEvidence, UndecodableImage } from "../storage/evidence-store.ts";
 import { recordAudit } from "./audit-recorder.ts";
@@ -72,13 +72,7 @@ export async function prepareEvidence(
     const stored = await storeEvidence(config.uploadDir, file.bytes, type);
     return { caseId, type, sizeBytes: file.bytes.length, note: file.note?.trim() || null, stored };
   } catch (error) {
-    if (error instanceof UndecodableImage)
-      throw new AppError(
-        "undecodable_image",
-        422,
-        "图片文件已损坏，无法识别",
-        "The image could not be decoded",
-      );
+    if (error instanceof UndecodableImage) throw undecodableImage();
     throw error;
   }
 }

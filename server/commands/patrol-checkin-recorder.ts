@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../db/client.ts";
+import { isPhoto, type PhotoType, sniffEvidenceType } from "../domain/evidence/file-type.ts";
 import { checklistError } from "../domain/patrol/checklist.ts";
-import { badRequest, notFound, unprocessable } from "../errors.ts";
+import { badRequest, notFound, undecodableImage, unprocessable } from "../errors.ts";
 import { assertAllowed } from "../policies/allow.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { cleanPhoto, UndecodableImage } from "../storage/evidence-store.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 import { lockOwnPatrol, patrolFinished } from "./patrol-access.ts";
@@ -32,13 +34,24 @@ export interface RecordedCheckin {
 
 export const PHOTO_MAX_BYTES = 3 * 1024 * 1024;
 
-function decodePhoto(dataUrl: string): { type: string; bytes: Buffer } {
-  const match = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+/**
+ * The data URL's photo, by its bytes (not the type it declares), re-encoded upright without metadata: it is
+ * shown to the township and departments, who need the picture, not the phone's EXIF.
+ */
+async function checkinPhoto(dataUrl: string): Promise<{ type: PhotoType; bytes: Buffer }> {
+  const match = /^data:image\/(?:jpeg|png|webp);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
   if (!match) throw badRequest("photo_invalid", "照片格式无效（需要 JPEG、PNG 或 WebP）", "Invalid photo");
-  const bytes = Buffer.from(match[2], "base64");
+  const bytes = Buffer.from(match[1], "base64");
   if (bytes.length > PHOTO_MAX_BYTES)
     throw unprocessable("photo_too_large", "照片不能超过 3 MB", "Photo larger than 3 MB");
-  return { type: match[1], bytes };
+  const type = sniffEvidenceType(bytes);
+  if (!type || !isPhoto(type)) throw undecodableImage();
+  try {
+    return { type, bytes: (await cleanPhoto(bytes, type)).data };
+  } catch (error) {
+    if (error instanceof UndecodableImage) throw undecodableImage();
+    throw error;
+  }
 }
 
 /**
@@ -55,7 +68,7 @@ export async function recordCheckin(
   assertAllowed(ctx.actor, "patrol.perform");
   const at = input.at ? new Date(input.at) : new Date();
   checkClientTime(at);
-  const photo = input.photo ? decodePhoto(input.photo) : null;
+  const photo = input.photo ? await checkinPhoto(input.photo) : null;
   return ctx.db.transaction(async (tx) => {
     const patrol = await lockOwnPatrol(tx, ctx.actor, patrolId);
     if (patrol.finishedAt && at > new Date(patrol.finishedAt)) throw patrolFinished();

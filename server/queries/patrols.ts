@@ -6,6 +6,7 @@ import type {
   PatrolPlanEntry,
 } from "../../api-types/patrols.ts";
 import { type Db, rows } from "../db/client.ts";
+import type { PhotoType } from "../domain/evidence/file-type.ts";
 import { CHECKLISTS, flagNames } from "../domain/patrol/checklist.ts";
 import { buildPlan, isBlindSpot, type PlanObject, type PlanRule } from "../domain/patrol/plan.ts";
 import { notFound } from "../errors.ts";
@@ -187,6 +188,19 @@ export async function getPatrol(db: Db, scope: Scope, id: number): Promise<Patro
     })),
     checkins: checkins.map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
   };
+}
+
+/** A check-in's photo, if the patrol is in scope and the check-in has one; otherwise 404. */
+export async function getCheckinPhoto(db: Db, scope: Scope, patrolId: number, checkinId: number) {
+  const [found] = await rows<{ photo: Uint8Array; photoType: PhotoType }>(
+    db,
+    sql`select c.photo, c.photo_type as "photoType"
+          from patrol_checkins c join patrols p on p.id = c.patrol_id join grids g on g.id = p.grid_id
+         where c.id = ${checkinId} and c.patrol_id = ${patrolId} and c.photo is not null
+           and ${gridWithinScope(sql`g.path`, scope)}`,
+  );
+  if (!found) throw notFound();
+  return { bytes: Buffer.from(found.photo), type: found.photoType };
 }
 
 /** Members' activity (days active, patrols, distance, check-ins) for a period, in scope. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type OutputInfo } from "sharp";
-import { type EvidenceType, EXTENSION_OF, isPhoto } from "../domain/evidence/file-type.ts";
+import { type EvidenceType, EXTENSION_OF, isPhoto, type PhotoType } from "../domain/evidence/file-type.ts";
 
 export interface StoredEvidence {
   sha256: string;
@@ -34,20 +34,7 @@ export async function storeEvidence(
   let width: number | null = null;
   let height: number | null = null;
   if (isPhoto(type)) {
-    let clean: { data: Buffer; info: OutputInfo };
-    try {
-      const image = sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).rotate();
-      const encoded =
-        type === "image/png"
-          ? image.png()
-          : type === "image/webp"
-            ? image.webp({ quality: 85 })
-            : image.jpeg({ quality: 85, mozjpeg: true });
-      // sharp writes no metadata unless asked to (withMetadata / keepExif), which is what we rely on
-      clean = await encoded.toBuffer({ resolveWithObject: true });
-    } catch {
-      throw new UndecodableImage();
-    }
+    const clean = await cleanPhoto(bytes, type);
     width = clean.info.width;
     height = clean.info.height;
     publicPath = path.join("public", sha256.slice(0, 2), `${sha256}.${ext}`);
@@ -56,6 +43,29 @@ export async function storeEvidence(
   }
   await writeOnce(path.join(uploadDir, storagePath), bytes);
   return { sha256, storagePath, publicPath, publicSize, width, height };
+}
+
+/**
+ * A photo rotated upright from its EXIF orientation and re-encoded in its own format without any metadata
+ * (no GPS position, device or owner name). Throws UndecodableImage when the bytes do not decode as an image.
+ */
+export async function cleanPhoto(
+  bytes: Buffer,
+  type: PhotoType,
+): Promise<{ data: Buffer; info: OutputInfo }> {
+  try {
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 }).rotate();
+    const encoded =
+      type === "image/png"
+        ? image.png()
+        : type === "image/webp"
+          ? image.webp({ quality: 85 })
+          : image.jpeg({ quality: 85, mozjpeg: true });
+    // sharp writes no metadata unless asked to (withMetadata / keepExif), which is what we rely on
+    return await encoded.toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new UndecodableImage();
+  }
 }
 
 async function writeOnce(file: string, data: Buffer): Promise<void> {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { legMetres } from "../../server/domain/patrol/track-measure.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
@@ -28,6 +29,14 @@ const post = (user: string, url: string, payload: unknown, key?: string) =>
     payload: payload as object,
     headers: { cookie: cookies[user], ...(key ? { "idempotency-key": key } : {}) },
   });
+
+/** A small JPEG carrying a GPS position in its EXIF, as a phone's camera writes it. */
+function photoWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: "#6a7" } })
+    .jpeg()
+    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "42/1 57/1 0/1" } })
+    .toBuffer();
+}
 
 async function objectInYaer() {
   const [o] = await t.query<{ id: number; lon: number; lat: number }>(
@@ -239,8 +248,17 @@ describe("a patrol in the field", () => {
       accuracy: 12,
       answers,
       finding: "排放口有异味",
-      photo: `data:image/png;base64,${Buffer.from("fake png").toString("base64")}`,
+      photo: `data:image/jpeg;base64,${(await photoWithGps()).toString("base64")}`,
     };
+    // bytes that only claim to be a photo are refused before anything is stored
+    const fake = await post(
+      "member",
+      `/api/patrols/${patrolId}/checkins`,
+      { ...body, photo: `data:image/png;base64,${Buffer.from("fake png").toString("base64")}` },
+      "checkin-fake",
+    );
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json()).toMatchObject({ error: "undecodable_image", message: "图片文件已损坏，无法识别" });
     const a = await post("member", `/api/patrols/${patrolId}/checkins`, body, "checkin-0001");
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json().distanceM).toBeGreaterThan(30);
@@ -252,6 +270,18 @@ describe("a patrol in the field", () => {
     );
     expect(n).toBe(1);
     expect(type).toBeTruthy();
+    // the township sees the photo, upright and without the phone's EXIF (GPS, device); another village does not
+    const photoUrl = `/api/patrols/${patrolId}/checkins/${a.json().id}/photo`;
+    const photo = await get("township", photoUrl);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers["content-type"]).toBe("image/jpeg");
+    const meta = await sharp(photo.rawPayload).metadata();
+    expect(meta).toMatchObject({ format: "jpeg", width: 64, height: 48 });
+    expect(meta.exif).toBeUndefined();
+    expect((await get("other", photoUrl)).statusCode).toBe(404);
+    expect(
+      (await get("township", `/api/patrols/${patrolId}/checkins/${a.json().id + 1000}/photo`)).statusCode,
+    ).toBe(404);
     const wrong = await post("member", `/api/patrols/${patrolId}/checkins`, {
       ...body,
       answers: { bogus: "ok" },

@@ -290,6 +290,14 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await office.waitForTimeout(500); // the drawer slides in
     await screenshot(office, "patrol-playback");
     await office.keyboard.press("Escape");
+    // This test's patrol (the first row): the check-in photo taken offline on the phone shows in its drawer.
+    await office.locator(".patrol-ledger tbody tr").first().click();
+    const photo = office.locator(".patrol-checkin img");
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await office.waitForTimeout(500); // the drawer slides in
+    await screenshot(office, "patrol-checkin-photo");
+    await office.keyboard.press("Escape");
     await office.getByRole("tab", { name: /盲区/ }).click();
     await office.locator(".patrol-blind-spots tbody tr").first().waitFor();
     await screenshot(office, "patrol-blind-spots");

@@ -149,6 +149,7 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/patrols/export.xlsx": PATROL_READERS,
   "GET /api/patrols/activity": PATROL_READERS,
   "GET /api/patrols/{id}": PATROL_READERS,
+  "GET /api/patrols/{id}/checkins/{checkinId}/photo": PATROL_READERS,
   "POST /api/patrols": PATROL_WALKERS,
   "POST /api/patrols/{id}/finish": PATROL_WALKERS,
   "POST /api/patrols/{id}/track": PATROL_WALKERS,

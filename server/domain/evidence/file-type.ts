@@ -13,7 +13,9 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
   return null;
 }
 
-export function isPhoto(type: EvidenceType): boolean {
+export type PhotoType = Exclude<EvidenceType, "application/pdf">;
+
+export function isPhoto(type: EvidenceType): type is PhotoType {
   return type !== "application/pdf";
 }
 

@@ -7,6 +7,7 @@ import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import {
   blindSpots,
+  getCheckinPhoto,
   getPatrol,
   listPatrols,
   memberActivity,
@@ -20,6 +21,7 @@ import type { App, RouteDeps } from "../types.ts";
 import {
   activitySchema,
   blindSpotsSchema,
+  checkinPhotoSchema,
   checkinSchema,
   exportPatrolsSchema,
   finishPatrolSchema,
@@ -71,6 +73,18 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
 
   app.get("/api/patrols/:id", { config: read, schema: getPatrolSchema }, async (request) =>
     getPatrol(db, actorOf(request).scope, request.params.id),
+  );
+  app.get(
+    "/api/patrols/:id/checkins/:checkinId/photo",
+    { config: read, schema: checkinPhotoSchema },
+    async (request, reply) => {
+      const { id, checkinId } = request.params;
+      const photo = await getCheckinPhoto(db, actorOf(request).scope, id, checkinId);
+      return reply
+        .header("Content-Type", photo.type)
+        .header("Cache-Control", "private, max-age=3600")
+        .send(photo.bytes);
+    },
   );
 
   // Start, check-in and finish come from the phone's outbox, resent with their key until answered.

@@ -122,6 +122,15 @@ export const activitySchema = {
   },
 };
 
+export const checkinPhotoSchema = {
+  tags,
+  summary: "签到照片（巡查在权限范围内；照片已去除 EXIF/GPS 等元数据）",
+  params: Type.Object({
+    id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    checkinId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  }),
+};
+
 export const getPatrolSchema = {
   tags,
   summary: "一次巡查：轨迹（回放）与签到",

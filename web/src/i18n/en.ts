@@ -847,6 +847,8 @@ export const en: Translation = {
       days: "Days active",
       patrols: "Patrols",
       playback: "Track playback",
+      checkinPhoto: "Check-in photo at {{object}}",
+      noTrack: "No track (no position fixes)",
     },
     map: {
       title: "Patrol coverage map",

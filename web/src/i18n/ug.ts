@@ -875,6 +875,8 @@ export const ug: PartialTranslation = {
       days: "ئىشتا بولغان كۈن",
       patrols: "چارلاش قېتىم سانى",
       playback: "ئىزنى قايتا قويۇش",
+      checkinPhoto: "{{object}} تىزىملىتىش سۈرىتى",
+      noTrack: "ئىز يوق (ئورۇن بەلگىلەنمىدى)",
     },
     map: {
       title: "چارلاش قاپلىنىش خەرىتىسى",

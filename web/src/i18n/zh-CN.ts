@@ -841,6 +841,8 @@ export const zhCN = {
       days: "出勤天数",
       patrols: "巡查次数",
       playback: "轨迹回放",
+      checkinPhoto: "{{object}} 签到照片",
+      noTrack: "无轨迹（未获得定位）",
     },
     map: {
       title: "巡查覆盖地图",

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Drawer, Slider, Space, Table, Tabs, Tag } from "antd";
+import { Button, Card, DatePicker, Drawer, Image, Slider, Space, Table, Tabs, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -145,14 +145,40 @@ export function PatrolLedgerScene() {
   );
 }
 
-/** The track drawn as an SVG polyline (no map tiles needed); the slider moves along it in time. */
+/** One patrol: its track, and its check-ins with their findings and photos (also when GPS gave no track). */
 function Playback({ id }: { id: number }) {
+  const { t } = useTranslation();
   const patrol = usePatrol(id);
-  const [at, setAt] = useState(0);
   if (!patrol.data) return null;
   const p: PatrolDetail = patrol.data;
-  const pts = p.track;
-  if (pts.length === 0) return <div>{p.memberName}</div>;
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <div>
+        {p.gridName} · {p.memberName} · {formatTime(p.startedAt)} · {p.distanceM} m
+      </div>
+      {p.track.length > 0 ? <TrackLine track={p.track} /> : <Tag>{t("patrol.ledger.noTrack")}</Tag>}
+      {p.checkins.map((c) => (
+        <Space key={c.id} align="start" className="patrol-checkin">
+          <div>
+            {formatTime(c.at)} · {c.objectName} · {c.distanceM} m
+            {c.finding && <div className="patrol-checkin-finding">{c.finding}</div>}
+          </div>
+          {c.hasPhoto && (
+            <Image
+              width={96}
+              src={`/api/patrols/${p.id}/checkins/${c.id}/photo`}
+              alt={t("patrol.ledger.checkinPhoto", { object: c.objectName })}
+            />
+          )}
+        </Space>
+      ))}
+    </Space>
+  );
+}
+
+/** The track drawn as an SVG polyline (no map tiles needed); the slider moves along it in time. */
+function TrackLine({ track: pts }: { track: PatrolDetail["track"] }) {
+  const [at, setAt] = useState(0);
   const lons = pts.map((x) => x.lon);
   const lats = pts.map((x) => x.lat);
   const [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
@@ -162,10 +188,7 @@ function Playback({ id }: { id: number }) {
   const index = Math.min(at, pts.length - 1);
   const [cx, cy] = xy(pts[index]).split(",");
   return (
-    <Space orientation="vertical" style={{ width: "100%" }}>
-      <div>
-        {p.gridName} · {p.memberName} · {formatTime(p.startedAt)} · {p.distanceM} m
-      </div>
+    <>
       <svg className="patrol-playback" viewBox="0 0 480 480" style={{ width: "100%", background: "#f6f8f7" }}>
         <title>track</title>
         <polyline points={pts.map(xy).join(" ")} fill="none" stroke="#1f6f4a" strokeWidth={2} />
@@ -184,11 +207,6 @@ function Playback({ id }: { id: number }) {
         onChange={setAt}
         tooltip={{ formatter: (v) => formatTime(pts[v ?? 0].t) }}
       />
-      {p.checkins.map((c) => (
-        <div key={c.id}>
-          {formatTime(c.at)} · {c.objectName} · {c.distanceM} m
-        </div>
-      ))}
-    </Space>
+    </>
   );
 }
