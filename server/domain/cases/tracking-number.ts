@@ -1,8 +1,5 @@
 import { shanghaiDate } from "../calendar/work-calendar.ts";
-
-// Crockford-like alphabet without look-alikes (0/O, 1/I/L): readable over the phone
-const TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const TAIL_LENGTH = 6;
+import { TRACKING_ALPHABET, TRACKING_TAIL_LENGTH } from "./tracking-number-shape.ts";
 
 /**
  * GC + Shanghai date + 6 characters drawn by `draw(n)` (an integer below n): unguessable enough to follow a
@@ -11,6 +8,6 @@ const TAIL_LENGTH = 6;
  */
 export function trackingNumber(at: Date, draw: (n: number) => number): string {
   let tail = "";
-  for (let i = 0; i < TAIL_LENGTH; i++) tail += TRACKING_ALPHABET[draw(TRACKING_ALPHABET.length)];
+  for (let i = 0; i < TRACKING_TAIL_LENGTH; i++) tail += TRACKING_ALPHABET[draw(TRACKING_ALPHABET.length)];
   return `GC${shanghaiDate(at).replaceAll("-", "")}${tail}`;
 }
