@@ -62,6 +62,8 @@ const FieldScene = lazy(() => import("./scenes/Field/FieldScene").then((m) => ({
 const PatrolLedgerScene = lazy(() =>
   import("./scenes/Patrols/PatrolLedgerScene").then((m) => ({ default: m.PatrolLedgerScene })),
 );
+// The public tracking page: no login, no layout, no map — its own small chunk.
+const TrackScene = lazy(() => import("./scenes/Track/TrackScene").then((m) => ({ default: m.TrackScene })));
 const NotFoundScene = lazy(() =>
   import("./scenes/NotFoundScene").then((m) => ({ default: m.NotFoundScene })),
 );
@@ -76,6 +78,8 @@ function guarded(permission: string, element: ReactNode) {
 
 export const router = createBrowserRouter([
   { path: "/login", element: page(<LoginScene />), errorElement: <RouteError /> },
+  // 举报办理进度查询 (DOMAIN.md §7): anyone with a tracking number, signed in or not
+  { path: "/track/:trackingNo?", element: page(<TrackScene />), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
