@@ -26,6 +26,7 @@ export const en: Translation = {
     passwordRequired: "Enter your password",
     sessionExpired: "Your session has expired. Please sign in again.",
     unlocksAt: "The account unlocks at {{time}}",
+    trackLink: "Follow a report",
   },
   roles: {
     grid_member: "Grid member",
@@ -330,6 +331,16 @@ export const en: Translation = {
           "Photos and the reporter's name and contact are not kept in drafts; enter them again after restoring.",
         restore: "Restore",
         discard: "Discard",
+      },
+      receipt: {
+        title: "Your report has been sent",
+        numberLabel: "Tracking number",
+        keep: "Write down or copy the tracking number. With it you can follow your report at any time, without signing in.",
+        copy: "Copy",
+        copied: "Tracking number copied",
+        copyFailed: "Could not copy; please write the number down",
+        track: "Follow this report",
+        another: "Report another",
       },
     },
     supervision: {

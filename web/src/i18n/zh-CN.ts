@@ -24,6 +24,7 @@ export const zhCN = {
     passwordRequired: "请输入密码",
     sessionExpired: "会话已过期，请重新登录",
     unlocksAt: "账号将于 {{time}} 解锁",
+    trackLink: "查询举报办理进度",
   },
   roles: {
     grid_member: "网格员",
@@ -327,6 +328,16 @@ export const zhCN = {
         notKept: "照片和举报人姓名、联系方式不会保存在草稿中，恢复后请重新填写。",
         restore: "恢复",
         discard: "丢弃",
+      },
+      receipt: {
+        title: "举报已提交",
+        numberLabel: "受理编号",
+        keep: "请记下或复制受理编号。凭此编号，无需登录即可随时查询办理进度。",
+        copy: "复制",
+        copied: "已复制受理编号",
+        copyFailed: "未能复制，请手动记下编号",
+        track: "查询办理进度",
+        another: "再报一件",
       },
     },
     supervision: {

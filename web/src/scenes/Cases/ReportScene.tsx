@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Result,
   Select,
   Typography,
   Upload,
@@ -25,6 +24,7 @@ import { useCan, useMe } from "../../components/MeContext";
 import { draftClock, loadReportDraft, removeReportDraft, saveReportDraft } from "../../drafts/reportDraft";
 import { priorityLabel } from "./caseLabels";
 import { LocationPicker, type PickedPoint } from "./LocationPicker";
+import { ReportReceipt } from "./ReportReceipt";
 import "./cases.css";
 
 interface ReportValues {
@@ -133,7 +133,8 @@ export function ReportScene() {
       for (const [i, f] of files.entries())
         if (f.originFileObj)
           await uploadEvidence(created.id, f.originFileObj, `${key.current}-photo-${i + 1}`);
-      void message.success(t("cases.report.submitted", { trackingNo: created.trackingNo }));
+      // a resident gets the receipt screen instead, with the number to keep
+      if (staff) void message.success(t("cases.report.submitted", { trackingNo: created.trackingNo }));
       if (created.possibleDuplicates?.length)
         void message.warning(t("cases.report.duplicatesFound", { count: created.possibleDuplicates.length }));
       key.current = newIdempotencyKey();
@@ -147,14 +148,7 @@ export function ReportScene() {
     }
   };
 
-  if (receipt)
-    return (
-      <Result
-        status="success"
-        title={t("cases.report.submitted", { trackingNo: receipt })}
-        extra={<Button onClick={() => setReceipt(null)}>{t("common.ok")}</Button>}
-      />
-    );
+  if (receipt) return <ReportReceipt trackingNo={receipt} onAnother={() => setReceipt(null)} />;
 
   const required = { required: true, message: t("cases.form.required") };
   return (

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { login, useSession } from "../../api/auth";
 import { ApiError } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
@@ -104,6 +104,9 @@ export function LoginScene() {
             {t("login.submit")}
           </Button>
         </Form>
+        <p className="login-track">
+          <Link to="/track">{t("login.trackLink")}</Link>
+        </p>
       </Card>
     </main>
   );
