@@ -33,7 +33,7 @@ export function routeFiles(manifest: Manifest, sceneSource: string): string[] {
   return [...seen].map((key) => manifest[key].file).filter((file) => file.endsWith(".js"));
 }
 
-/** JavaScript a phone downloads on its first visit to the login page and to the field app, gzip as served. */
+/** JavaScript a phone downloads on its first visit to the login page, the field app and the tracking page, gzip as served. */
 export function webWeightBench(distDir = path.resolve("web/dist")): void {
   const manifestPath = path.join(distDir, ".vite", "manifest.json");
   if (!fs.existsSync(manifestPath))
@@ -44,6 +44,8 @@ export function webWeightBench(distDir = path.resolve("web/dist")): void {
   const routes = [
     { name: "web.first_load_js_gzip", route: "/login", scene: "src/scenes/Login/LoginScene.tsx" },
     { name: "web.field_first_load_js_gzip", route: "/field", scene: "src/scenes/Field/FieldScene.tsx" },
+    // the public tracking page: what a resident opens from a text message on a cheap phone
+    { name: "web.track_first_load_js_gzip", route: "/track", scene: "src/scenes/Track/TrackScene.tsx" },
   ];
   for (const { name, route, scene } of routes) {
     const files = routeFiles(manifest, scene);
