@@ -15,7 +15,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       return reply.status(400).send({
         error: "validation_failed",
-        message: "请求参数不合法，请检查后重试",
+        message: validationMessage(error.validation),
         messageEn: `Invalid request: ${error.message}`,
         details: error.validation.map((v) => ({
           path: v.instancePath || v.params?.missingProperty,
@@ -39,6 +39,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
       messageEn: "Internal server error",
     });
   });
+}
+
+const DATE_FORMATS: Record<string, string> = {
+  date: "YYYY-MM-DD",
+  "date-or-date-time": "YYYY-MM-DD 或 YYYY-MM-DDTHH:mm",
+  "date-time": "YYYY-MM-DDTHH:mm:ssZ",
+};
+
+/** The Chinese message of a 400: a bad date names its field and the expected form, anything else is generic. */
+function validationMessage(validation: NonNullable<FastifyError["validation"]>): string {
+  const first = validation[0];
+  const format = first?.keyword === "format" ? String(first.params?.format ?? "") : "";
+  if (format in DATE_FORMATS) {
+    const field = first.instancePath.replace(/^\//, "") || "日期";
+    return `日期不正确：${field} 应为真实存在的日期，格式 ${DATE_FORMATS[format]}`;
+  }
+  return "请求参数不合法，请检查后重试";
 }
 
 /**

@@ -12,6 +12,17 @@ export const ErrorBody = Type.Object(
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 
+/**
+ * A calendar day, YYYY-MM-DD. Checked for real (plugins/validation.ts, domain/date-input.ts): 2026-02-30,
+ * 2026-13-45 and the year 0000 are 400 validation_failed, never a database error.
+ */
+export const CalendarDay = (description: string) =>
+  Type.String({ format: "date", maxLength: 10, description });
+
+/** A list filter's `from`/`to`: a day, or a time with or without an offset (domain/date-input.ts). */
+export const DateRangeBound = (description: string) =>
+  Type.String({ format: "date-or-date-time", maxLength: 40, description });
+
 export const Pagination = {
   page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),

@@ -55,6 +55,24 @@ export function plausible(schema: Schema): unknown {
 /** Valid RFC 3339 that no JavaScript Date can hold (a leap second). */
 const LEAP_SECOND = "2026-06-30T23:59:60Z";
 
+/**
+ * Dates shaped right that name no day PostgreSQL can store (it answers "date/time field value out of range"),
+ * for every field of a date format: each must be a 400, never reach the database.
+ */
+const IMPOSSIBLE_DATES: Record<string, string[]> = {
+  date: ["2026-13-45", "2026-02-30", "0000-01-01"],
+  "date-or-date-time": [
+    "2026-13-45",
+    "2026-02-30",
+    "2026-11-30T25:00",
+    "0000-01-01",
+    "2026-11-30T10:00+15:00",
+  ],
+  "date-time": ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+08:00", "2026-02-30T10:00:00Z"],
+};
+const impossibleDates = (schema: Schema): string[] =>
+  schema.format ? (IMPOSSIBLE_DATES[schema.format] ?? []) : [];
+
 /** Values of the wrong kind for a property; none can satisfy a typed schema. */
 function wrongValues(schema: Schema): unknown[] {
   const type = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -107,6 +125,8 @@ export function bodyCases(schema: Schema): HostileCase[] {
     }
     if (property.format === "date-time")
       cases.push({ label: `body.${key} a leap second`, body: { ...base, [key]: LEAP_SECOND } });
+    for (const date of impossibleDates(property))
+      cases.push({ label: `body.${key}=${date}`, body: { ...base, [key]: date } });
     if (accepts(property, "x")) {
       cases.push({ label: `body.${key} with NUL`, body: { ...base, [key]: "a\u0000b" } });
       if (property.maxLength !== undefined) {
@@ -142,6 +162,8 @@ function nestedCases(schema: Schema, base: Record<string, unknown>): HostileCase
         cases.push({ label: `${where} = ${JSON.stringify(wrong)}`, body: wrap({ ...item, [field]: wrong }) });
       if (fieldSchema.format === "date-time")
         cases.push({ label: `${where} a leap second`, body: wrap({ ...item, [field]: LEAP_SECOND }) });
+      for (const date of impossibleDates(fieldSchema))
+        cases.push({ label: `${where}=${date}`, body: wrap({ ...item, [field]: date }) });
     }
   }
   return cases;
@@ -164,6 +186,8 @@ export function queryCases(parameters: { name: string; in: string; schema: Schem
       cases.push({ label: `query.${p.name} not a date`, query: { [p.name]: "昨天" } });
       cases.push({ label: `query.${p.name} a leap second`, query: { [p.name]: LEAP_SECOND } });
     }
+    for (const date of impossibleDates(s))
+      cases.push({ label: `query.${p.name}=${date}`, query: { [p.name]: date } });
     cases.push({ label: `query.${p.name} with NUL`, query: { [p.name]: "a\u0000b" } });
   }
   return cases;

@@ -5,6 +5,7 @@ import { CASE_STAGES } from "../../domain/cases/case-state.ts";
 import { MATTER_CATEGORY_CODES } from "../../domain/cases/matter-categories.ts";
 import { PRIORITIES } from "../../domain/cases/priorities.ts";
 import {
+  DateRangeBound,
   ErrorBody,
   errorResponses,
   IdempotencyHeaders,
@@ -17,9 +18,6 @@ const literals = (values: readonly string[]) => Type.Union(values.map((v) => Typ
 
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const DateOrDateTime = Type.String({
-  pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?$",
-});
 
 /** A report as submitted. Coordinates are WGS 84 (EPSG:4326), longitude first. */
 export const NewCaseBody = Type.Object(
@@ -108,8 +106,8 @@ export const CaseListQuery = Type.Object(
     open: Type.Optional(Type.Boolean()),
     todo: Type.Optional(Type.Boolean()),
     q: Type.Optional(Text(100)),
-    from: Type.Optional(DateOrDateTime),
-    to: Type.Optional(DateOrDateTime),
+    from: Type.Optional(DateRangeBound("上报时间起 / reported from")),
+    to: Type.Optional(DateRangeBound("上报时间止 / reported until")),
   },
   { additionalProperties: false },
 );

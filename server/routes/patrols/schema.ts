@@ -6,11 +6,17 @@ import type {
   PatrolPlanEntry,
 } from "../../../api-types/patrols.ts";
 import type { Equal, Expect } from "../../domain/type-equality.ts";
-import { ErrorBody, errorResponses, IdempotencyHeaders, IdParams, Pagination } from "../shared-schemas.ts";
+import {
+  CalendarDay,
+  ErrorBody,
+  errorResponses,
+  IdempotencyHeaders,
+  IdParams,
+  Pagination,
+} from "../shared-schemas.ts";
 
 const tags = ["patrols"];
 const DateTime = Type.String({ format: "date-time", maxLength: 40 });
-const Day = Type.String({ format: "date", maxLength: 10 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Accuracy = Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()]);
@@ -60,8 +66,8 @@ export const blindSpotsSchema = {
 const LedgerQuery = {
   ...GridQuery,
   memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-  from: Type.Optional(Day),
-  to: Type.Optional(Day),
+  from: Type.Optional(CalendarDay("起始日期（含），北京时间 YYYY-MM-DD / first day, Beijing time, included")),
+  to: Type.Optional(CalendarDay("截止日期（含当天全天），北京时间 / last day, Beijing time, included")),
 };
 
 const LedgerRow = Type.Object({
