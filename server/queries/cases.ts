@@ -41,6 +41,7 @@ import {
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
 import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
 import { pathGridIds } from "./grid-ancestry.ts";
+import { withinDateRange } from "./sql-time.ts";
 
 export interface CaseFilter {
   page: number;
@@ -155,8 +156,8 @@ function filterConditions(actor: Actor, f: CaseFilter, now: Date): SQL {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     where.push(sql`(c.title ilike ${like} or c.description ilike ${like} or c.tracking_no ilike ${like})`);
   }
-  if (f.from) where.push(sql`c.reported_at >= ${f.from}::timestamptz`);
-  if (f.to) where.push(sql`c.reported_at < ${f.to}::timestamptz`);
+  // a date alone is the whole Beijing day, both ends included (the patrol ledger reads its range alike)
+  where.push(...withinDateRange(sql`c.reported_at`, f));
   return sql.join(where, sql` and `);
 }
 

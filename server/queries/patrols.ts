@@ -12,6 +12,7 @@ import { buildPlan, isBlindSpot, type PlanObject, type PlanRule } from "../domai
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { withinDateRange } from "./sql-time.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -110,8 +111,8 @@ function ledgerWhere(scope: Scope, f: LedgerFilter): SQL {
   const parts: SQL[] = [gridWithinScope(sql`g.path`, scope)];
   if (f.gridId) parts.push(sql`g.path like ${sql`(select path from grids where id = ${f.gridId})`} || '%'`);
   if (f.memberId) parts.push(sql`p.member_id = ${f.memberId}`);
-  if (f.from) parts.push(sql`p.started_at >= ${f.from}::date::timestamp at time zone 'Asia/Shanghai'`);
-  if (f.to) parts.push(sql`p.started_at < (${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  // from/to are Beijing days, both included (the same reading as the case list)
+  parts.push(...withinDateRange(sql`p.started_at`, f));
   return sql.join(parts, sql` and `);
 }
 

@@ -19,7 +19,10 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 21
 export const CalendarDay = (description: string) =>
   Type.String({ format: "date", maxLength: 10, description });
 
-/** A list filter's `from`/`to`: a day, or a time with or without an offset (domain/date-input.ts). */
+/**
+ * A list filter's `from`/`to`: a day, or a time with or without an offset (domain/date-input.ts). Queries read
+ * it with `withinDateRange` (queries/sql-time.ts): a day is the whole Beijing day, both ends included.
+ */
 export const DateRangeBound = (description: string) =>
   Type.String({ format: "date-or-date-time", maxLength: 40, description });
 

@@ -106,8 +106,18 @@ export const CaseListQuery = Type.Object(
     open: Type.Optional(Type.Boolean()),
     todo: Type.Optional(Type.Boolean()),
     q: Type.Optional(Text(100)),
-    from: Type.Optional(DateRangeBound("上报时间起 / reported from")),
-    to: Type.Optional(DateRangeBound("上报时间止 / reported until")),
+    from: Type.Optional(
+      DateRangeBound(
+        "上报时间起（含）：YYYY-MM-DD 为北京时间当天零点起；也可写时间，无时区按北京时间 / " +
+          "reported from (included): a date is the whole Beijing day; a time without offset is Beijing time",
+      ),
+    ),
+    to: Type.Optional(
+      DateRangeBound(
+        "上报时间止（含）：YYYY-MM-DD 含当天全天（北京时间）；也可写时间 / " +
+          "reported until (included): a date includes that whole Beijing day",
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,167 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseApi, idOf, pointIn, report } from "../support/cases.ts";
+import { testEngine } from "../support/engine.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+const MARK = "列表筛选测试";
+const REPORTER = "木拉提·列表测试人";
+const CONTACT = "13955556666";
+
+let t: TestApp;
+let api: ReturnType<typeof caseApi>;
+const cookies: Record<string, string> = {};
+/** The four cases filed here, by the Beijing time they are said to be reported at. */
+const filed: Record<string, { id: number; trackingNo: string }> = {};
+
+const get = (user: string, url: string) => api.get(user, url);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of ["office", "township", "member", "dept"]) cookies[u] = await t.login(u);
+  api = caseApi(t, cookies);
+  // Around the Beijing day 2026-11-29 (UTC+8): its first and last second, and one second either side.
+  const times: [string, string, string][] = [
+    ["before", "亚尔村", "2026-11-28T15:59:59Z"],
+    ["first", "亚尔村", "2026-11-28T16:00:00Z"],
+    ["last", "亚尔村", "2026-11-29T15:59:59Z"],
+    ["after", "胜金村", "2026-11-29T16:00:00Z"],
+  ];
+  for (const [key, village, at] of times) {
+    const r = await api.file(
+      "office",
+      report(
+        {
+          source: "public_report",
+          priority: "urgent",
+          title: `${MARK}${key}`,
+          reporter: { name: REPORTER, contact: CONTACT },
+        },
+        await pointIn(t, village),
+      ),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    filed[key] = { id: r.json().id, trackingNo: r.json().trackingNo };
+    await t.query(sql`update cases set reported_at = ${at}::timestamptz where id = ${r.json().id}`);
+  }
+});
+afterAll(() => t?.close());
+
+describe(`impossible dates (${testEngine()})`, () => {
+  const impossible = ["2026-13-45", "2026-02-30", "2026-11-30T25:00", "0000-01-01", "2026-11-30T10:00+15:00"];
+
+  it("answers 400 validation_failed in Chinese on the case list, never a 500", async () => {
+    for (const base of ["/api/cases"])
+      for (const field of ["from", "to"])
+        for (const value of impossible) {
+          const r = await get("office", `${base}?${field}=${encodeURIComponent(value)}`);
+          expect(r.statusCode, `${base} ${field}=${value}: ${r.body}`).toBe(400);
+          expect(r.json()).toMatchObject({
+            error: "validation_failed",
+            message: expect.stringContaining(`日期不正确：${field}`),
+          });
+        }
+  });
+
+  it("answers 400 on the patrol ledger, its export and activity, with the same check", async () => {
+    for (const base of ["/api/patrols", "/api/patrols/export.xlsx", "/api/patrols/activity"])
+      for (const value of ["0000-01-01", "2026-02-30", "2026-13-45"]) {
+        const r = await get("township", `${base}?from=${value}`);
+        expect(r.statusCode, `${base} from=${value}: ${r.body}`).toBe(400);
+        expect(r.json().error).toBe("validation_failed");
+        expect(r.json().message).toMatch(/[\u4e00-\u9fff]/);
+      }
+  });
+
+  it("accepts the first and last representable days and times", async () => {
+    for (const q of [
+      "from=0001-01-01",
+      "to=9999-12-31",
+      "from=0001-01-01T00:00",
+      "to=9999-12-31T23:59:59.999999",
+      "from=2024-02-29&to=2024-02-29",
+      "from=2026-11-29T00:00:00%2B14:00",
+    ]) {
+      expect((await get("office", `/api/cases?${q}`)).statusCode, q).toBe(200);
+    }
+    expect((await get("township", "/api/patrols?from=0001-01-01&to=9999-12-31")).statusCode).toBe(200);
+  });
+});
+
+describe(`the report date range, in Beijing time and inclusive (${testEngine()})`, () => {
+  const titles = async (query: string) => {
+    const r = await get("office", `/api/cases?q=${encodeURIComponent(MARK)}&pageSize=50&${query}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return r
+      .json()
+      .items.map((c: { title: string }) => c.title.slice(MARK.length))
+      .sort();
+  };
+
+  it("takes from=to=a day as that whole Beijing day, its first and last second included", async () => {
+    expect(await titles("from=2026-11-29&to=2026-11-29")).toEqual(["first", "last"]);
+    expect(await titles("from=2026-11-29")).toEqual(["after", "first", "last"]);
+    expect(await titles("to=2026-11-29")).toEqual(["before", "first", "last"]);
+    expect(await titles("from=2026-11-30&to=2026-11-30")).toEqual(["after"]);
+  });
+
+  it("reads a time without an offset as Beijing time, one with an offset as that instant; both ends included", async () => {
+    expect(await titles("from=2026-11-29T00:00&to=2026-11-29T23:59:59")).toEqual(["first", "last"]);
+    expect(await titles("from=2026-11-28T16:00:00Z&to=2026-11-29T15:59:59Z")).toEqual(["first", "last"]);
+    expect(await titles("from=2026-11-29T00:00:01%2B08:00&to=2026-11-29T23:59:59%2B08:00")).toEqual(["last"]);
+  });
+
+  it("agrees with the patrol ledger: the same day holds the same patrols as a count by Beijing date", async () => {
+    const [day] = await t.query<{ day: string; n: number }>(
+      sql`select to_char((started_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day, count(*)::int as n
+            from patrols group by 1 order by 2 desc, 1 desc limit 1`,
+    );
+    const patrols = await get("office", `/api/patrols?from=${day.day}&to=${day.day}`);
+    expect(patrols.json().total).toBe(day.n);
+    const [cases] = await t.query<{ n: number }>(
+      sql`select count(*)::int as n from cases
+           where (reported_at at time zone 'Asia/Shanghai')::date = ${day.day}::date`,
+    );
+    const list = await get("office", `/api/cases?from=${day.day}&to=${day.day}`);
+    expect(list.json().total).toBe(cases.n);
+    expect(cases.n).toBeGreaterThan(0);
+  });
+});
+
+describe(`list filters (${testEngine()})`, () => {
+  /** The list's total for a query, next to the number of cases the same condition finds in SQL. */
+  async function agrees(query: string, where: ReturnType<typeof sql>) {
+    const r = await get("office", `/api/cases?${query}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const [{ n }] = await t.query<{ n: number }>(sql`select count(*)::int as n from cases c where ${where}`);
+    expect(r.json().total, query).toBe(n);
+    expect(n, query).toBeGreaterThan(0);
+  }
+
+  it("filters by source, priority, grid subtree, department, category and stage, alone and together", async () => {
+    const township = await idOf(t, "grids", "亚尔镇");
+    const eco = await idOf(t, "departments", "eco");
+    await agrees("source=public_report", sql`c.source = 'public_report'`);
+    await agrees("priority=urgent", sql`c.priority = 'urgent'`);
+    await agrees(
+      `gridId=${township}`,
+      sql`c.grid_path like (select path from grids where id = ${township}) || '%'`,
+    );
+    await agrees(
+      `departmentId=${eco}`,
+      sql`(c.assigned_department_id = ${eco} or ${eco}::int = any(c.involved_department_ids))`,
+    );
+    await agrees(
+      `gridId=${township}&source=public_report&priority=urgent&from=2026-11-29&to=2026-11-29`,
+      sql`c.grid_path like (select path from grids where id = ${township}) || '%' and c.source = 'public_report'
+          and c.priority = 'urgent' and (c.reported_at at time zone 'Asia/Shanghai')::date = '2026-11-29'`,
+    );
+  });
+
+  it("keeps a grid filter inside the caller's scope: another township's grid gives a member nothing", async () => {
+    const other = await idOf(t, "grids", "胜金乡");
+    const r = await get("member", `/api/cases?gridId=${other}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().total).toBe(0);
+  });
+});
