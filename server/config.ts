@@ -41,6 +41,8 @@ export interface Config {
   deadlineSweepMinutes: number;
   /** A patrol check-in farther than this from its object is refused (metres). */
   patrolCheckinRadiusM: number;
+  /** The case list's Excel export refuses (422) a filter matching more cases than this. */
+  caseExportMaxRows: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Envgrid@2026";
@@ -93,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duplicateDays: intFrom(env, "ENVGRID_DUPLICATE_DAYS", 7, 1, 365),
     deadlineSweepMinutes: intFrom(env, "ENVGRID_DEADLINE_SWEEP_MINUTES", 5, 1, 24 * 60),
     patrolCheckinRadiusM: intFrom(env, "ENVGRID_PATROL_CHECKIN_RADIUS_M", 200, 10, 100000),
+    caseExportMaxRows: intFrom(env, "ENVGRID_CASE_EXPORT_MAX_ROWS", 10_000, 1, 50_000),
   };
 }

@@ -30,7 +30,7 @@ import { DEFAULT_EXTENSION_POLICY, type LimitKind } from "../domain/cases/deadli
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { type Priority, SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
 import type { Equal, Expect } from "../domain/type-equality.ts";
-import { notFound } from "../errors.ts";
+import { notFound, unprocessable } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import {
   caseActorFacts,
@@ -161,6 +161,12 @@ function filterConditions(actor: Actor, f: CaseFilter, now: Date): SQL {
   return sql.join(where, sql` and `);
 }
 
+/** Deadline lists (overdue, to-do, due soon) soonest first; everything else newest first. */
+function listOrder(f: Omit<CaseFilter, "page" | "pageSize">): SQL {
+  const byDeadline = f.overdue || f.todo || f.dueBefore !== undefined;
+  return byDeadline ? sql`c.deadline_due_at asc, c.id asc` : sql`c.reported_at desc, c.id desc`;
+}
+
 /** Cases in the caller's scope, filtered and paginated; `todo` keeps those the caller may act on now. */
 export async function listCases(
   db: Db,
@@ -169,8 +175,7 @@ export async function listCases(
   now: Date,
 ): Promise<{ items: CaseSummary[]; total: number }> {
   const where = filterConditions(actor, f, now);
-  const byDeadline = f.overdue || f.todo || f.dueBefore !== undefined;
-  const order = byDeadline ? sql`c.deadline_due_at asc, c.id asc` : sql`c.reported_at desc, c.id desc`;
+  const order = listOrder(f);
   if (f.todo) {
     // whether the caller may act is the machine's decision: computed over the open cases in scope
     const all = await rows<ListRow>(
@@ -193,6 +198,46 @@ export async function listCases(
   );
   return { items: page.map((r) => summaryOf(actor, r, now)), total };
 }
+
+/** The list's filters that an export takes: all but paging and the to-do inbox (decided per case in code). */
+export type CaseExportFilter = Omit<CaseFilter, "page" | "pageSize" | "todo" | "dueBefore">;
+
+/** A line of the case list's spreadsheet: the list's summary and when the case was closed; no reporter. */
+export type CaseExportRow = CaseSummary & { closedAt: string | null };
+
+/**
+ * The case list as the caller sees it (the same scope and filters: filterConditions), for a spreadsheet, in
+ * the list's order. All of it or nothing: more than `maxRows` cases is refused with 422, so a ledger cut
+ * short is never taken for the whole.
+ */
+export async function casesForExport(
+  db: Db,
+  actor: Actor,
+  f: CaseExportFilter,
+  now: Date,
+  maxRows: number,
+): Promise<CaseExportRow[]> {
+  const where = filterConditions(actor, { ...f, page: 1, pageSize: maxRows }, now);
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from cases c where ${where}`,
+  );
+  if (total > maxRows) throw exportTooLarge(total, maxRows);
+  const list = await rows<ListRow>(
+    db,
+    sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id where ${where}
+         order by ${listOrder(f)} limit ${maxRows}`,
+  );
+  return list.map((r) => ({ ...summaryOf(actor, r, now), closedAt: r.closedAt }));
+}
+
+export const exportTooLarge = (total: number, maxRows: number) =>
+  unprocessable(
+    "export_too_large",
+    `符合条件的案件共 ${total} 件，超过单次导出上限 ${maxRows} 件，请缩小筛选范围（如上报日期、乡镇或网格）后再导出`,
+    `${total} cases match, more than the ${maxRows} one export may hold; narrow the filters and export again`,
+    { total, maxRows },
+  );
 
 /** The case row if the caller may read it; otherwise 404, exactly as for a case that does not exist. */
 export async function loadVisibleCase(db: Db, actor: Actor, id: number, lock = false): Promise<CaseRow> {

@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.ts";
 import { caseApi, idOf, pointIn, report } from "../support/cases.ts";
 import { testEngine } from "../support/engine.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
+/** Small enough that the whole district's list is over it, large enough for a township's month. */
+const EXPORT_CAP = 300;
 const MARK = "列表筛选测试";
 const REPORTER = "木拉提·列表测试人";
 const CONTACT = "13955556666";
@@ -16,8 +20,33 @@ const filed: Record<string, { id: number; trackingNo: string }> = {};
 
 const get = (user: string, url: string) => api.get(user, url);
 
+async function sheetOf(payload: Buffer, name = "案件列表") {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v))),
+    );
+  });
+  return { wb, header: rows[0], body: rows.slice(1) };
+}
+
+/** Every text cell of every sheet, to look for what must not be there. */
+function allText(wb: ExcelJS.Workbook): string {
+  const parts: string[] = [];
+  wb.eachSheet((s) =>
+    s.eachRow((row) => {
+      for (const v of row.values as unknown[]) if (v !== null && v !== undefined) parts.push(String(v));
+    }),
+  );
+  return parts.join("\n");
+}
+
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ caseExportMaxRows: EXPORT_CAP });
   for (const u of ["office", "township", "member", "dept"]) cookies[u] = await t.login(u);
   api = caseApi(t, cookies);
   // Around the Beijing day 2026-11-29 (UTC+8): its first and last second, and one second either side.
@@ -50,8 +79,8 @@ afterAll(() => t?.close());
 describe(`impossible dates (${testEngine()})`, () => {
   const impossible = ["2026-13-45", "2026-02-30", "2026-11-30T25:00", "0000-01-01", "2026-11-30T10:00+15:00"];
 
-  it("answers 400 validation_failed in Chinese on the case list, never a 500", async () => {
-    for (const base of ["/api/cases"])
+  it("answers 400 validation_failed in Chinese on the case list and its export, never a 500", async () => {
+    for (const base of ["/api/cases", "/api/cases/export.xlsx"])
       for (const field of ["from", "to"])
         for (const value of impossible) {
           const r = await get("office", `${base}?${field}=${encodeURIComponent(value)}`);
@@ -163,5 +192,111 @@ describe(`list filters (${testEngine()})`, () => {
     const r = await get("member", `/api/cases?gridId=${other}`);
     expect(r.statusCode).toBe(200);
     expect(r.json().total).toBe(0);
+  });
+});
+
+describe(`the Excel export (${testEngine()})`, () => {
+  it("holds, for a township officer, exactly the list's cases: the township's only, in the list's order", async () => {
+    const query = "from=2026-11-01&to=2026-11-30";
+    const list = await get("township", `/api/cases?${query}&pageSize=200`);
+    expect(list.json().total).toBeGreaterThan(0);
+    expect(list.json().total).toBeLessThanOrEqual(200);
+    const r = await get("township", `/api/cases/export.xlsx?${query}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers["content-type"]).toContain("spreadsheetml");
+    expect(r.headers["cache-control"]).toBe("no-store");
+    const disposition = String(r.headers["content-disposition"]);
+    expect(disposition).toMatch(/^attachment; filename="cases-\d{8}\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("''")[1])).toMatch(/^案件列表_\d{8}\.xlsx$/);
+
+    const { header, body } = await sheetOf(r.rawPayload);
+    expect(header).toEqual([
+      "查询编号",
+      "标题",
+      "来源",
+      "事项类别",
+      "优先级",
+      "督办方式",
+      "环节",
+      "乡镇（街道）",
+      "网格",
+      "承办部门",
+      "上报时间（北京时间）",
+      "当前时限节点",
+      "办理时限（北京时间）",
+      "是否逾期",
+      "结案时间（北京时间）",
+    ]);
+    expect(body.map((row) => row[0])).toEqual(
+      list.json().items.map((c: { trackingNo: string }) => c.trackingNo),
+    );
+    expect(new Set(body.map((row) => row[7]))).toEqual(new Set(["亚尔镇"]));
+    // the office's cases in 胜金村 are not the township's
+    expect(body.map((row) => row[0])).not.toContain(filed.after.trackingNo);
+    expect(body.map((row) => row[0])).toContain(filed.first.trackingNo);
+  });
+
+  it("applies the filters and says which on its own sheet, in Beijing time", async () => {
+    const township = await idOf(t, "grids", "亚尔镇");
+    const q = `gridId=${township}&source=public_report&priority=urgent&from=2026-11-29&to=2026-11-29`;
+    const r = await get("office", `/api/cases/export.xlsx?${q}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const { wb, body } = await sheetOf(r.rawPayload);
+    const list = await get("office", `/api/cases?${q}&pageSize=200`);
+    expect(body.map((row) => row[0])).toEqual(
+      list.json().items.map((c: { trackingNo: string }) => c.trackingNo),
+    );
+    expect(body.map((row) => row[0])).toEqual(
+      expect.arrayContaining([filed.first.trackingNo, filed.last.trackingNo]),
+    );
+    const first = body.find((row) => row[0] === filed.first.trackingNo) as string[];
+    expect(first.slice(2, 5)).toEqual(["群众举报", expect.any(String), "紧急"]);
+    expect(first[10]).toBe("2026/11/29 00:00");
+    const about = await sheetOf(r.rawPayload, "导出说明");
+    const notes = [about.header, ...about.body].map((row) => row.join(" ")).join("\n");
+    expect(notes).toContain("网格：亚尔镇（含下级）");
+    expect(notes).toContain("上报时间：2026-11-29 至 2026-11-29");
+    expect(notes).toContain("不含举报人信息");
+    expect(allText(wb)).not.toContain(REPORTER);
+  });
+
+  it("never carries the reporter: no column for them, not their name or contact, not even masked", async () => {
+    const r = await get("office", `/api/cases/export.xlsx?q=${encodeURIComponent(MARK)}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const { wb, header, body } = await sheetOf(r.rawPayload);
+    expect(body).toHaveLength(4);
+    for (const h of header) expect(h).not.toMatch(/举报人|联系|电话|姓名|上报人/);
+    const text = allText(wb);
+    for (const secret of [REPORTER, CONTACT, "木**", "139****6666", "木拉提"])
+      expect(text).not.toContain(secret);
+    // nor the filer's account (the office filed them)
+    expect(text).not.toContain("王敏");
+  });
+
+  it("refuses more cases than the cap with 422 and a Chinese message to narrow the filters; the list still pages", async () => {
+    const list = await get("office", "/api/cases?pageSize=1");
+    const total = list.json().total;
+    expect(total).toBeGreaterThan(EXPORT_CAP);
+    const r = await get("office", "/api/cases/export.xlsx");
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({
+      error: "export_too_large",
+      message: expect.stringContaining("请缩小筛选范围"),
+      details: { total, maxRows: EXPORT_CAP },
+    });
+    expect(r.json().message).toContain(`${EXPORT_CAP}`);
+    // the limit is what the web reads to disable the button
+    expect((await get("office", "/api/case-meta")).json().exportMaxRows).toBe(EXPORT_CAP);
+    expect(loadConfig({}).caseExportMaxRows).toBe(10_000);
+  });
+
+  it("is refused to accounts that read no cases, like the list", async () => {
+    const auditor = await t.login("auditor");
+    const r = await t.app.inject({
+      method: "GET",
+      url: "/api/cases/export.xlsx",
+      headers: { cookie: auditor },
+    });
+    expect(r.statusCode).toBe(403);
   });
 });

@@ -114,6 +114,7 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/case-meta": "any",
   "POST /api/cases": REPORTERS,
   "GET /api/cases": BUSINESS,
+  "GET /api/cases/export.xlsx": BUSINESS,
   "GET /api/cases/{id}": BUSINESS,
   "GET /api/cases/{id}/duplicates": BUSINESS,
   "POST /api/cases/{id}/transitions": BUSINESS,

@@ -29,7 +29,16 @@ import type { Role } from "../../domain/roles.ts";
 import { badRequest } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { assertAllowed } from "../../policies/allow.ts";
-import { getCaseDetail, listCases, loadVisibleCase, possibleDuplicates } from "../../queries/cases.ts";
+import { gridWithinScope } from "../../policies/grid-scope-sql.ts";
+import {
+  casesForExport,
+  getCaseDetail,
+  listCases,
+  loadVisibleCase,
+  possibleDuplicates,
+} from "../../queries/cases.ts";
+import { buildCaseList, describeCaseFilter } from "../../spreadsheets/case-list.ts";
+import { XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
 import { answerOnce, earlierAnswer, runOnce, sendAnswer } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
@@ -37,6 +46,7 @@ import {
   caseMetaSchema,
   createCaseSchema,
   duplicatesSchema,
+  exportCasesSchema,
   getCaseSchema,
   listCasesSchema,
   revealSchema,
@@ -44,6 +54,13 @@ import {
   transitionSchema,
   uploadEvidenceSchema,
 } from "./schema.ts";
+
+const attachment = (name: string, ascii: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** YYYYMMDD of an instant in Beijing time, for file names. */
+const shanghaiDay = (at: Date) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(at).replaceAll("-", "");
 
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
   const db = database.db;
@@ -81,6 +98,7 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
       duplicateRadiusMeters: config.duplicateRadiusMeters,
       duplicateDays: config.duplicateDays,
       maxUploadBytes: config.maxUploadBytes,
+      exportMaxRows: config.caseExportMaxRows,
     };
   });
 
@@ -106,6 +124,40 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
     assertAllowed(actor, "case.read");
     return listCases(db, actor, request.query, now());
   });
+
+  // The list as a spreadsheet: the list's own query (scope and filters), so it holds exactly what the list
+  // shows. A GET, so like the other exports it is in the request log, not the audit log (decision 0004).
+  app.get(
+    "/api/cases/export.xlsx",
+    { config: { permission: "case.read" }, schema: exportCasesSchema },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertAllowed(actor, "case.read");
+      const at = now();
+      const f = request.query;
+      const items = await casesForExport(db, actor, f, at, config.caseExportMaxRows);
+      // a grid out of the caller's reach is not named (it filters nothing in then, the scope holds)
+      const [grid] = f.gridId
+        ? await rows<{ name: string }>(
+            db,
+            sql`select g.name from grids g where g.id = ${f.gridId} and ${gridWithinScope(sql`g.path`, actor.scope)}`,
+          )
+        : [];
+      const [department] = f.departmentId
+        ? await rows<{ name: string }>(db, sql`select name from departments where id = ${f.departmentId}`)
+        : [];
+      const file = await buildCaseList(items, {
+        generatedAt: at,
+        filters: describeCaseFilter(f, { grid: grid?.name, department: department?.name }),
+      });
+      const day = shanghaiDay(at);
+      return reply
+        .type(XLSX_MIME)
+        .header("content-disposition", attachment(`案件列表_${day}.xlsx`, `cases-${day}.xlsx`))
+        .header("cache-control", "no-store")
+        .send(file);
+    },
+  );
 
   app.get(
     "/api/cases/:id",

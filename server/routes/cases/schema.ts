@@ -93,34 +93,37 @@ export const RoutingBody = Type.Object(
 
 export const RevealBody = Type.Object({ reason: Text(200, 2) }, { additionalProperties: false });
 
+const caseFilterFields = {
+  stage: Type.Optional(Type.Array(literals(CASE_STAGES), { maxItems: 13 })),
+  category: Type.Optional(literals(MATTER_CATEGORY_CODES)),
+  priority: Type.Optional(literals(PRIORITIES)),
+  source: Type.Optional(literals(CASE_SOURCES)),
+  gridId: Type.Optional(Id),
+  departmentId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean()),
+  open: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Text(100)),
+  from: Type.Optional(
+    DateRangeBound(
+      "上报时间起（含）：YYYY-MM-DD 为北京时间当天零点起；也可写时间，无时区按北京时间 / " +
+        "reported from (included): a date is the whole Beijing day; a time without offset is Beijing time",
+    ),
+  ),
+  to: Type.Optional(
+    DateRangeBound(
+      "上报时间止（含）：YYYY-MM-DD 含当天全天（北京时间）；也可写时间 / " +
+        "reported until (included): a date includes that whole Beijing day",
+    ),
+  ),
+};
+
 export const CaseListQuery = Type.Object(
-  {
-    ...Pagination,
-    stage: Type.Optional(Type.Array(literals(CASE_STAGES), { maxItems: 13 })),
-    category: Type.Optional(literals(MATTER_CATEGORY_CODES)),
-    priority: Type.Optional(literals(PRIORITIES)),
-    source: Type.Optional(literals(CASE_SOURCES)),
-    gridId: Type.Optional(Id),
-    departmentId: Type.Optional(Id),
-    overdue: Type.Optional(Type.Boolean()),
-    open: Type.Optional(Type.Boolean()),
-    todo: Type.Optional(Type.Boolean()),
-    q: Type.Optional(Text(100)),
-    from: Type.Optional(
-      DateRangeBound(
-        "上报时间起（含）：YYYY-MM-DD 为北京时间当天零点起；也可写时间，无时区按北京时间 / " +
-          "reported from (included): a date is the whole Beijing day; a time without offset is Beijing time",
-      ),
-    ),
-    to: Type.Optional(
-      DateRangeBound(
-        "上报时间止（含）：YYYY-MM-DD 含当天全天（北京时间）；也可写时间 / " +
-          "reported until (included): a date includes that whole Beijing day",
-      ),
-    ),
-  },
+  { ...Pagination, ...caseFilterFields, todo: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
+
+/** The list's filters, without paging and the to-do inbox. */
+export const CaseExportQuery = Type.Object(caseFilterFields, { additionalProperties: false });
 
 const Deadline = Type.Union([
   Type.Object({
@@ -207,6 +210,13 @@ export const listCasesSchema = {
   summary: "案件列表（按权限范围，可筛选、分页；todo=true 为待办，overdue=true 为已逾期）",
   querystring: CaseListQuery,
   response: { 200: Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() }), ...withErrors },
+};
+
+export const exportCasesSchema = {
+  tags: ["cases"],
+  summary:
+    "案件列表导出 Excel（与列表相同的权限范围和筛选条件；不含举报人信息；超过导出上限时 422，请缩小筛选范围）",
+  querystring: CaseExportQuery,
 };
 
 export const getCaseSchema = {
