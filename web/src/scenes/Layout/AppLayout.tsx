@@ -1,5 +1,7 @@
 import { MenuOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Drawer, Grid, Layout, Typography } from "antd";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
@@ -19,6 +21,10 @@ export function AppLayout() {
   const narrow = Grid.useBreakpoint().lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  // antd's date pickers take month and weekday names from dayjs, which stays English unless told; Uyghur
+  // falls back to antd's Chinese texts (AppProviders), so to Chinese dates too. Set here, with the desktop
+  // scenes that have pickers, to keep dayjs out of the first load of /login and /field.
+  dayjs.locale(i18n.language === "en" ? "en" : "zh-cn");
 
   // antd's App (message, modal, notification for App.useApp) lives here, not at the root: only the desktop
   // scenes use it, and at the root it would put ~20 KiB gzip into the phone's first load of /field.
