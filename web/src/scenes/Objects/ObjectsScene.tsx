@@ -1,20 +1,8 @@
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import {
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  TreeSelect,
-} from "antd";
-import { useMemo, useState } from "react";
+import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useGrids } from "../../api/grids";
 import {
   exportUrl,
   type ObjectFilter,
@@ -24,9 +12,9 @@ import {
   templateUrl,
   useObjects,
 } from "../../api/objects";
+import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { useCan } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
-import { buildGridTree, type GridTreeNode } from "../../grids/gridTree";
 import {
   gridText,
   mainAttribute,
@@ -40,22 +28,13 @@ import { ImportModal } from "./ImportModal";
 import { ObjectFormModal } from "./ObjectFormModal";
 import "./objects.css";
 
-interface TreeSelectNode {
-  value: number;
-  title: string;
-  children?: TreeSelectNode[];
-}
-const toTreeSelect = (nodes: readonly GridTreeNode[]): TreeSelectNode[] =>
-  nodes.map((n) => ({ value: n.key, title: n.title, children: n.children && toTreeSelect(n.children) }));
-
 type KeyUnitChoice = "any" | "yes" | "no";
 type StatusChoice = "live" | "retired" | "all" | "unplaced";
 
 /** The register: search, filters, pagination; export of what is shown; import and registration for keepers. */
 export function ObjectsScene() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canManage = useCan("object.manage");
-  const grids = useGrids();
   const [q, setQ] = useState("");
   const [type, setType] = useState<ObjectType | undefined>();
   const [gridId, setGridId] = useState<number | undefined>();
@@ -74,10 +53,6 @@ export function ObjectsScene() {
     unplaced: status === "unplaced" || undefined,
   };
   const objects = useObjects(filter, page.current, page.size);
-  const gridOptions = useMemo(
-    () => toTreeSelect(buildGridTree(grids.data?.items ?? [], i18n.language)),
-    [grids.data, i18n.language],
-  );
   const refilter =
     <T,>(set: (v: T) => void) =>
     (value: T) => {
@@ -141,16 +116,12 @@ export function ObjectsScene() {
           onChange={refilter(setType)}
           options={objectTypes.map((value) => ({ value, label: typeLabel(t, value) }))}
         />
-        <TreeSelect<number>
+        <GridTreeSelect
           allowClear
-          showSearch
           className="objects-filter-grid"
-          treeNodeFilterProp="title"
           placeholder={t("objects.list.allGrids")}
           value={gridId}
           onChange={refilter(setGridId)}
-          treeData={gridOptions}
-          loading={grids.isPending}
         />
         <Select<KeyUnitChoice>
           className="objects-filter-key"

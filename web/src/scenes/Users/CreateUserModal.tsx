@@ -1,44 +1,23 @@
-import { Alert, App, Form, Input, Modal, Select, TreeSelect } from "antd";
-import { useMemo } from "react";
+import { Alert, App, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "../../api/errorText";
-import { useGrids } from "../../api/grids";
 import type { NewUser, RoleCode } from "../../api/types";
 import { useCreateUser, useDepartments } from "../../api/users";
-import { buildGridTree, type GridTreeNode } from "../../grids/gridTree";
+import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { roleCodes, roleLabel } from "../../i18n/labels";
 import { departmentRoles, gridRoles } from "./roleScopes";
 
-interface TreeSelectNode {
-  value: number;
-  title: string;
-  children?: TreeSelectNode[];
-}
-
-function toTreeSelect(nodes: readonly GridTreeNode[]): TreeSelectNode[] {
-  return nodes.map((n) => ({
-    value: n.key,
-    title: n.title,
-    children: n.children && toTreeSelect(n.children),
-  }));
-}
-
 /** Mounted only while open, so each opening starts with an empty form. */
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<NewUser>();
   const role = Form.useWatch("role", form) as RoleCode | undefined;
   const needsGrid = role !== undefined && gridRoles.has(role);
   const needsDepartment = role !== undefined && departmentRoles.has(role);
-  const grids = useGrids();
   const departments = useDepartments(needsDepartment);
   const create = useCreateUser();
-  const gridOptions = useMemo(
-    () => toTreeSelect(buildGridTree(grids.data?.items ?? [], i18n.language)),
-    [grids.data, i18n.language],
-  );
 
   const submit = (values: NewUser) =>
     create.mutate(
@@ -111,13 +90,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
             label={t("users.grid")}
             rules={[{ required: true, message: t("users.gridRequired") }]}
           >
-            <TreeSelect<number>
-              showSearch
-              treeNodeFilterProp="title"
-              treeData={gridOptions}
-              loading={grids.isPending}
-              status={grids.isError ? "error" : undefined}
-            />
+            <GridTreeSelect />
           </Form.Item>
         )}
         {needsDepartment && (
