@@ -23,18 +23,48 @@ export interface CaseMeta {
   departments: { id: number; code: string; name: string }[];
   extension: { maxExtensions: number; maxDays: number };
   maxUploadBytes: number;
+  /** The most cases one Excel export may hold; the server refuses more (422). */
+  exportMaxRows: number;
 }
 
-export interface CaseListParams {
-  page: number;
-  pageSize: number;
-  todo?: boolean;
+/** The list's filters; the export takes the same ones (but `todo`). */
+export interface CaseFilter {
   overdue?: boolean;
   open?: boolean;
   stage?: string;
   category?: string;
   q?: string;
+  gridId?: number;
+  departmentId?: number;
+  source?: string;
+  priority?: string;
+  /** Report dates, YYYY-MM-DD, Beijing days, both included. */
+  from?: string;
+  to?: string;
 }
+
+export interface CaseListParams extends CaseFilter {
+  page: number;
+  pageSize: number;
+  todo?: boolean;
+}
+
+const filterParams = (f: CaseFilter) => ({
+  overdue: f.overdue ? "true" : undefined,
+  open: f.open ? "true" : undefined,
+  stage: f.stage,
+  category: f.category,
+  q: f.q,
+  gridId: f.gridId,
+  departmentId: f.departmentId,
+  source: f.source,
+  priority: f.priority,
+  from: f.from,
+  to: f.to,
+});
+
+/** The spreadsheet of the list under these filters (a plain link: the browser downloads it with the cookie). */
+export const caseExportUrl = (f: CaseFilter) => `/api/cases/export.xlsx${queryString(filterParams(f))}`;
 
 export function useCaseMeta() {
   return useQuery({
@@ -54,11 +84,7 @@ export function useCases(params: CaseListParams) {
           page: params.page,
           pageSize: params.pageSize,
           todo: params.todo ? "true" : undefined,
-          overdue: params.overdue ? "true" : undefined,
-          open: params.open ? "true" : undefined,
-          stage: params.stage,
-          category: params.category,
-          q: params.q,
+          ...filterParams(params),
         })}`,
       ),
     placeholderData: keepPreviousData,

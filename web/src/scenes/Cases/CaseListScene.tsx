@@ -1,6 +1,8 @@
+import { FileExcelOutlined } from "@ant-design/icons";
 import {
   Button,
   Card,
+  DatePicker,
   Empty,
   Flex,
   Input,
@@ -10,18 +12,32 @@ import {
   Table,
   type TableColumnsType,
   Tag,
+  Tooltip,
   Typography,
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { type CaseListParams, type CaseSummary, useCaseMeta, useCases } from "../../api/cases";
+import {
+  type CaseFilter,
+  type CaseListParams,
+  type CaseSummary,
+  caseExportUrl,
+  useCaseMeta,
+  useCases,
+} from "../../api/cases";
+import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { QueryError } from "../../components/QueryError";
 import { formatTime } from "../../time/formatTime";
 import { BulkTransferModal } from "./BulkTransferModal";
 import { CaseMap } from "./CaseMap";
 import { PRIORITY_COLORS, priorityLabel, stageColor, stageLabel } from "./caseLabels";
 import "./cases.css";
+
+/** The filters of the list, without paging and the inbox flag: what the export link carries. */
+function filterOf({ page: _page, pageSize: _size, todo: _todo, ...filter }: CaseListParams): CaseFilter {
+  return filter;
+}
 
 /** The case list; `inbox` shows only the cases the caller may act on now (the server decides, from the machine). */
 export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
@@ -40,6 +56,9 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
   };
   const cases = useCases(effective);
   const transferable = selected.length > 0 && selected.every((c) => c.allowedActions.includes("transfer"));
+  // the server refuses an export past its limit; say so here instead of sending the user to an error
+  const tooMany = meta.data !== undefined && (cases.data?.total ?? 0) > meta.data.exportMaxRows;
+  const refilter = (patch: Partial<CaseFilter>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
 
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -104,63 +123,130 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
 
   return (
     <Card>
-      <Flex gap={8} wrap style={{ marginBottom: 16 }} align="center">
-        <Input.Search
-          allowClear
-          placeholder={t("cases.list.search")}
-          style={{ maxWidth: 320 }}
-          onSearch={(q) => setParams((p) => ({ ...p, page: 1, q: q.trim() || undefined }))}
-        />
-        {mode === "all" && (
+      <div className="case-filters">
+        <Flex gap={8} wrap align="center">
+          <Input.Search
+            allowClear
+            className="case-filter-search"
+            placeholder={t("cases.list.search")}
+            onSearch={(q) => refilter({ q: q.trim() || undefined })}
+          />
+          {mode === "all" && (
+            <Select
+              allowClear
+              className="case-filter-stage"
+              placeholder={t("cases.list.stage")}
+              options={meta.data?.stages.map((s) => ({
+                value: s.code,
+                label: stageLabel(t, s.code, s.name),
+              }))}
+              onChange={(stage?: string) => refilter({ stage })}
+            />
+          )}
           <Select
             allowClear
-            placeholder={t("cases.list.stage")}
-            style={{ minWidth: 160 }}
-            options={meta.data?.stages.map((s) => ({ value: s.code, label: stageLabel(t, s.code, s.name) }))}
-            onChange={(stage?: string) => setParams((p) => ({ ...p, page: 1, stage }))}
+            showSearch
+            optionFilterProp="label"
+            className="case-filter-category"
+            placeholder={t("cases.list.category")}
+            options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
+            onChange={(category?: string) => refilter({ category })}
           />
-        )}
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t("cases.list.category")}
-          style={{ minWidth: 180 }}
-          options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
-          onChange={(category?: string) => setParams((p) => ({ ...p, page: 1, category }))}
-        />
-        <Flex gap={4} align="center">
-          <Switch
-            size="small"
-            checked={params.overdue ?? false}
-            onChange={(overdue) => setParams((p) => ({ ...p, page: 1, overdue }))}
+          <GridTreeSelect
+            allowClear
+            className="case-filter-grid"
+            placeholder={t("cases.list.gridFilter")}
+            value={params.gridId}
+            onChange={(gridId?: number) => refilter({ gridId })}
           />
-          {t("cases.list.overdueOnly")}
+          <Select<number>
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            className="case-filter-department"
+            placeholder={t("cases.list.departmentFilter")}
+            value={params.departmentId}
+            options={meta.data?.departments.map((d) => ({ value: d.id, label: d.name }))}
+            onChange={(departmentId?: number) => refilter({ departmentId })}
+          />
         </Flex>
-        {mode === "all" && (
+        <Flex gap={8} wrap align="center">
+          <Select
+            allowClear
+            className="case-filter-source"
+            placeholder={t("cases.list.source")}
+            value={params.source}
+            options={meta.data?.sources.map((s) => ({ value: s.code, label: s.name }))}
+            onChange={(source?: string) => refilter({ source })}
+          />
+          <Select
+            allowClear
+            className="case-filter-priority"
+            placeholder={t("cases.list.priority")}
+            value={params.priority}
+            options={meta.data?.priorities.map((p) => ({ value: p.code, label: priorityLabel(t, p.code) }))}
+            onChange={(priority?: string) => refilter({ priority })}
+          />
+          <DatePicker.RangePicker
+            className="case-filter-range"
+            placeholder={[t("cases.list.reportedFrom"), t("cases.list.reportedTo")]}
+            onChange={(range) => {
+              const [a, b] = [range?.[0], range?.[1]];
+              refilter(
+                a && b
+                  ? { from: a.format("YYYY-MM-DD"), to: b.format("YYYY-MM-DD") }
+                  : { from: undefined, to: undefined },
+              );
+            }}
+          />
           <Flex gap={4} align="center">
             <Switch
               size="small"
-              checked={params.open ?? false}
-              onChange={(open) => setParams((p) => ({ ...p, page: 1, open }))}
+              checked={params.overdue ?? false}
+              onChange={(overdue) => refilter({ overdue })}
             />
-            {t("cases.list.openOnly")}
+            {t("cases.list.overdueOnly")}
           </Flex>
-        )}
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as "table" | "map")}
-          options={[
-            { value: "table", label: t("cases.list.table") },
-            { value: "map", label: t("cases.list.map") },
-          ]}
-        />
-        {transferable && (
-          <Button onClick={() => setBulk(true)} data-testid="bulk-transfer">
-            {t("cases.bulk.transfer", { count: selected.length })}
-          </Button>
-        )}
-      </Flex>
+          {mode === "all" && (
+            <Flex gap={4} align="center">
+              <Switch size="small" checked={params.open ?? false} onChange={(open) => refilter({ open })} />
+              {t("cases.list.openOnly")}
+            </Flex>
+          )}
+          <div className="case-filters-spacer" />
+          {transferable && (
+            <Button onClick={() => setBulk(true)} data-testid="bulk-transfer">
+              {t("cases.bulk.transfer", { count: selected.length })}
+            </Button>
+          )}
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as "table" | "map")}
+            options={[
+              { value: "table", label: t("cases.list.table") },
+              { value: "map", label: t("cases.list.map") },
+            ]}
+          />
+          {mode === "all" && (
+            <Tooltip
+              title={
+                tooMany
+                  ? t("cases.list.exportTooMany", { max: meta.data?.exportMaxRows })
+                  : t("cases.list.exportHint")
+              }
+            >
+              <Button
+                className="case-export"
+                icon={<FileExcelOutlined />}
+                href={tooMany ? undefined : caseExportUrl(filterOf(params))}
+                disabled={tooMany}
+              >
+                {t("cases.list.export")}
+              </Button>
+            </Tooltip>
+          )}
+        </Flex>
+      </div>
       {cases.isError && <QueryError error={cases.error} onRetry={() => void cases.refetch()} />}
       {bulk && (
         <BulkTransferModal
