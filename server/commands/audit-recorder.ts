@@ -1,10 +1,12 @@
 import type { Db } from "../db/client.ts";
 import { auditLog } from "../db/schema/index.ts";
+import type { AuditAction, AuditEntityType } from "../domain/audit-actions.ts";
 import type { Actor } from "../policies/actor.ts";
 
 export interface AuditEvent {
-  action: string;
-  entityType: string;
+  /** One of `AUDIT_ACTIONS`: the audit screen and export name each code in words. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import { isUniqueViolation } from "../db/pg-errors.ts";
 import { auditLog } from "../db/schema/index.ts";
+import type { AuditAction } from "../domain/audit-actions.ts";
 import { isWithin } from "../domain/grid-path.ts";
 import {
   checkObjectInput,
@@ -163,7 +164,7 @@ export async function insertObjects(
   tx: Db,
   ctx: CommandContext,
   items: readonly CheckedObject[],
-  audit: { action: string; extra?: Record<string, unknown> },
+  audit: { action: Extract<AuditAction, `object.${string}`>; extra?: Record<string, unknown> },
 ): Promise<{ id: number; gridId: number | null }[]> {
   if (items.length === 0) return [];
   const ids = await rows<{ id: number }>(

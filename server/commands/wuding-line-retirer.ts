@@ -7,11 +7,11 @@ import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 import { checkExistingLine } from "./wuding-targets.ts";
 
-const ENTITY: Record<LineTable, string> = {
+const ENTITY = {
   duty_lines: "duty_line",
   patrol_rules: "patrol_rule",
   reward_penalty_rules: "reward_penalty_rule",
-};
+} as const satisfies Record<LineTable, string>;
 
 /**
  * Takes a duty line, patrol rule or reward/penalty rule out of force. Rows are never deleted: patrol plans,
