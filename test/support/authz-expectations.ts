@@ -83,6 +83,7 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "GET /api/settings": ["sys_admin"],
   "PUT /api/settings": ["sys_admin"],
   "GET /api/audit": ["audit_admin"],
+  "GET /api/audit/export.xlsx": ["audit_admin"],
   "GET /api/audit/verify": ["audit_admin"],
   // 五定 and responsibility contracts (docs/wuding.md)
   "GET /api/grids/{id}/wuding": BUSINESS,

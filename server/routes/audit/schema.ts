@@ -1,0 +1,34 @@
+import { Type } from "@sinclair/typebox";
+import { Pagination } from "../shared-schemas.ts";
+
+const tags = ["audit"];
+
+/** The filters the list and the export share. */
+const AuditFilters = {
+  action: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description: "操作代码（如 auth.login，精确匹配），或以“.”结尾的操作组（如 case.，匹配该组全部操作）",
+    }),
+  ),
+  actor: Type.Optional(Type.String({ maxLength: 64, description: "操作人用户名（包含即匹配）" })),
+  entityType: Type.Optional(Type.String({ maxLength: 64 })),
+  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(Type.String({ format: "date-time", description: "起（含），UTC" })),
+  to: Type.Optional(Type.String({ format: "date-time", description: "止（不含），UTC" })),
+};
+
+export const listAuditSchema = {
+  tags,
+  summary: "审计日志（审计管理员）",
+  querystring: Type.Object({ ...Pagination, ...AuditFilters }, { additionalProperties: false }),
+};
+
+export const exportAuditSchema = {
+  tags,
+  summary: "导出审计日志（XLSX，审计管理员；导出本身记入审计日志）",
+  description: "筛选条件同列表；符合条件的记录超过 50,000 条时拒绝（422），请缩小时间范围。",
+  querystring: Type.Object(AuditFilters, { additionalProperties: false }),
+};
+
+export const verifyAuditSchema = { tags, summary: "校验审计日志哈希链" };
