@@ -135,6 +135,21 @@ export async function request<T>(
   return (await response.json()) as T;
 }
 
+/** A file answer (an export), with the name the server gives it; errors as `request` throws them. */
+export async function requestFile(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin" });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  if (response.status === 401) unauthorizedHandler();
+  if (!response.ok) throw new ApiError(response.status, await errorBody(response));
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : null };
+}
+
 export function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

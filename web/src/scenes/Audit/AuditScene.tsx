@@ -1,59 +1,131 @@
-import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Form, Input, Table, type TableColumnsType } from "antd";
-import { useState } from "react";
+import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tooltip,
+} from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useAuditLog, useVerifyAudit } from "../../api/audit";
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from "../../../../server/domain/audit-actions";
+import { type AuditFilters, useAuditLog, useExportAudit, useVerifyAudit } from "../../api/audit";
+import { useErrorText } from "../../api/errorText";
 import type { AuditEntry } from "../../api/types";
 import { QueryError } from "../../components/QueryError";
+import { auditActionLabel, auditEntityLabel, auditGroupLabel } from "../../i18n/labels";
+import { beijingDayRange } from "../../time/beijingDays";
 import { formatTime } from "../../time/formatTime";
 import { AuditChanges } from "./AuditChanges";
 import { AuditVerifyResult } from "./AuditVerifyResult";
 import "./audit.css";
 
-interface Filters {
-  action: string;
-  actor: string;
+/** What the form holds; the RangePicker's values are whatever date objects antd gives (only `format` is used). */
+interface FormValues {
+  action?: string;
+  actor?: string;
+  days?: [{ format(pattern: string): string } | null, { format(pattern: string): string } | null] | null;
 }
 
-const noFilters: Filters = { action: "", actor: "" };
+function filtersOf(values: FormValues): AuditFilters {
+  const [first, last] = values.days ?? [];
+  const range = first && last ? beijingDayRange(first.format("YYYY-MM-DD"), last.format("YYYY-MM-DD")) : {};
+  return { action: values.action || undefined, actor: values.actor?.trim() || undefined, ...range };
+}
 
 export function AuditScene() {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<Filters>();
-  const [params, setParams] = useState({ page: 1, pageSize: 20, ...noFilters });
-  const log = useAuditLog(params);
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<FormValues>();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const log = useAuditLog({ ...page, ...filters });
   const verify = useVerifyAudit();
+  const exporter = useExportAudit();
+
+  // A group ("case.": every case action) first, then its actions, each in words; the value is what the API reads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language
+  const actionOptions = useMemo(
+    () =>
+      AUDIT_ACTION_GROUPS.map((group) => ({
+        label: auditGroupLabel(t, group),
+        title: group,
+        options: [
+          { value: `${group}.`, label: t("audit.actionGroupAll", { group: auditGroupLabel(t, group) }) },
+          ...AUDIT_ACTIONS.filter((a) => a.startsWith(`${group}.`)).map((a) => ({
+            value: a,
+            label: auditActionLabel(t, a),
+          })),
+        ],
+      })),
+    [t, i18n.language],
+  );
 
   const columns: TableColumnsType<AuditEntry> = [
     { key: "at", title: t("audit.time"), render: (_, e) => formatTime(e.at), width: 190 },
     { key: "actor", title: t("audit.actor"), render: (_, e) => e.actorName ?? e.actorId ?? "—" },
-    { key: "action", title: t("audit.action"), dataIndex: "action" },
+    {
+      key: "action",
+      title: t("audit.action"),
+      render: (_, e) => (
+        <span className="audit-action" data-code={e.action} title={e.action}>
+          {auditActionLabel(t, e.action)}
+        </span>
+      ),
+    },
     {
       key: "entity",
       title: t("audit.entity"),
-      render: (_, e) =>
-        e.entityType ? `${e.entityType}${e.entityId === null ? "" : ` #${e.entityId}`}` : "—",
+      render: (_, e) => (
+        <span className="audit-entity" data-type={e.entityType ?? ""}>
+          {auditEntityLabel(t, e.entityType, e.entityId)}
+        </span>
+      ),
     },
     { key: "ip", title: t("audit.ip"), dataIndex: "ip", responsive: ["md"] },
   ];
 
-  const applyFilters = (filters: Filters) =>
-    setParams((p) => ({
-      ...p,
-      page: 1,
-      action: filters.action?.trim() ?? "",
-      actor: filters.actor?.trim() ?? "",
-    }));
+  const applyFilters = (values: FormValues) => {
+    setFilters(filtersOf(values));
+    setPage((p) => ({ ...p, page: 1 }));
+  };
 
   return (
     <Card>
       <Flex gap={8} wrap justify="space-between" align="start" style={{ marginBottom: 16 }}>
-        <Form<Filters> form={form} layout="inline" onFinish={applyFilters} initialValues={noFilters}>
+        <Form<FormValues> form={form} layout="inline" onFinish={applyFilters} className="audit-filters">
           <Form.Item name="action" label={t("audit.action")}>
-            <Input name="action" allowClear placeholder={t("audit.actionPlaceholder")} />
+            <Select
+              className="audit-action-filter"
+              allowClear
+              showSearch={{
+                // by the words shown or by the code itself
+                filterOption: (input, option) =>
+                  `${option?.label ?? ""} ${option && "value" in option ? option.value : ""}`
+                    .toLowerCase()
+                    .includes(input.toLowerCase()),
+              }}
+              placeholder={t("audit.actionPlaceholder")}
+              options={actionOptions}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item name="actor" label={t("audit.actor")}>
-            <Input name="actor" allowClear placeholder={t("audit.actorPlaceholder")} />
+            <Input name="actor" allowClear placeholder={t("audit.actorPlaceholder")} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="days" label={t("audit.time")}>
+            <DatePicker.RangePicker
+              className="audit-range"
+              placeholder={[t("audit.rangeStart"), t("audit.rangeEnd")]}
+              allowEmpty={[false, false]}
+            />
           </Form.Item>
           <Form.Item>
             <Flex gap={8}>
@@ -63,7 +135,7 @@ export function AuditScene() {
               <Button
                 onClick={() => {
                   form.resetFields();
-                  applyFilters(noFilters);
+                  applyFilters({});
                 }}
               >
                 {t("audit.reset")}
@@ -71,14 +143,36 @@ export function AuditScene() {
             </Flex>
           </Form.Item>
         </Form>
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          loading={verify.isPending}
-          onClick={() => verify.mutate()}
-        >
-          {t("audit.verify")}
-        </Button>
+        <Flex gap={8} wrap>
+          <Tooltip title={t("audit.exportHint")}>
+            <Button
+              className="audit-export"
+              icon={<DownloadOutlined />}
+              loading={exporter.isPending}
+              // what is on screen: the filters last applied
+              onClick={() => exporter.mutate(filters)}
+            >
+              {t("audit.export")}
+            </Button>
+          </Tooltip>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+          >
+            {t("audit.verify")}
+          </Button>
+        </Flex>
       </Flex>
+      {exporter.isError && (
+        <Alert
+          className="audit-notice audit-export-error"
+          type="error"
+          showIcon
+          closable={{ onClose: () => exporter.reset() }}
+          title={errorText(exporter.error)}
+        />
+      )}
       {verify.data && (
         <div className="audit-notice">
           <AuditVerifyResult result={verify.data} />
@@ -99,15 +193,14 @@ export function AuditScene() {
         scroll={{ x: "max-content" }}
         expandable={{ expandedRowRender: (entry) => <AuditChanges entry={entry} /> }}
         pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
+          current: page.page,
+          pageSize: page.pageSize,
           total: log.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => t("common.total", { total }),
         }}
         onChange={(pagination) =>
-          setParams((p) => ({
-            ...p,
+          setPage((p) => ({
             page: pagination.current ?? 1,
             pageSize: pagination.pageSize ?? p.pageSize,
           }))
