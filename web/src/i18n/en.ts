@@ -932,7 +932,19 @@ export const en: Translation = {
     start: "Start patrol",
     stop: "Finish patrol",
     active: "Patrolling · {{points}} track points",
-    noGps: "No position: {{error}}",
+    // what the phone's location error means for the member, and what to do (GeolocationPositionError codes)
+    gps: {
+      denied:
+        "No position: location is blocked for this site. Allow location in the browser's settings (usually the lock icon left of the address → Site settings → Location → Allow), then reload this page.",
+      unavailable:
+        "Your position cannot be determined right now: go outdoors into the open and check that the phone's location service (GPS) is on.",
+      timeout:
+        "Locating took too long: the satellite signal is weak. Move outdoors into the open and wait a moment; the app keeps trying.",
+      unsupported:
+        "This browser cannot provide your location, so tracks and check-ins cannot be recorded. Use the phone's own browser.",
+    },
+    planOffline:
+      "The patrol list could not be loaded: the server cannot be reached (perhaps there is no network) and no list has been saved on this phone yet. Check the network and try again.",
     due: "Due",
     overdue: "Overdue",
     done: "Done",

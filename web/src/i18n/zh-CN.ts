@@ -925,7 +925,16 @@ export const zhCN = {
     start: "开始巡查",
     stop: "结束巡查",
     active: "巡查中 · 已记录 {{points}} 个轨迹点",
-    noGps: "无法获取位置：{{error}}",
+    // what the phone's location error means for the member, and what to do (GeolocationPositionError codes)
+    gps: {
+      denied:
+        "无法获取位置：本网站的定位权限已被关闭。请在浏览器设置中允许本网站使用位置信息（通常是点地址栏左侧的锁形图标 →“网站设置”→“位置信息”→“允许”），然后刷新本页。",
+      unavailable: "暂时无法确定位置：请到室外开阔处，并确认手机的定位服务（GPS）已打开。",
+      timeout: "定位超时：卫星信号较弱。请到室外开阔处稍候，系统会继续定位。",
+      unsupported: "此浏览器无法提供位置，不能记录巡查轨迹和签到。请改用手机自带的浏览器。",
+    },
+    planOffline:
+      "无法加载巡查清单：连不上服务器（可能是网络不通），且本机还没有保存过清单。请检查网络后重试。",
     due: "待巡查",
     overdue: "已逾期",
     done: "已完成",

@@ -1,9 +1,12 @@
 import { Alert, Button, Spin } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { NetworkError } from "../../api/client";
+import { useErrorText } from "../../api/errorText";
 import { fetchPlan, type PatrolPlanEntry } from "../../api/patrols";
 import { fetchCategories } from "../../field/categories";
 import { CHECKIN_RADIUS_M, distanceM } from "../../field/geo";
+import { type GpsProblem, gpsProblemOf } from "../../field/gps";
 import {
   clearRejected,
   enqueue,
@@ -74,10 +77,11 @@ function useOutbox() {
 /** The phone's field app (移动巡查): due list, start/stop, GPS track, check-in — all working offline. */
 export function FieldScene() {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const online = useOnline();
   const outbox = useOutbox();
   const [plan, setPlan] = useState<{ items: PatrolPlanEntry[]; offline: boolean } | null>(null);
-  const [planError, setPlanError] = useState<string | null>(null);
+  const [planError, setPlanError] = useState<unknown>(null);
   const recordLabel = (kind: OutboxRecord["kind"], objectName: string | null) =>
     objectName ? `${t(`patrol.outboxKinds.${kind}`)}·${objectName}` : t(`patrol.outboxKinds.${kind}`);
   // the server words its refusals in Chinese and English; the phone's own refusals are in every language
@@ -90,7 +94,7 @@ export function FieldScene() {
     return raw ? (JSON.parse(raw) as { localId: string; startedAt: string }) : null;
   });
   const [position, setPosition] = useState<Position | null>(null);
-  const [gpsError, setGpsError] = useState<string | null>(null);
+  const [gpsError, setGpsError] = useState<GpsProblem | null>(null);
   const [points, setPoints] = useState(0);
   const [checkinFor, setCheckinFor] = useState<PatrolPlanEntry | null>(null);
   // the report form, open for an object (its id) or for none (null); undefined when closed
@@ -105,7 +109,7 @@ export function FieldScene() {
         setPlan(p);
         setPlanError(null);
       })
-      .catch((e: Error) => setPlanError(e.message));
+      .catch((e: unknown) => setPlanError(e));
   }, []);
   // On start and whenever the network returns: send what is waiting, then refresh the due list.
   // The report form's categories are fetched now too, so they are at hand offline.
@@ -123,7 +127,10 @@ export function FieldScene() {
 
   // Position: watched all the time (for check-in); recorded into the track only while patrolling.
   useEffect(() => {
-    if (!("geolocation" in navigator)) return;
+    if (!("geolocation" in navigator)) {
+      setGpsError("unsupported");
+      return;
+    }
     const id = navigator.geolocation.watchPosition(
       (p) => {
         const point = {
@@ -142,7 +149,7 @@ export function FieldScene() {
             void flush((JSON.parse(current) as { localId: string }).localId);
         }
       },
-      (e) => setGpsError(e.message),
+      (e) => setGpsError(gpsProblemOf(e.code)),
       { enableHighAccuracy: true, maximumAge: 5_000, timeout: 30_000 },
     );
     return () => navigator.geolocation.clearWatch(id);
@@ -239,7 +246,13 @@ export function FieldScene() {
         />
       )}
       {gpsError && (
-        <Alert type="warning" style={{ marginBottom: 12 }} title={t("patrol.noGps", { error: gpsError })} />
+        <Alert
+          className="field-gps-error"
+          data-problem={gpsError}
+          type="warning"
+          style={{ marginBottom: 12 }}
+          title={t(`patrol.gps.${gpsError}`)}
+        />
       )}
       {active ? (
         <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
@@ -283,10 +296,19 @@ export function FieldScene() {
         />
       )}
       {plan?.offline && <Alert type="warning" style={{ marginTop: 12 }} title={t("patrol.offlineList")} />}
-      {planError && !plan && <Alert type="error" style={{ marginTop: 12 }} title={planError} />}
+      {planError !== null && !plan && (
+        <Alert
+          className="field-plan-error"
+          type="error"
+          style={{ marginTop: 12 }}
+          // no answer and no saved list: say so in the member's language, not the browser's "network error"
+          title={planError instanceof NetworkError ? t("patrol.planOffline") : errorText(planError)}
+          action={<Button onClick={loadPlan}>{t("common.retry")}</Button>}
+        />
+      )}
       {/* Plain markup rather than antd List: List pulls in Pagination, 25 KiB gzip a phone does not need. */}
       <div className="field-due-list" style={{ marginTop: 12 }}>
-        {!plan && !planError && <Spin />}
+        {!plan && planError === null && <Spin />}
         {plan && plan.items.length === 0 && <span className="field-muted">{t("patrol.empty")}</span>}
         {plan?.items.map((item) => {
           const status = localDone.has(item.objectId) ? "done" : item.status;
