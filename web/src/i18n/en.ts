@@ -264,6 +264,7 @@ export const en: Translation = {
   common: {
     loading: "Loading…",
     retry: "Retry",
+    back: "Back",
     cancel: "Cancel",
     ok: "OK",
     close: "Close",

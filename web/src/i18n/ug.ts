@@ -269,6 +269,7 @@ export const ug: PartialTranslation = {
   common: {
     loading: "يۈكلىنىۋاتىدۇ…",
     retry: "قايتا سىناش",
+    back: "قايتىش",
     cancel: "بىكار قىلىش",
     ok: "جەزملەش",
     close: "تاقاش",

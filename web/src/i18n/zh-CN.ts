@@ -261,6 +261,7 @@ export const zhCN = {
   common: {
     loading: "加载中…",
     retry: "重试",
+    back: "返回",
     cancel: "取消",
     ok: "确定",
     close: "关闭",
