@@ -339,6 +339,8 @@ export const en: Translation = {
       routing: "Why it went here",
       description: "Description",
       reporter: "Reporter",
+      // an official filing in their own name (not a resident: no confidentiality)
+      filedBy: "Filed by",
       reporterConfidential: "Reporter's identity is confidential",
       reporterAnonymous: "Anonymous report",
       reporterNone: "None",

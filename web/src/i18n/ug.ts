@@ -345,6 +345,8 @@ export const ug: PartialTranslation = {
       routing: "تەقسىملەش ئاساسى",
       description: "مەسىلە بايانى",
       reporter: "مەلۇم قىلغۇچى",
+      // an official filing in their own name (not a resident: no confidentiality)
+      filedBy: "يوللىغۇچى",
       reporterConfidential: "مەلۇم قىلغۇچىنىڭ ئۇچۇرى مەخپىي",
       reporterAnonymous: "نامسىز مەلۇم قىلىنغان",
       reporterNone: "يوق",

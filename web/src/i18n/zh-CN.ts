@@ -336,6 +336,8 @@ export const zhCN = {
       routing: "分派依据",
       description: "问题描述",
       reporter: "举报人",
+      // an official filing in their own name (not a resident: no confidentiality)
+      filedBy: "报送人",
       reporterConfidential: "举报人信息保密",
       reporterAnonymous: "匿名举报",
       reporterNone: "无",

@@ -161,9 +161,19 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
           {c.disputeParties.map((p) => `${p.name}${p.role ? `（${p.role}）` : ""}`).join("；")}
         </Descriptions.Item>
       )}
-      <Descriptions.Item label={t("cases.detail.reporter")}>
-        <ReporterBox caseId={c.id} reporter={c.reporter} />
-      </Descriptions.Item>
+      {c.reporter.kind === "official" ? (
+        // an official report names its filer when the API knows them (an imported or system case may not):
+        // no empty row
+        c.reporter.displayName ? (
+          <Descriptions.Item label={t("cases.detail.filedBy")}>
+            <span className="case-filed-by">{c.reporter.displayName}</span>
+          </Descriptions.Item>
+        ) : null
+      ) : (
+        <Descriptions.Item label={t("cases.detail.reporter")}>
+          <ReporterBox caseId={c.id} reporter={c.reporter} />
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t("cases.detail.reportedAt")}>{formatTime(c.reportedAt)}</Descriptions.Item>
       {c.address && <Descriptions.Item label={t("cases.detail.address")}>{c.address}</Descriptions.Item>}
       <Descriptions.Item label={t("cases.detail.location")}>
