@@ -1,6 +1,6 @@
 import "leaflet/dist/leaflet.css";
 import { type LatLngTuple, latLngBounds } from "leaflet";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CircleMarker, MapContainer, Pane, Polygon, TileLayer, Tooltip } from "react-leaflet";
 import { usePublicConfig } from "../../api/config";
@@ -13,6 +13,8 @@ import "../../map/map.css";
 import "./patrols.css";
 
 const gaochangSeat: LatLngTuple = [42.95, 89.19];
+// the same width as the compact legend's rule in patrols.css
+const PHONE = "(max-width: 576px)";
 
 // Blind spots are drawn large and red/orange over small green/blue dots for the objects that are covered.
 const STYLE = {
@@ -28,6 +30,7 @@ const STYLE = {
  */
 export function BlindSpotMap({ spots, plan }: { spots: PatrolPlanEntry[]; plan: PatrolPlanEntry[] }) {
   const { t } = useTranslation();
+  const [legendOpen, setLegendOpen] = useState(() => !window.matchMedia(PHONE).matches);
   const config = usePublicConfig();
   const grids = useGridGeoJson();
   const shapes = useMemo(
@@ -104,17 +107,23 @@ export function BlindSpotMap({ spots, plan }: { spots: PatrolPlanEntry[]; plan: 
         <FitBounds bounds={bounds} maxZoom={14} />
         <TrackContainerSize />
       </MapContainer>
-      <div className="patrol-map-legend" dir="auto">
-        <strong className="patrol-map-legend-count">
+      {/* A disclosure: on a phone it starts folded to its count, so the legend does not hide the map. */}
+      <details
+        className="patrol-map-legend"
+        dir="auto"
+        open={legendOpen}
+        onToggle={(e) => setLegendOpen(e.currentTarget.open)}
+      >
+        <summary className="patrol-map-legend-count">
           {t("patrol.map.blindCount", { count: spots.length })}
-        </strong>
+        </summary>
         {(["overdue", "missed", "done", "due"] as const).map((kind) => (
-          <div key={kind}>
+          <div key={kind} className="patrol-map-legend-entry">
             <span className="patrol-map-dot" style={{ background: STYLE[kind].fillColor }} />
             {t(`patrol.map.${kind}`)}（{counts[kind]}）
           </div>
         ))}
-      </div>
+      </details>
     </section>
   );
 }
