@@ -6,8 +6,11 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const builtIndex = path.join(root, "web", "dist", "index.html");
+// The web app also imports shared API types and a few server/domain constants (audit actions, case sources).
 const sources = [
   path.join(root, "web", "src"),
+  path.join(root, "api-types"),
+  path.join(root, "server", "domain"),
   path.join(root, "web", "index.html"),
   path.join(root, "web", "vite.config.ts"),
 ];
