@@ -1,12 +1,30 @@
-import ExcelJS from "exceljs";
 import { CASE_SOURCE_NAMES, type CaseSource } from "../domain/cases/case-sources.ts";
 import { STAGE_NAMES } from "../domain/cases/case-state.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { PRIORITY_NAMES, type Priority } from "../domain/cases/priorities.ts";
 import { formatShanghai } from "../errors.ts";
 import type { CaseExportFilter, CaseExportRow } from "../queries/cases.ts";
+import { type LedgerColumn, ledgerWorkbook, xlsxBuffer } from "./ledger-sheet.ts";
 
 const shanghai = (iso: string | null) => (iso ? formatShanghai(new Date(iso)) : "");
+
+const COLUMNS: LedgerColumn<CaseExportRow>[] = [
+  { header: "查询编号", width: 20, cell: (c) => c.trackingNo },
+  { header: "标题", width: 32, cell: (c) => c.title },
+  { header: "来源", width: 14, cell: (c) => c.sourceName },
+  { header: "事项类别", width: 18, cell: (c) => c.categoryName },
+  { header: "优先级", width: 8, cell: (c) => PRIORITY_NAMES[c.priority as Priority] ?? c.priority },
+  { header: "督办方式", width: 10, cell: (c) => c.supervisionLevelName },
+  { header: "环节", width: 10, cell: (c) => c.stageName },
+  { header: "乡镇（街道）", width: 12, cell: (c) => c.townshipName ?? "" },
+  { header: "网格", width: 14, cell: (c) => c.gridName },
+  { header: "承办部门", width: 16, cell: (c) => c.assignedDepartmentName ?? "" },
+  { header: "上报时间（北京时间）", width: 18, cell: (c) => shanghai(c.reportedAt) },
+  { header: "当前时限节点", width: 14, cell: (c) => c.deadline?.phaseName ?? "" },
+  { header: "办理时限（北京时间）", width: 18, cell: (c) => shanghai(c.deadline?.dueAt ?? null) },
+  { header: "是否逾期", width: 9, cell: (c) => (c.overdue ? "是" : "否") },
+  { header: "结案时间（北京时间）", width: 18, cell: (c) => shanghai(c.closedAt) },
+];
 
 /**
  * 案件列表 as XLSX: one row per case, Beijing times, the columns of the list and its ledger (台账). Built from
@@ -17,47 +35,7 @@ export async function buildCaseList(
   rows: readonly CaseExportRow[],
   conditions: { generatedAt: Date; filters: string },
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "envgrid";
-  const sheet = workbook.addWorksheet("案件列表", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [
-    { header: "查询编号", key: "trackingNo", width: 20 },
-    { header: "标题", key: "title", width: 32 },
-    { header: "来源", key: "source", width: 14 },
-    { header: "事项类别", key: "category", width: 18 },
-    { header: "优先级", key: "priority", width: 8 },
-    { header: "督办方式", key: "supervision", width: 10 },
-    { header: "环节", key: "stage", width: 10 },
-    { header: "乡镇（街道）", key: "township", width: 12 },
-    { header: "网格", key: "grid", width: 14 },
-    { header: "承办部门", key: "department", width: 16 },
-    { header: "上报时间（北京时间）", key: "reportedAt", width: 18 },
-    { header: "当前时限节点", key: "phase", width: 14 },
-    { header: "办理时限（北京时间）", key: "dueAt", width: 18 },
-    { header: "是否逾期", key: "overdue", width: 9 },
-    { header: "结案时间（北京时间）", key: "closedAt", width: 18 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const c of rows) {
-    sheet.addRow({
-      trackingNo: c.trackingNo,
-      title: c.title,
-      source: c.sourceName,
-      category: c.categoryName,
-      priority: PRIORITY_NAMES[c.priority as Priority] ?? c.priority,
-      supervision: c.supervisionLevelName,
-      stage: c.stageName,
-      township: c.townshipName ?? "",
-      grid: c.gridName,
-      department: c.assignedDepartmentName ?? "",
-      reportedAt: shanghai(c.reportedAt),
-      phase: c.deadline?.phaseName ?? "",
-      dueAt: shanghai(c.deadline?.dueAt ?? null),
-      overdue: c.overdue ? "是" : "否",
-      closedAt: shanghai(c.closedAt),
-    });
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  const workbook = ledgerWorkbook("案件列表", COLUMNS, rows);
   // what produced the table goes on its own sheet, so the first stays a clean table to sort and pivot
   const about = workbook.addWorksheet("导出说明");
   about.columns = [
@@ -71,7 +49,7 @@ export async function buildCaseList(
     ["说明", "按当前账号的权限范围导出；不含举报人信息。"],
   ]);
   about.getColumn(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }
 
 /** The filters of an export in words, for its 导出说明 sheet; names of grid and department resolved by the caller. */
