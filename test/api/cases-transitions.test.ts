@@ -539,6 +539,17 @@ describe("deadlines on the working-day calendar", () => {
       payload: { source: "测试", holidays: { 元旦: ["2027-01-01"] }, workdays: ["2027-01-04"] },
     });
     expect(bad.statusCode).toBe(422); // 2027-01-04 is a Monday, not a worked weekend day
+    // a day that does not exist is refused by the schema in Chinese, before anything is read or written
+    for (const day of ["2027-02-30", "2027-13-01", "0000-01-01"]) {
+      const impossible = await t.app.inject({
+        method: "PUT",
+        url: "/api/work-calendar/2027",
+        headers: { cookie: sysadmin },
+        payload: { source: "测试", holidays: { 春节: [day] }, workdays: [] },
+      });
+      expect(impossible.statusCode, day).toBe(400);
+      expect(impossible.json().message, day).toMatch(/日期不正确/);
+    }
     expect((await api.post("office", "/api/work-calendar/2027", {})).statusCode).toBe(404);
     const byOffice = await t.app.inject({
       method: "PUT",

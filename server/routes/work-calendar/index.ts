@@ -4,10 +4,10 @@ import { forbidden } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { allow } from "../../policies/allow.ts";
 import { loadWorkCalendarData } from "../../queries/work-calendar.ts";
-import { AnyObject, errorResponses } from "../shared-schemas.ts";
+import { AnyObject, CalendarDay, errorResponses } from "../shared-schemas.ts";
 import type { App, RouteDeps } from "../types.ts";
 
-const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+const IsoDate = CalendarDay("YYYY-MM-DD, a real day of the calendar");
 
 /** Within this many days of the last loaded year's end, the calendar asks for the next year's notice. */
 const WARN_DAYS_BEFORE_END = 90;
