@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, isInstantInRange, parseDateBound } from "./date-input.ts";
+import {
+  type DateBound,
+  isCalendarDate,
+  isInstantInRange,
+  isReversedRange,
+  parseDateBound,
+} from "./date-input.ts";
 
 describe("isCalendarDate", () => {
   it("accepts days that exist, leap days included", () => {
@@ -80,5 +86,18 @@ describe("isInstantInRange", () => {
     expect(isInstantInRange("0001-01-01T00:00:00+01:00")).toBe(false);
     expect(isInstantInRange("9999-12-31T23:00:00-02:00")).toBe(false);
     expect(isInstantInRange("not a date")).toBe(false);
+  });
+});
+
+describe("isReversedRange", () => {
+  const bound = (text: string) => parseDateBound(text) as DateBound;
+  it("compares the edges in Beijing time: a day as `to` runs to its last moment", () => {
+    expect(isReversedRange(bound("2026-11-30"), bound("2026-11-29"))).toBe(true);
+    expect(isReversedRange(bound("2026-11-29"), bound("2026-11-29"))).toBe(false);
+    expect(isReversedRange(bound("2026-11-29T23:59:59"), bound("2026-11-29"))).toBe(false);
+    expect(isReversedRange(bound("2026-11-30T00:00"), bound("2026-11-29"))).toBe(true);
+    // 08:00 in Beijing is midnight UTC
+    expect(isReversedRange(bound("2026-11-29T08:00"), bound("2026-11-29T00:00:00Z"))).toBe(false);
+    expect(isReversedRange(bound("2026-11-29T08:01"), bound("2026-11-29T00:00:00Z"))).toBe(true);
   });
 });

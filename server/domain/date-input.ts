@@ -70,3 +70,18 @@ export function parseDateBound(text: string): DateBound | null {
 }
 
 export const isDateOrDateTime = (text: string): boolean => parseDateBound(text) !== null;
+
+const BEIJING = "+08:00"; // Asia/Shanghai has kept UTC+8, without summer time, since 1991
+
+/** Where a bound puts the range's edge, in epoch ms: a day as `from` starts at its first moment, as `to` ends at its last. */
+export function boundInstant(bound: DateBound, edge: "from" | "to"): number {
+  if (bound.kind === "day") {
+    const start = Date.parse(`${bound.day}T00:00:00${BEIJING}`);
+    return edge === "from" ? start : start + 86_400_000 - 1;
+  }
+  return Date.parse(bound.kind === "local" ? `${bound.dateTime}${BEIJING}` : bound.dateTime);
+}
+
+/** A range whose start lies after its end: no record can match, so the filter is a mistake to say, not an empty list. */
+export const isReversedRange = (from: DateBound, to: DateBound): boolean =>
+  boundInstant(from, "from") > boundInstant(to, "to");

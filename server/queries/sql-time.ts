@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type DateBound, parseDateBound } from "../domain/date-input.ts";
+import { type DateBound, isReversedRange, parseDateBound } from "../domain/date-input.ts";
 import { badRequest } from "../errors.ts";
 
 /**
@@ -36,6 +36,8 @@ function boundOf(text: string): DateBound {
  */
 export function withinDateRange(column: SQL, range: { from?: string; to?: string }): SQL[] {
   const where: SQL[] = [];
+  if (range.from && range.to && isReversedRange(boundOf(range.from), boundOf(range.to)))
+    throw badRequest("date_range_reversed", "开始时间不能晚于结束时间", "The range's start is after its end");
   if (range.from) {
     const b = boundOf(range.from);
     if (b.kind === "day") where.push(sql`${column} >= ${shanghaiDayStart(b.day)}`);

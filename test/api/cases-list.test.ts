@@ -115,6 +115,30 @@ describe(`impossible dates (${testEngine()})`, () => {
     }
     expect((await get("township", "/api/patrols?from=0001-01-01&to=9999-12-31")).statusCode).toBe(200);
   });
+
+  it("refuses a range that ends before it starts with 400, and takes one day or one moment as a range", async () => {
+    const days = "from=2026-11-30&to=2026-11-29";
+    const times = "from=2026-11-29T12:00&to=2026-11-29T11:59"; // the patrol filters take days only
+    for (const [user, base, queries] of [
+      ["office", "/api/cases", [days, times]],
+      ["office", "/api/cases/export.xlsx", [days, times]],
+      ["township", "/api/patrols", [days]],
+      ["township", "/api/patrols/export.xlsx", [days]],
+    ] as const)
+      for (const q of queries) {
+        const r = await get(user, `${base}?${q}`);
+        expect(r.statusCode, `${base}?${q}`).toBe(400);
+        expect(r.json()).toMatchObject({ error: "date_range_reversed", message: "开始时间不能晚于结束时间" });
+      }
+    for (const q of [
+      "from=2026-11-29&to=2026-11-29",
+      "from=2026-11-29T12:00&to=2026-11-29T12:00",
+      // 20:00 in Beijing is noon UTC: the same moment, however each end is written
+      "from=2026-11-29T20:00&to=2026-11-29T12:00:00Z",
+      "from=2026-11-29T23:59&to=2026-11-29",
+    ])
+      expect((await get("office", `/api/cases?${q}`)).statusCode, q).toBe(200);
+  });
 });
 
 describe(`the report date range, in Beijing time and inclusive (${testEngine()})`, () => {
