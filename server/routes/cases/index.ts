@@ -38,10 +38,10 @@ import {
   possibleDuplicates,
 } from "../../queries/cases.ts";
 import { buildCaseList, describeCaseFilter } from "../../spreadsheets/case-list.ts";
-import { XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
 import { answerOnce, earlierAnswer, runOnce, sendAnswer } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
+import { fileDay, sendWorkbook } from "../workbook-download.ts";
 import {
   caseMetaSchema,
   createCaseSchema,
@@ -54,13 +54,6 @@ import {
   transitionSchema,
   uploadEvidenceSchema,
 } from "./schema.ts";
-
-const attachment = (name: string, ascii: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/** YYYYMMDD of an instant in Beijing time, for file names. */
-const shanghaiDay = (at: Date) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(at).replaceAll("-", "");
 
 export function caseRoutes(app: App, { database, config, now }: RouteDeps): void {
   const db = database.db;
@@ -150,12 +143,8 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
         generatedAt: at,
         filters: describeCaseFilter(f, { grid: grid?.name, department: department?.name }),
       });
-      const day = shanghaiDay(at);
-      return reply
-        .type(XLSX_MIME)
-        .header("content-disposition", attachment(`案件列表_${day}.xlsx`, `cases-${day}.xlsx`))
-        .header("cache-control", "no-store")
-        .send(file);
+      const day = fileDay(at);
+      return sendWorkbook(reply, file, { zh: `案件列表_${day}.xlsx`, ascii: `cases-${day}.xlsx` });
     },
   );
 

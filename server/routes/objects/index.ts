@@ -19,10 +19,11 @@ import {
   objectsForExport,
 } from "../../queries/objects.ts";
 import { objectPatrols } from "../../queries/patrols.ts";
-import { buildExport, buildTemplate, readUpload, XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
+import { buildExport, buildTemplate, readUpload } from "../../spreadsheets/object-workbook.ts";
 import { answerOnce } from "../answer-once.ts";
 import { readSingleUpload } from "../single-upload.ts";
 import type { App, RouteDeps } from "../types.ts";
+import { fileDay, sendWorkbook } from "../workbook-download.ts";
 import {
   createObjectSchema,
   exportObjectsSchema,
@@ -44,12 +45,6 @@ function withPolicies(actor: Actor, object: ObjectDetail) {
   const manage = allow(actor, "object.manage") && object.status !== "retired";
   return { ...object, policies: { update: manage, retire: manage } };
 }
-
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-const shanghaiDate = () =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).replaceAll("-", "");
 
 export function objectRoutes(app: App, { database, config }: RouteDeps): void {
   const ctxOf = (actor: Actor, ip: string, db: Db = database.db) => ({ db, actor, ip });
@@ -73,19 +68,16 @@ export function objectRoutes(app: App, { database, config }: RouteDeps): void {
     async (request, reply) => {
       const objects = await objectsForExport(database.db, actorOf(request).scope, request.query);
       const file = await buildExport(objects);
-      return reply
-        .type(XLSX_MIME)
-        .header("content-disposition", attachment(`监管对象_${shanghaiDate()}.xlsx`))
-        .header("cache-control", "no-store")
-        .send(file);
+      const day = fileDay();
+      return sendWorkbook(reply, file, { zh: `监管对象_${day}.xlsx`, ascii: `objects-${day}.xlsx` });
     },
   );
 
   app.get("/api/objects/template.xlsx", { config: manage, schema: templateSchema }, async (_request, reply) =>
-    reply
-      .type(XLSX_MIME)
-      .header("content-disposition", attachment("监管对象导入模板.xlsx"))
-      .send(await buildTemplate()),
+    sendWorkbook(reply, await buildTemplate(), {
+      zh: "监管对象导入模板.xlsx",
+      ascii: "objects-template.xlsx",
+    }),
   );
 
   app.post("/api/objects/import", { config: manage, schema: importObjectsSchema }, async (request, reply) => {

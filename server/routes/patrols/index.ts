@@ -14,10 +14,10 @@ import {
   patrolPlan,
   patrolsForExport,
 } from "../../queries/patrols.ts";
-import { XLSX_MIME } from "../../spreadsheets/object-workbook.ts";
 import { buildPatrolLedger } from "../../spreadsheets/patrol-ledger.ts";
 import { answerOnce } from "../answer-once.ts";
 import type { App, RouteDeps } from "../types.ts";
+import { fileDay, sendWorkbook } from "../workbook-download.ts";
 import {
   activitySchema,
   blindSpotsSchema,
@@ -31,9 +31,6 @@ import {
   startPatrolSchema,
   trackSchema,
 } from "./schema.ts";
-
-const attachment = (name: string) =>
-  `attachment; filename="patrols.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
   const db = database.db;
@@ -59,11 +56,8 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
     { config: read, schema: exportPatrolsSchema },
     async (request, reply) => {
       const file = await buildPatrolLedger(await patrolsForExport(db, actorOf(request).scope, request.query));
-      return reply
-        .type(XLSX_MIME)
-        .header("content-disposition", attachment("巡查台账.xlsx"))
-        .header("cache-control", "no-store")
-        .send(file);
+      const day = fileDay();
+      return sendWorkbook(reply, file, { zh: `巡查台账_${day}.xlsx`, ascii: `patrols-${day}.xlsx` });
     },
   );
 
