@@ -39,6 +39,22 @@ export async function loadWorkCalendarData(
   return data;
 }
 
+/** Each loaded year's version (the optimistic lock a correction must send) and when it was last saved. */
+export async function loadWorkCalendarYearVersions(
+  db: Db,
+): Promise<Record<string, { version: number; updatedAt: string }>> {
+  const list = await rows<{ year: number; version: number; updated_at: Date | string }>(
+    db,
+    sql`select year, version, updated_at from work_calendar_years`,
+  );
+  return Object.fromEntries(
+    list.map((y) => [
+      String(y.year),
+      { version: y.version, updatedAt: new Date(y.updated_at).toISOString() },
+    ]),
+  );
+}
+
 /**
  * The calendar's revision token (migration 0014): triggers replace it on every write to either calendar
  * table, so a cached calendar built under the same token is current, on any instance.

@@ -572,5 +572,8 @@ describe("deadlines on the working-day calendar", () => {
     const cal = (await api.get("office", "/api/work-calendar")).json();
     expect(cal.lastLoadedYear).toBe(2027);
     expect(cal.years.map((y: { year: number }) => y.year)).toEqual([2025, 2026, 2027]);
+    // each year carries the version a correction must send, for the administrators' screen
+    expect(cal.years.at(-1)).toMatchObject({ year: 2027, version: 1, holidays: { 元旦: ["2027-01-01"] } });
+    expect(cal.warnDaysBeforeEnd).toBe(90);
   });
 });

@@ -544,9 +544,9 @@ describe(`a double-tapped submit (${testEngine()})`, () => {
           message: "节假日安排有误，请检查后重试",
           details: {
             errors: [
-              "2032 元旦: 2032-01-01 is already listed under 元旦",
-              "2032 春节: 2032-01-01 is already listed under 元旦",
-              "2032 workdays: 2032-02-07 is listed twice",
+              "2032年 元旦：2032-01-01 已列在“元旦”中",
+              "2032年 春节：2032-01-01 已列在“元旦”中",
+              "2032年 调休上班日：2032-02-07 重复列出",
             ],
           },
         });

@@ -138,10 +138,10 @@ describe("calendar data", () => {
       },
     };
     expect(calendarDataErrors(bad)).toEqual([
-      '2027 春节: "2027-02-30" is not a valid YYYY-MM-DD date',
-      "2027 春节: 2026-12-31 is not in 2027",
-      "2027 workdays: 2027-02-08 is a weekday already",
-      "2027: 2027-02-06 is listed both as a holiday and as a working day",
+      "2027年 春节：“2027-02-30”不是有效日期（应为 YYYY-MM-DD）",
+      "2027年 春节：2026-12-31 不在2027年内",
+      "2027年 调休上班日：2027-02-08 本来就是工作日（调休上班日只能是周六或周日）",
+      "2027年：2027-02-06 同时被列为放假日和调休上班日",
     ]);
     expect(() => new WorkCalendar(bad)).toThrow(/invalid work calendar/);
     expect(calendarDataErrors({ years: { "27": { holidays: {}, workdays: [] } } })).toHaveLength(1);
@@ -157,9 +157,9 @@ describe("calendar data", () => {
       },
     };
     expect(calendarDataErrors(repeated)).toEqual([
-      "2027 元旦: 2027-01-01 is already listed under 元旦",
-      "2027 春节: 2027-01-01 is already listed under 元旦",
-      "2027 workdays: 2027-02-06 is listed twice",
+      "2027年 元旦：2027-01-01 已列在“元旦”中",
+      "2027年 春节：2027-01-01 已列在“元旦”中",
+      "2027年 调休上班日：2027-02-06 重复列出",
     ]);
   });
 

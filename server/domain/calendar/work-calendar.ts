@@ -90,34 +90,38 @@ function isWeekend(day: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-/** Problems that make calendar data unusable, in words an administrator can act on; empty when valid. */
+/**
+ * Problems that make calendar data unusable, in words an administrator can act on (in Chinese: the editing
+ * screen shows them as they are); empty when valid.
+ */
 export function calendarDataErrors(data: WorkCalendarData): string[] {
   const errors: string[] = [];
   for (const [year, entry] of Object.entries(data.years ?? {})) {
     if (!/^\d{4}$/.test(year)) {
-      errors.push(`year key "${year}" is not a four-digit year`);
+      errors.push(`年份“${year}”不是四位数字`);
       continue;
     }
     // A day is stored once (work_calendar_days' primary key): a repeated day is refused here, not a 500 there.
     const holidays = new Map<string, string>();
     for (const [name, dates] of Object.entries(entry.holidays ?? {})) {
       for (const date of dates) {
-        if (dayOfIso(date) === null) errors.push(`${year} ${name}: "${date}" is not a valid YYYY-MM-DD date`);
-        else if (!date.startsWith(year)) errors.push(`${year} ${name}: ${date} is not in ${year}`);
+        if (dayOfIso(date) === null)
+          errors.push(`${year}年 ${name}：“${date}”不是有效日期（应为 YYYY-MM-DD）`);
+        else if (!date.startsWith(year)) errors.push(`${year}年 ${name}：${date} 不在${year}年内`);
         const listed = holidays.get(date);
-        if (listed !== undefined) errors.push(`${year} ${name}: ${date} is already listed under ${listed}`);
+        if (listed !== undefined) errors.push(`${year}年 ${name}：${date} 已列在“${listed}”中`);
         else holidays.set(date, name);
       }
     }
     const workdays = new Set<string>();
     for (const date of entry.workdays ?? []) {
       const day = dayOfIso(date);
-      if (day === null) errors.push(`${year} workdays: "${date}" is not a valid YYYY-MM-DD date`);
-      else if (!date.startsWith(year)) errors.push(`${year} workdays: ${date} is not in ${year}`);
-      else if (!isWeekend(day)) errors.push(`${year} workdays: ${date} is a weekday already`);
-      if (holidays.has(date))
-        errors.push(`${year}: ${date} is listed both as a holiday and as a working day`);
-      if (workdays.has(date)) errors.push(`${year} workdays: ${date} is listed twice`);
+      if (day === null) errors.push(`${year}年 调休上班日：“${date}”不是有效日期（应为 YYYY-MM-DD）`);
+      else if (!date.startsWith(year)) errors.push(`${year}年 调休上班日：${date} 不在${year}年内`);
+      else if (!isWeekend(day))
+        errors.push(`${year}年 调休上班日：${date} 本来就是工作日（调休上班日只能是周六或周日）`);
+      if (holidays.has(date)) errors.push(`${year}年：${date} 同时被列为放假日和调休上班日`);
+      if (workdays.has(date)) errors.push(`${year}年 调休上班日：${date} 重复列出`);
       workdays.add(date);
     }
   }

@@ -3,7 +3,7 @@ import { updateWorkCalendarYear } from "../../commands/work-calendar-updater.ts"
 import { forbidden } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { allow } from "../../policies/allow.ts";
-import { loadWorkCalendarData } from "../../queries/work-calendar.ts";
+import { loadWorkCalendarData, loadWorkCalendarYearVersions } from "../../queries/work-calendar.ts";
 import { AnyObject, CalendarDay, errorResponses } from "../shared-schemas.ts";
 import type { App, RouteDeps } from "../types.ts";
 
@@ -26,14 +26,21 @@ export function workCalendarRoutes(app: App, { database, now }: RouteDeps): void
       const actor = actorOf(request);
       if (!allow(actor, "case.read") && !allow(actor, "settings.manage")) throw forbidden();
       const data = await loadWorkCalendarData(database.db);
+      const versions = await loadWorkCalendarYearVersions(database.db);
       const years = Object.keys(data.years).map(Number).sort();
       const last = years.at(-1) ?? null;
       const t = now();
       const lastDay = last === null ? null : Date.UTC(last, 11, 31, 16); // 24:00 Shanghai
       const needsNextYear = lastDay === null || lastDay - t.getTime() < WARN_DAYS_BEFORE_END * 86_400_000;
       return {
-        years: years.map((y) => ({ year: y, source: data.sources[String(y)], ...data.years[String(y)] })),
+        years: years.map((y) => ({
+          year: y,
+          source: data.sources[String(y)],
+          ...data.years[String(y)],
+          ...versions[String(y)],
+        })),
         lastLoadedYear: last,
+        warnDaysBeforeEnd: WARN_DAYS_BEFORE_END,
         warning: needsNextYear
           ? `工作日历只录入到${last ?? "（无）"}年，请尽快录入${(last ?? new Date().getUTCFullYear()) + 1}年国务院节假日安排；未录入年份暂按周一至周五计算期限。`
           : null,
