@@ -148,3 +148,28 @@ export interface AuditVerification {
   firstBadId?: number;
   reason?: string;
 }
+
+/** One loaded year of the State Council holiday notice, as GET /api/work-calendar lists it. */
+export interface WorkCalendarYear {
+  year: number;
+  source: string;
+  holidays: Record<string, string[]>;
+  workdays: string[];
+  version: number;
+  updatedAt: string;
+}
+
+export interface WorkCalendar {
+  years: WorkCalendarYear[];
+  lastLoadedYear: number | null;
+  /** Days before the last loaded year's end from which the server asks for the next year's notice. */
+  warnDaysBeforeEnd: number;
+  warning: string | null;
+}
+
+export interface WorkCalendarYearInput {
+  source: string;
+  holidays: Record<string, string[]>;
+  workdays: string[];
+  version?: number;
+}

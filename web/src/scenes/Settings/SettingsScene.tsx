@@ -1,16 +1,36 @@
-import { App, Button, Card, Form, Input, InputNumber } from "antd";
+import { App, Button, Card, Form, Input, InputNumber, Tabs } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
 import { useReloadSettings, useSaveSettings, useSettings } from "../../api/settings";
 import type { Settings } from "../../api/types";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { WorkCalendarPanel } from "./WorkCalendarPanel";
 
 type SettingsForm = Omit<Settings, "version">;
 
+/** The system administrator's settings: system parameters, and the work calendar deadlines are counted on. */
 export function SettingsScene() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "calendar" ? "calendar" : "system";
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setParams(key === "calendar" ? { tab: key } : {}, { replace: true })}
+      destroyOnHidden
+      items={[
+        { key: "system", label: t("settings.systemTab"), children: <SystemSettings /> },
+        { key: "calendar", label: t("calendar.tab"), children: <WorkCalendarPanel /> },
+      ]}
+    />
+  );
+}
+
+function SystemSettings() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
