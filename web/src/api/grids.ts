@@ -2,11 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { request } from "./client";
 import type { GridDetail, GridFeatureCollection, GridSummary, Page } from "./types";
 
-export function useGrids() {
+export function useGrids(enabled = true) {
   return useQuery({
     queryKey: ["grids", "list"],
     queryFn: () => request<Page<GridSummary>>("GET", "/api/grids"),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import type { LatLngTuple, PathOptions } from "leaflet";
 import { useTranslation } from "react-i18next";
 import { Polygon, Tooltip } from "react-leaflet";
 import type { CoverageFeature, GridCoverage } from "../api/gridAdmin";
+import { useGridNames } from "../grids/useGridNames";
 
 /** Colours of the coverage view; the legend (scenes/GridMap/CoverageCard) uses the same ones. */
 export const coverageColours = {
@@ -37,6 +38,7 @@ function latLngs(feature: CoverageFeature): LatLngTuple[][] {
  */
 export function CoverageLayers({ coverage }: { coverage: GridCoverage }) {
   const { t, i18n } = useTranslation();
+  const gridNames = useGridNames();
   const area = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 });
   const layers: [CoverageKind, CoverageFeature[]][] = [
     ["gap", coverage.gaps.features],
@@ -52,11 +54,14 @@ export function CoverageLayers({ coverage }: { coverage: GridCoverage }) {
           ? t("gridAdmin.coverage.gapTip", { area: km2 })
           : kind === "overlap"
             ? t("gridAdmin.coverage.overlapTip", {
-                a: p.gridNames?.[0] ?? "",
-                b: p.gridNames?.[1] ?? "",
+                a: gridNames.name(p.gridIds?.[0], p.gridNames?.[0] ?? ""),
+                b: gridNames.name(p.gridIds?.[1], p.gridNames?.[1] ?? ""),
                 area: km2,
               })
-            : t("gridAdmin.coverage.outsideTip", { name: p.gridName ?? "", area: km2 });
+            : t("gridAdmin.coverage.outsideTip", {
+                name: gridNames.name(p.gridId, p.gridName ?? ""),
+                area: km2,
+              });
       return (
         <Polygon
           key={featureKey(kind, feature)}

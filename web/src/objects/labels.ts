@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { ObjectStatus, ObjectSummary, ObjectType } from "../api/objects";
+import type { GridNames } from "../grids/useGridNames";
 
 export const typeLabel = (t: TFunction, type: ObjectType) => t(`objects.types.${type}`);
 export const statusLabel = (t: TFunction, status: ObjectStatus) => t(`objects.statuses.${status}`);
@@ -40,8 +41,16 @@ export function mainAttribute(t: TFunction, o: ObjectSummary): string {
   }
 }
 
-/** "亚尔镇 / 亚尔村", or the flag for an object a boundary change left outside every grid. */
-export function gridText(t: TFunction, o: Pick<ObjectSummary, "gridName" | "parentGridName">): string {
+/**
+ * "亚尔镇 / 亚尔村", or the flag for an object a boundary change left outside every grid. With `names`
+ * (useGridNames), the names are in the user's language.
+ */
+export function gridText(
+  t: TFunction,
+  o: Pick<ObjectSummary, "gridId" | "gridName" | "parentGridName">,
+  names?: Pick<GridNames, "path">,
+): string {
   if (!o.gridName) return t("objects.list.unplaced");
+  if (names) return names.path(o.gridId, o.gridName, o.parentGridName);
   return o.parentGridName ? `${o.parentGridName} / ${o.gridName}` : o.gridName;
 }

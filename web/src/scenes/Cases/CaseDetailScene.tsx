@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type CaseDetail, useCase } from "../../api/cases";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import { formatTime } from "../../time/formatTime";
 import { ActionPanel } from "./ActionPanel";
 import { CaseTimeline } from "./CaseTimeline";
@@ -86,6 +87,7 @@ export function CaseDetailScene() {
 
 function Facts({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const deadline = c.deadline;
   return (
     <Descriptions column={1} size="small" className="case-facts">
@@ -132,7 +134,7 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
       )}
       <Descriptions.Item label={t("cases.list.category")}>{c.categoryName}</Descriptions.Item>
       <Descriptions.Item label={t("cases.list.grid")}>
-        {[c.townshipName, c.gridName].filter(Boolean).join(" / ")}
+        {gridNames.path(c.gridId, c.gridName, c.townshipName)}
       </Descriptions.Item>
       {c.assignedDepartmentName && (
         <Descriptions.Item label={t("cases.detail.handler")}>{c.assignedDepartmentName}</Descriptions.Item>

@@ -28,6 +28,7 @@ import {
 } from "../../api/cases";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import { formatTime } from "../../time/formatTime";
 import { BulkTransferModal } from "./BulkTransferModal";
 import { CaseMap } from "./CaseMap";
@@ -42,6 +43,7 @@ function filterOf({ page: _page, pageSize: _size, todo: _todo, ...filter }: Case
 /** The case list; `inbox` shows only the cases the caller may act on now (the server decides, from the machine). */
 export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const navigate = useNavigate();
   const meta = useCaseMeta();
   const [params, setParams] = useState<CaseListParams>({ page: 1, pageSize: 20, todo: mode === "inbox" });
@@ -105,7 +107,7 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
       key: "grid",
       title: t("cases.list.grid"),
       responsive: ["lg"],
-      render: (_, c) => [c.townshipName, c.gridName].filter(Boolean).join(" / "),
+      render: (_, c) => gridNames.path(c.gridId, c.gridName, c.townshipName),
     },
     {
       key: "department",

@@ -15,6 +15,7 @@ import {
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { useCan } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import {
   gridText,
   mainAttribute,
@@ -34,6 +35,7 @@ type StatusChoice = "live" | "retired" | "all" | "unplaced";
 /** The register: search, filters, pagination; export of what is shown; import and registration for keepers. */
 export function ObjectsScene() {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const canManage = useCan("object.manage");
   const [q, setQ] = useState("");
   const [type, setType] = useState<ObjectType | undefined>();
@@ -78,7 +80,7 @@ export function ObjectsScene() {
       title: t("objects.fields.type"),
       render: (_, o) => <Tag color={typeColor[o.type]}>{typeLabel(t, o.type)}</Tag>,
     },
-    { key: "grid", title: t("objects.fields.grid"), render: (_, o) => gridText(t, o) },
+    { key: "grid", title: t("objects.fields.grid"), render: (_, o) => gridText(t, o, gridNames) },
     {
       key: "attribute",
       title: t("objects.fields.attribute"),

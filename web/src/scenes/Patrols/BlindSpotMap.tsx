@@ -6,6 +6,7 @@ import { CircleMarker, MapContainer, Pane, Polygon, TileLayer, Tooltip } from "r
 import { usePublicConfig } from "../../api/config";
 import { useGridGeoJson } from "../../api/grids";
 import type { PatrolPlanEntry } from "../../api/patrols";
+import { useGridNames } from "../../grids/useGridNames";
 import { toLatLngs } from "../../map/geometry";
 import { FitBounds, TrackContainerSize } from "../../map/MapViewport";
 import { contextGridStyle } from "../../map/objectStyles";
@@ -30,6 +31,7 @@ const STYLE = {
  */
 export function BlindSpotMap({ spots, plan }: { spots: PatrolPlanEntry[]; plan: PatrolPlanEntry[] }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const [legendOpen, setLegendOpen] = useState(() => !window.matchMedia(PHONE).matches);
   const config = usePublicConfig();
   const grids = useGridGeoJson();
@@ -98,7 +100,7 @@ export function BlindSpotMap({ spots, plan }: { spots: PatrolPlanEntry[]; plan: 
               className={`patrol-blind-spot ${s.overdue ? "patrol-blind-spot-overdue" : "patrol-blind-spot-missed"}`}
             >
               <Tooltip>
-                {s.objectName} · {s.gridName} ·{" "}
+                {s.objectName} · {gridNames.name(s.gridId, s.gridName)} ·{" "}
                 {s.overdue ? t("patrol.overdue") : t("patrol.ledger.previousMissed")}
               </Tooltip>
             </CircleMarker>

@@ -10,12 +10,14 @@ import {
   usePatrol,
   usePatrolLedger,
 } from "../../api/patrolLedger";
+import { useGridNames } from "../../grids/useGridNames";
 import { formatTime } from "../../time/formatTime";
 import { BlindSpotMap } from "./BlindSpotMap";
 
 /** 巡查台账, 盲区 and activity for the grids in scope (docs/patrol.md); a patrol's track plays back in a drawer. */
 export function PatrolLedgerScene() {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const [range, setRange] = useState<[string, string] | null>(null);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
@@ -60,7 +62,11 @@ export function PatrolLedgerScene() {
                 pagination={{ current: page, pageSize: 20, total: ledger.data?.total, onChange: setPage }}
                 onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: "pointer" } })}
                 columns={[
-                  { title: t("patrol.ledger.grid"), dataIndex: "gridName" },
+                  {
+                    title: t("patrol.ledger.grid"),
+                    dataIndex: "gridName",
+                    render: (v: string, r) => gridNames.name(r.gridId, v),
+                  },
                   { title: t("patrol.ledger.member"), dataIndex: "memberName" },
                   {
                     title: t("patrol.ledger.started"),
@@ -90,7 +96,11 @@ export function PatrolLedgerScene() {
                 dataSource={spots.data?.items}
                 columns={[
                   { title: t("patrol.ledger.object"), dataIndex: "objectName" },
-                  { title: t("patrol.ledger.grid"), dataIndex: "gridName" },
+                  {
+                    title: t("patrol.ledger.grid"),
+                    dataIndex: "gridName",
+                    render: (v: string, r) => gridNames.name(r.gridId, v),
+                  },
                   {
                     title: t("patrol.ledger.state"),
                     render: (_: unknown, r) => (
@@ -148,13 +158,14 @@ export function PatrolLedgerScene() {
 /** One patrol: its track, and its check-ins with their findings and photos (also when GPS gave no track). */
 function Playback({ id }: { id: number }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const patrol = usePatrol(id);
   if (!patrol.data) return null;
   const p: PatrolDetail = patrol.data;
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <div>
-        {p.gridName} · {p.memberName} · {formatTime(p.startedAt)} · {p.distanceM} m
+        {gridNames.name(p.gridId, p.gridName)} · {p.memberName} · {formatTime(p.startedAt)} · {p.distanceM} m
       </div>
       {p.track.length > 0 ? <TrackLine track={p.track} /> : <Tag>{t("patrol.ledger.noTrack")}</Tag>}
       {p.checkins.map((c) => (

@@ -7,6 +7,7 @@ import { useGridWuding } from "../../api/wuding";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
+import { useGridNames } from "../../grids/useGridNames";
 import { levelLabel } from "../../i18n/labels";
 import { formatTime } from "../../time/formatTime";
 import { frequencyText, patrolTarget, pointsText } from "./wudingLabels";
@@ -19,6 +20,7 @@ import "./wuding.css";
  */
 export function WudingCardScene() {
   const { t, i18n } = useTranslation();
+  const gridNames = useGridNames();
   const navigate = useNavigate();
   const gridId = Number(useParams().id) || null;
   const wuding = useGridWuding(gridId);
@@ -61,7 +63,7 @@ export function WudingCardScene() {
               <th>{t("wuding.card.level")}</th>
               <td>{levelLabel(t, grid.level)}</td>
               <th>{t("wuding.card.parent")}</th>
-              <td>{grid.parentName ?? "—"}</td>
+              <td>{grid.parentName ? gridNames.name(grid.parentId, grid.parentName) : "—"}</td>
             </tr>
             <tr>
               <th>{t("wuding.card.areaKm2")}</th>

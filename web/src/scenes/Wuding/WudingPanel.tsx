@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { useGridWuding } from "../../api/wuding";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
+import { useGridNames } from "../../grids/useGridNames";
 import { levelLabel } from "../../i18n/labels";
 import { DisclosureTab } from "./DisclosureTab";
 import { DutiesTab } from "./DutiesTab";
@@ -14,6 +15,7 @@ import { TasksTab } from "./TasksTab";
 
 export function WudingPanel({ gridId }: { gridId: number }) {
   const { t, i18n } = useTranslation();
+  const gridNames = useGridNames();
   const navigate = useNavigate();
   const wuding = useGridWuding(gridId);
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
@@ -38,7 +40,11 @@ export function WudingPanel({ gridId }: { gridId: number }) {
         items={[
           { key: "code", label: t("grid.code"), children: grid.code },
           { key: "level", label: t("grid.level"), children: levelLabel(t, grid.level) },
-          { key: "parent", label: t("grid.parent"), children: grid.parentName ?? "—" },
+          {
+            key: "parent",
+            label: t("grid.parent"),
+            children: grid.parentName ? gridNames.name(grid.parentId, grid.parentName) : "—",
+          },
           {
             key: "area",
             label: t("grid.area"),
