@@ -31,6 +31,7 @@ import {
 } from "../../api/objects";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { type GridNames, useGridNames } from "../../grids/useGridNames";
 import { ObjectMiniMap } from "../../map/ObjectMiniMap";
 import { gridText, statusColor, statusLabel, typeColor, typeLabel } from "../../objects/labels";
 import { formatTime } from "../../time/formatTime";
@@ -60,6 +61,7 @@ interface ArchivePatrol {
  * sections patrols and cases will fill. */
 export function ObjectArchiveScene() {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const id = Number(useParams().id);
   const archive = useObjectArchive(id);
   const [editing, setEditing] = useState(false);
@@ -95,7 +97,7 @@ export function ObjectArchiveScene() {
         }
       >
         <Typography.Text type="secondary">
-          {t("objects.archive.title")} · {gridText(t, object)} · {t("objects.fields.createdAt")}{" "}
+          {t("objects.archive.title")} · {gridText(t, object, gridNames)} · {t("objects.fields.createdAt")}{" "}
           {formatTime(object.createdAt)}
         </Typography.Text>
       </Card>
@@ -103,7 +105,7 @@ export function ObjectArchiveScene() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t("objects.archive.basic")} size="small" className="archive-section archive-basic">
-            <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={detailItems(t, object)} />
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={detailItems(t, object, gridNames)} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -167,12 +169,16 @@ export function ObjectArchiveScene() {
 
 type T = ReturnType<typeof useTranslation>["t"];
 
-function detailItems(typedT: T, o: ObjectDetail): NonNullable<DescriptionsProps["items"]> {
+function detailItems(
+  typedT: T,
+  o: ObjectDetail,
+  gridNames: GridNames,
+): NonNullable<DescriptionsProps["items"]> {
   // A plain translate function here: the fully typed `t` over every translation key makes TypeScript give
   // up on this many dynamic keys ("excessively deep"), and these keys come from data anyway.
   const t = typedT as unknown as (key: string) => string;
   const items: NonNullable<DescriptionsProps["items"]> = [
-    { key: "grid", label: t("objects.fields.grid"), children: gridText(typedT, o) },
+    { key: "grid", label: t("objects.fields.grid"), children: gridText(typedT, o, gridNames) },
     {
       key: "category",
       label: o.type === "enterprise" ? t("objects.fields.industry") : t("objects.fields.category"),
@@ -228,6 +234,7 @@ function detailItems(typedT: T, o: ObjectDetail): NonNullable<DescriptionsProps[
 
 function LocationCard({ object }: { object: ObjectDetail }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const grids = useGridGeoJson();
   const own = useMemo(
     () => grids.data?.features.filter((f) => f.properties.id === object.gridId) ?? [],
@@ -244,7 +251,7 @@ function LocationCard({ object }: { object: ObjectDetail }) {
         label={object.name}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {object.gridName ? gridText(t, object) : t("objects.archive.unplaced")}
+        {object.gridName ? gridText(t, object, gridNames) : t("objects.archive.unplaced")}
         {" · "}
         <span dir="ltr">
           {point
