@@ -48,7 +48,9 @@ export function handleUnauthorized(): void {
 }
 
 export async function login(username: string, password: string): Promise<void> {
-  await request<{ user: SessionUser }>("POST", "/api/auth/login", { username, password });
+  const { user } = await request<{ user: SessionUser }>("POST", "/api/auth/login", { username, password });
+  // another person signing in on this tab after an expiry must not find the last one's draft
+  clearReportDrafts(sessionStorage, user.id);
   endSession(queryClient, "notYet");
   await queryClient.refetchQueries({ queryKey: sessionQueryKey });
 }

@@ -42,6 +42,8 @@ const filled = {
   lng: 89.18,
   lat: 42.95,
   anonymous: false,
+  partyA: "阿依古丽（投诉方）",
+  partyB: "某砖厂",
   reporterName: "艾合买提",
   reporterContact: "13811112222",
 };
@@ -58,7 +60,10 @@ describe("report drafts", () => {
     expect(stored).not.toContain("艾合买提");
     expect(stored).not.toContain("13811112222");
     expect(stored).not.toContain("reporter");
-    const { reporterName: _, reporterContact: __, ...kept } = filled;
+    // a dispute's complainant is its reporter: neither party is kept
+    expect(stored).not.toContain("阿依古丽");
+    expect(stored).not.toContain("party");
+    const { reporterName: _, reporterContact: __, partyA: _a, partyB: _b, ...kept } = filled;
     expect(loadReportDraft(storage, 7, NOW + 1000)).toEqual({ savedAt: NOW, values: kept });
   });
 
@@ -103,6 +108,14 @@ describe("report drafts", () => {
     clearReportDrafts(storage);
     expect(storage.length).toBe(1);
     expect(storage.getItem("envgrid.language")).toBe("ug");
+  });
+
+  it("leaves whoever signs in next only their own draft", () => {
+    saveReportDraft(storage, 7, filled, NOW);
+    saveReportDraft(storage, 8, filled, NOW);
+    clearReportDrafts(storage, 8);
+    expect(loadReportDraft(storage, 7, NOW)).toBeNull();
+    expect(loadReportDraft(storage, 8, NOW)?.values.title).toBe(filled.title);
   });
 
   it("shows the time of a save as HH:mm in Beijing time", () => {

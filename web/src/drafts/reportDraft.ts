@@ -7,12 +7,11 @@ const PREFIX = "envgrid.reportDraft.";
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60_000;
 
 // What a draft keeps, and each field's type. An allow-list: the resident reporter's name and contact
-// (PIPL, whistle-blowers) and the photos are never stored, nor any field added to the form later.
+// (PIPL, whistle-blowers), a dispute's parties (the complainant is the reporter) and the photos are never
+// stored, nor any field added to the form later.
 const KEPT = {
   source: "string",
   petitionChannel: "string",
-  partyA: "string",
-  partyB: "string",
   category: "string",
   priority: "string",
   title: "string",
@@ -76,10 +75,14 @@ export function removeReportDraft(storage: Storage, userId: number): void {
   storage.removeItem(draftKey(userId));
 }
 
-/** Every user's draft in this tab: an explicit sign-out leaves nothing behind for the next person. */
-export function clearReportDrafts(storage: Storage): void {
+/**
+ * Every user's draft in this tab (but `keepUserId`'s): an explicit sign-out leaves nothing behind, and whoever
+ * signs in next keeps only their own draft, never the last person's.
+ */
+export function clearReportDrafts(storage: Storage, keepUserId?: number): void {
+  const keep = keepUserId === undefined ? null : draftKey(keepUserId);
   const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
-  for (const key of keys) if (key?.startsWith(PREFIX)) storage.removeItem(key);
+  for (const key of keys) if (key?.startsWith(PREFIX) && key !== keep) storage.removeItem(key);
 }
 
 const clock = new Intl.DateTimeFormat("en-GB", {
