@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp, { type OutputInfo } from "sharp";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { type EvidenceType, EXTENSION_OF, isPhoto, type PhotoType } from "../domain/evidence/file-type.ts";
 
 export interface StoredEvidence {
@@ -66,6 +66,21 @@ export async function cleanPhoto(
   } catch {
     throw new UndecodableImage();
   }
+}
+
+/**
+ * A stored photo as it may be shown: as it is when it carries no metadata, else cleaned (`cleanPhoto`). For
+ * photos stored before every upload was cleaned on arrival (check-ins before 2026-11-30).
+ */
+export async function shownPhoto(bytes: Buffer, type: PhotoType): Promise<Buffer> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    throw new UndecodableImage();
+  }
+  const bare = !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && (meta.orientation ?? 1) === 1;
+  return bare ? bytes : (await cleanPhoto(bytes, type)).data;
 }
 
 async function writeOnce(file: string, data: Buffer): Promise<void> {

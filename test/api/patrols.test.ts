@@ -279,6 +279,11 @@ describe("a patrol in the field", () => {
     expect(meta).toMatchObject({ format: "jpeg", width: 64, height: 48 });
     expect(meta.exif).toBeUndefined();
     expect((await get("other", photoUrl)).statusCode).toBe(404);
+    // a photo stored before check-ins were cleaned on arrival, EXIF and all, is cleaned on the way out
+    await t.query(sql`update patrol_checkins set photo = ${await photoWithGps()} where id = ${a.json().id}`);
+    const legacy = await get("township", photoUrl);
+    expect(legacy.statusCode).toBe(200);
+    expect((await sharp(legacy.rawPayload).metadata()).exif).toBeUndefined();
     expect(
       (await get("township", `/api/patrols/${patrolId}/checkins/${a.json().id + 1000}/photo`)).statusCode,
     ).toBe(404);

@@ -3,6 +3,7 @@ import { finishPatrol } from "../../commands/patrol-finisher.ts";
 import { startPatrol } from "../../commands/patrol-starter.ts";
 import { ingestTrack } from "../../commands/patrol-track-ingester.ts";
 import type { Db } from "../../db/client.ts";
+import { notFound } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import {
@@ -15,6 +16,7 @@ import {
   patrolsForExport,
 } from "../../queries/patrols.ts";
 import { buildPatrolLedger } from "../../spreadsheets/patrol-ledger.ts";
+import { shownPhoto, UndecodableImage } from "../../storage/evidence-store.ts";
 import { answerOnce } from "../answer-once.ts";
 import type { App, RouteDeps } from "../types.ts";
 import { fileDay, sendWorkbook } from "../workbook-download.ts";
@@ -74,10 +76,15 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
     async (request, reply) => {
       const { id, checkinId } = request.params;
       const photo = await getCheckinPhoto(db, actorOf(request).scope, id, checkinId);
+      // check-ins stored before photos were cleaned on arrival may still carry the phone's EXIF
+      const bytes = await shownPhoto(photo.bytes, photo.type).catch((error) => {
+        if (error instanceof UndecodableImage) throw notFound(); // an old upload that was never a photo
+        throw error;
+      });
       return reply
         .header("Content-Type", photo.type)
         .header("Cache-Control", "private, max-age=3600")
-        .send(photo.bytes);
+        .send(bytes);
     },
   );
 
