@@ -4,27 +4,35 @@ import type { WorkCalendarData } from "../domain/calendar/work-calendar.ts";
 import { WorkCalendar } from "../domain/calendar/work-calendar.ts";
 import type { CaseRules } from "../domain/cases/case-state.ts";
 import { DEFAULT_DEADLINE_RULES, DEFAULT_EXTENSION_POLICY } from "../domain/cases/deadline-rules.ts";
+import { isoUtc } from "./sql-time.ts";
 
 /** The administrators' calendar table in the shape of cn-work-calendar.json. */
-export async function loadWorkCalendarData(
-  db: Db,
-): Promise<WorkCalendarData & { sources: Record<string, string> }> {
-  // One round trip for both tables: every intake and transition reads the calendar.
+/** The calendar as loaded, with each year's notice (`sources`) and optimistic-lock version (`versions`). */
+export type StoredWorkCalendar = WorkCalendarData & {
+  sources: Record<string, string>;
+  versions: Record<string, { version: number; updatedAt: string }>;
+};
+
+export async function loadWorkCalendarData(db: Db): Promise<StoredWorkCalendar> {
+  // One statement for both tables: every intake and transition reads the calendar, and the versions an editor
+  // sends back belong to the very days read with them (one snapshot).
   const [{ years, days }] = await rows<{
-    years: { year: number; source: string }[];
+    years: { year: number; source: string; version: number; updatedAt: string }[];
     days: { day: string; kind: "holiday" | "workday"; name: string | null }[];
   }>(
     db,
-    sql`select (select coalesce(json_agg(json_build_object('year', year, 'source', source) order by year), '[]'::json)
+    sql`select (select coalesce(json_agg(json_build_object('year', year, 'source', source, 'version', version,
+                                                           'updatedAt', ${isoUtc(sql`updated_at`)}) order by year), '[]'::json)
                   from work_calendar_years) as years,
                (select coalesce(json_agg(json_build_object('day', to_char(day, 'YYYY-MM-DD'), 'kind', kind,
                                                            'name', name) order by day), '[]'::json)
                   from work_calendar_days) as days`,
   );
-  const data: WorkCalendarData & { sources: Record<string, string> } = { years: {}, sources: {} };
+  const data: StoredWorkCalendar = { years: {}, sources: {}, versions: {} };
   for (const y of years) {
     data.years[String(y.year)] = { holidays: {}, workdays: [] };
     data.sources[String(y.year)] = y.source;
+    data.versions[String(y.year)] = { version: y.version, updatedAt: y.updatedAt };
   }
   for (const d of days) {
     const year = data.years[d.day.slice(0, 4)];
@@ -37,22 +45,6 @@ export async function loadWorkCalendarData(
     }
   }
   return data;
-}
-
-/** Each loaded year's version (the optimistic lock a correction must send) and when it was last saved. */
-export async function loadWorkCalendarYearVersions(
-  db: Db,
-): Promise<Record<string, { version: number; updatedAt: string }>> {
-  const list = await rows<{ year: number; version: number; updated_at: Date | string }>(
-    db,
-    sql`select year, version, updated_at from work_calendar_years`,
-  );
-  return Object.fromEntries(
-    list.map((y) => [
-      String(y.year),
-      { version: y.version, updatedAt: new Date(y.updated_at).toISOString() },
-    ]),
-  );
 }
 
 /**
@@ -73,7 +65,7 @@ export async function loadCaseRules(db: Db, knownRevision?: string): Promise<Cas
     knownRevision ??
     (await rows<{ revision: string }>(db, sql`select ${CALENDAR_REVISION_SQL} as revision`))[0].revision;
   if (cachedRules?.revision === revision) return cachedRules.rules;
-  const { sources: _sources, ...data } = await loadWorkCalendarData(db);
+  const { sources: _sources, versions: _versions, ...data } = await loadWorkCalendarData(db);
   const rules: CaseRules = {
     calendar: new WorkCalendar(data),
     deadlines: DEFAULT_DEADLINE_RULES,

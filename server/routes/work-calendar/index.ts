@@ -3,7 +3,7 @@ import { updateWorkCalendarYear } from "../../commands/work-calendar-updater.ts"
 import { forbidden } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { allow } from "../../policies/allow.ts";
-import { loadWorkCalendarData, loadWorkCalendarYearVersions } from "../../queries/work-calendar.ts";
+import { loadWorkCalendarData } from "../../queries/work-calendar.ts";
 import { AnyObject, CalendarDay, errorResponses } from "../shared-schemas.ts";
 import type { App, RouteDeps } from "../types.ts";
 
@@ -26,7 +26,6 @@ export function workCalendarRoutes(app: App, { database, now }: RouteDeps): void
       const actor = actorOf(request);
       if (!allow(actor, "case.read") && !allow(actor, "settings.manage")) throw forbidden();
       const data = await loadWorkCalendarData(database.db);
-      const versions = await loadWorkCalendarYearVersions(database.db);
       const years = Object.keys(data.years).map(Number).sort();
       const last = years.at(-1) ?? null;
       const t = now();
@@ -37,7 +36,7 @@ export function workCalendarRoutes(app: App, { database, now }: RouteDeps): void
           year: y,
           source: data.sources[String(y)],
           ...data.years[String(y)],
-          ...versions[String(y)],
+          ...data.versions[String(y)],
         })),
         lastLoadedYear: last,
         warnDaysBeforeEnd: WARN_DAYS_BEFORE_END,
