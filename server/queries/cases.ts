@@ -331,6 +331,18 @@ export function reporterView(actor: Actor, row: CaseRow, config: Config) {
   };
 }
 
+/**
+ * A dispute's parties as the caller may see them. Its first party is the complainant (the form's 投诉方), the
+ * resident who reported it: named, masked, only to the roles that may reveal the reporter, and to nobody else.
+ */
+function disputePartiesView(actor: Actor, row: CaseRow): CaseRow["disputeParties"] {
+  const parties = row.disputeParties;
+  if (!parties?.length || row.reporterOfficial) return parties;
+  const [complainant, ...others] = parties;
+  const name = mayRevealReporter(actor, row) ? maskName(complainant.name) : "（保密）";
+  return [{ ...complainant, name }, ...others];
+}
+
 export function decryptReporter(
   row: Pick<CaseRow, "trackingNo" | "reporterNameEnc" | "reporterContactEnc">,
   config: Config,
@@ -411,7 +423,7 @@ export async function getCaseDetail(
     petitionChannelName: row.petitionChannel
       ? PETITION_CHANNEL_NAMES[row.petitionChannel as keyof typeof PETITION_CHANNEL_NAMES]
       : null,
-    disputeParties: row.disputeParties,
+    disputeParties: disputePartiesView(actor, row),
     routing: {
       ...row.routing,
       departments: row.routing.departmentIds.map((d) => ({ id: d, name: departments.get(d) ?? String(d) })),

@@ -105,6 +105,41 @@ describe("reporter protection", () => {
     }
   });
 
+  it("keeps a dispute's complainant as confidential as a reporter: masked to those who may reveal, hidden from the rest", async () => {
+    const complainant = "买买提·纠纷投诉人";
+    const r = await api.file(
+      "member",
+      report(
+        {
+          source: "dispute",
+          title: "砖厂粉尘落到农户葡萄晾房",
+          category: "industrial_air",
+          disputeParties: [
+            { name: complainant, role: "投诉方" },
+            { name: "亚尔村红星砖厂", role: "被投诉方" },
+          ],
+          reporter: { name: complainant },
+        },
+        yaer,
+      ),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    for (const user of ["member", "gridhead", "leader", "supervisor"]) {
+      const detail = await api.get(user, `/api/cases/${r.json().id}`);
+      expect(detail.body, user).not.toContain("买买提");
+      expect(detail.json().disputeParties, user).toEqual([
+        { name: "（保密）", role: "投诉方" },
+        { name: "亚尔村红星砖厂", role: "被投诉方" },
+      ]);
+    }
+    for (const user of ["township", "office"]) {
+      const detail = await api.get(user, `/api/cases/${r.json().id}`);
+      expect(detail.body, user).not.toContain(complainant);
+      expect(detail.json().disputeParties[0].name, user).toMatch(/^买\*+$/);
+      expect(detail.json().disputeParties[1].name, user).toBe("亚尔村红星砖厂");
+    }
+  });
+
   it("shows the accepting township and the district office a masked form, and reveals it on request, audited", async () => {
     for (const user of ["township", "office"]) {
       const detail = (await api.get(user, `/api/cases/${caseId}`)).json();
