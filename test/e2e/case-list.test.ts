@@ -43,7 +43,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the bro
   async function listAgreesWith(filters: URLSearchParams): Promise<number> {
     const r = await page.request.get(`${e2e.server.url}/api/cases?${filters}&pageSize=1`);
     const expected: number = (await r.json()).total;
-    await expect.poll(total, { timeout: 15_000 }).toBe(expected);
+    // the demo data moves with the day: some days no case matches every filter, and an empty table shows no total
+    if (expected === 0) await page.locator(".case-table .ant-empty").waitFor();
+    else await expect.poll(total, { timeout: 15_000 }).toBe(expected);
     return expected;
   }
 
