@@ -165,8 +165,9 @@ export async function uploadPhoto(
 
 /**
  * New reports (stage `reported`, no department yet, a confidential reporter) in 亚尔村, in another village of
- * 亚尔镇 and in a village of 胜金乡, filed by the district office: the scoped-write sweeps need such cases in
- * and out of each caller's reach, and the demo's cases are in whatever stage the day they were seeded left them.
+ * 亚尔镇 and in a village of 胜金乡, filed by the district office as 重要, so the office is alerted and has a
+ * notification of its own: the scoped-write sweeps need such records in and out of each caller's reach, and
+ * the demo's cases and notifications are whatever the day and hour they were seeded left them.
  */
 export async function fileOpenCasesAcrossTownships(t: TestApp, officeCookie: string): Promise<void> {
   const villages = await t.query<{ name: string }>(
@@ -181,8 +182,14 @@ export async function fileOpenCasesAcrossTownships(t: TestApp, officeCookie: str
       method: "POST",
       url: "/api/cases",
       headers: { cookie: officeCookie, "idempotency-key": randomUUID() },
+      // 重要: the district office is alerted too, so it has a notification of its own whatever the day's demo
       payload: report(
-        { source: "public_report", title: `${name}群众来电反映异味`, reporter: { name: "测试来电人" } },
+        {
+          source: "public_report",
+          priority: "important",
+          title: `${name}群众来电反映异味`,
+          reporter: { name: "测试来电人" },
+        },
         await pointIn(t, name),
       ),
     });
