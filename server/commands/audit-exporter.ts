@@ -1,6 +1,7 @@
+import type { AuditEntry } from "../../api-types/audit.ts";
 import { forbidden, unprocessable } from "../errors.ts";
 import { assertAllowed } from "../policies/allow.ts";
-import { type AuditFilter, type AuditRow, auditForExport, countAudit } from "../queries/audit.ts";
+import { type AuditFilter, auditForExport, countAudit } from "../queries/audit.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -24,7 +25,7 @@ export async function exportAuditLog(
   ctx: CommandContext,
   filter: AuditFilter,
   limit = AUDIT_EXPORT_LIMIT,
-): Promise<AuditRow[]> {
+): Promise<AuditEntry[]> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   assertAllowed(actor, "audit.read");

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { AuditEntry } from "../../api-types/audit.ts";
 import { type Db, rows } from "../db/client.ts";
 
 export interface AuditFilter {
@@ -9,20 +10,6 @@ export interface AuditFilter {
   entityId?: string;
   from?: string;
   to?: string;
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
 }
 
 // `_` and `%` in a code are literal characters, not LIKE wildcards (`auth.login_` must not match `auth.loginX`).
@@ -49,7 +36,7 @@ const auditColumns = sql`a.id::int as id, a.at, a.actor_id as "actorId", a.actor
 
 export async function listAudit(db: Db, f: AuditFilter & { page: number; pageSize: number }) {
   const where = auditWhere(f);
-  const items = await rows<AuditRow>(
+  const items = await rows<AuditEntry>(
     db,
     sql`select ${auditColumns} from audit_log a where ${where}
          order by a.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
@@ -66,8 +53,8 @@ export async function countAudit(db: Db, f: AuditFilter): Promise<number> {
 }
 
 /** The rows an export writes, newest first as on screen; the caller has checked the count against its cap. */
-export async function auditForExport(db: Db, f: AuditFilter, limit: number): Promise<AuditRow[]> {
-  const items = await rows<AuditRow>(
+export async function auditForExport(db: Db, f: AuditFilter, limit: number): Promise<AuditEntry[]> {
+  const items = await rows<AuditEntry>(
     db,
     sql`select ${auditColumns} from audit_log a where ${auditWhere(f)} order by a.id desc limit ${limit}`,
   );

@@ -1,5 +1,5 @@
+import type { AuditEntry } from "../../api-types/audit.ts";
 import { auditActionLabel, auditEntityLabel } from "../domain/audit-actions.ts";
-import type { AuditRow } from "../queries/audit.ts";
 import { type LedgerColumn, ledgerWorkbook, xlsxBuffer } from "./ledger-sheet.ts";
 
 // to the second: an audit trail orders events that happen within one minute
@@ -22,7 +22,7 @@ const json = (value: unknown) => {
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…（已截断）` : text;
 };
 
-const COLUMNS: LedgerColumn<AuditRow>[] = [
+const COLUMNS: LedgerColumn<AuditEntry>[] = [
   { header: "编号", width: 9, cell: (r) => r.id },
   { header: "时间（北京时间）", width: 20, cell: (r) => SHANGHAI_SECONDS.format(new Date(r.at)) },
   { header: "操作人", width: 14, cell: (r) => r.actorName ?? (r.actorId === null ? "" : `#${r.actorId}`) },
@@ -37,6 +37,6 @@ const COLUMNS: LedgerColumn<AuditRow>[] = [
 ];
 
 /** 审计日志 as XLSX: one row per event, Beijing times, actions and objects named in words, codes kept beside. */
-export async function buildAuditWorkbook(rows: readonly AuditRow[]): Promise<Buffer> {
+export async function buildAuditWorkbook(rows: readonly AuditEntry[]): Promise<Buffer> {
   return xlsxBuffer(ledgerWorkbook("审计日志", COLUMNS, rows));
 }

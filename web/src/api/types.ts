@@ -129,18 +129,7 @@ export interface Settings {
   version: number;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | number | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry } from "../../../api-types/audit";
 
 export interface AuditVerification {
   ok: boolean;
