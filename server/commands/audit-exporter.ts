@@ -1,20 +1,10 @@
 import type { AuditEntry } from "../../api-types/audit.ts";
-import { forbidden, unprocessable } from "../errors.ts";
+import { forbidden } from "../errors.ts";
 import { assertAllowed } from "../policies/allow.ts";
 import { type AuditFilter, auditForExport, countAudit } from "../queries/audit.ts";
+import { assertExportFits, WORKBOOK_ROW_LIMIT } from "../spreadsheets/export-cap.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
-
-/** One workbook holds at most this many rows; more is refused (narrow the time range) rather than cut short. */
-export const AUDIT_EXPORT_LIMIT = 50_000;
-
-export const auditExportTooLarge = (total: number, limit = AUDIT_EXPORT_LIMIT) =>
-  unprocessable(
-    "audit_export_too_large",
-    `符合条件的审计记录共 ${total.toLocaleString("zh-CN")} 条，超过单次导出上限 ${limit.toLocaleString("zh-CN")} 条，请缩小时间范围或增加筛选条件后再导出`,
-    `${total} audit records match, more than the ${limit} one export may hold; narrow the time range or filter further`,
-    { total, limit },
-  );
 
 /**
  * The audit log's rows for an export, and the export itself recorded in the log (who took which rows out:
@@ -24,14 +14,14 @@ export const auditExportTooLarge = (total: number, limit = AUDIT_EXPORT_LIMIT) =
 export async function exportAuditLog(
   ctx: CommandContext,
   filter: AuditFilter,
-  limit = AUDIT_EXPORT_LIMIT,
+  limit = WORKBOOK_ROW_LIMIT,
 ): Promise<AuditEntry[]> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   assertAllowed(actor, "audit.read");
   return ctx.db.transaction(async (tx) => {
     const total = await countAudit(tx, filter);
-    if (total > limit) throw auditExportTooLarge(total, limit);
+    assertExportFits("audit", total, limit);
     const items = await auditForExport(tx, filter, limit);
     await recordAudit(tx, ctx, {
       action: "audit.export",

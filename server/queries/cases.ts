@@ -39,6 +39,7 @@ import {
   maySeeOriginalEvidence,
 } from "../policies/case-access.ts";
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
+import { assertExportFits } from "../spreadsheets/export-cap.ts";
 import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
 import { pathGridIds } from "./grid-ancestry.ts";
 import { withinDateRange } from "./sql-time.ts";
@@ -222,7 +223,7 @@ export async function casesForExport(
     db,
     sql`select count(*)::int as total from cases c where ${where}`,
   );
-  if (total > maxRows) throw exportTooLarge(total, maxRows);
+  assertExportFits("cases", total, maxRows);
   const list = await rows<ListRow>(
     db,
     sql`select ${LIST_COLUMNS} from cases c join grids g on g.id = c.grid_id where ${where}
@@ -230,14 +231,6 @@ export async function casesForExport(
   );
   return list.map((r) => ({ ...summaryOf(actor, r, now), closedAt: r.closedAt }));
 }
-
-export const exportTooLarge = (total: number, maxRows: number) =>
-  unprocessable(
-    "export_too_large",
-    `符合条件的案件共 ${total} 件，超过单次导出上限 ${maxRows} 件，请缩小筛选范围（如上报日期、乡镇或网格）后再导出`,
-    `${total} cases match, more than the ${maxRows} one export may hold; narrow the filters and export again`,
-    { total, maxRows },
-  );
 
 /** The case row if the caller may read it; otherwise 404, exactly as for a case that does not exist. */
 export async function loadVisibleCase(db: Db, actor: Actor, id: number, lock = false): Promise<CaseRow> {

@@ -4,6 +4,7 @@ import { type Db, rows } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { assertExportFits, WORKBOOK_ROW_LIMIT } from "../spreadsheets/export-cap.ts";
 
 /** Re-exported for the routes, which add the caller's policies to the detail. */
 export type { ObjectDetail };
@@ -55,11 +56,15 @@ export async function listObjects(
     sql`select ${SUMMARY_COLUMNS} from ${FROM} where ${where}
          order by o.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
+  return { items, total: await countObjects(db, where) };
+}
+
+async function countObjects(db: Db, where: SQL): Promise<number> {
   const [{ total }] = await rows<{ total: number }>(
     db,
     sql`select count(*)::int as total from ${FROM} where ${where}`,
   );
-  return { items, total };
+  return total;
 }
 
 const DETAIL_COLUMNS = sql`o.contact_name as "contactName", o.contact_phone as "contactPhone", o.pollutants,
@@ -68,21 +73,21 @@ const DETAIL_COLUMNS = sql`o.contact_name as "contactName", o.contact_phone as "
        else round((ST_Area(o.location::geography) / 1e6)::numeric, 4)::float8 end as "areaKm2",
   o.retired_at as "retiredAt", o.retired_reason as "retiredReason", o.created_at as "createdAt"`;
 
-export const EXPORT_ROW_LIMIT = 50_000;
-
 export interface ExportRow extends ObjectDetail {
   /** WKT of a polygon location; points are exported as longitude and latitude. */
   boundaryWkt: string | null;
 }
 
-/** Every object the filters and the scope select, with all fields, for the XLSX export. */
-export function objectsForExport(db: Db, scope: Scope, f: ObjectFilter): Promise<ExportRow[]> {
+/** Every object the filters and the scope select, with all fields, for the XLSX export; all or nothing. */
+export async function objectsForExport(db: Db, scope: Scope, f: ObjectFilter): Promise<ExportRow[]> {
+  const where = objectConditions(scope, f);
+  assertExportFits("objects", await countObjects(db, where), WORKBOOK_ROW_LIMIT);
   return rows<ExportRow>(
     db,
     sql`select ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS},
                case when GeometryType(o.location) = 'POINT' then null else ST_AsText(o.location, 6) end as "boundaryWkt"
-          from ${FROM} where ${objectConditions(scope, f)}
-         order by o.id limit ${EXPORT_ROW_LIMIT}`,
+          from ${FROM} where ${where}
+         order by o.id limit ${WORKBOOK_ROW_LIMIT}`,
   );
 }
 

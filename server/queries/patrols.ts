@@ -12,6 +12,7 @@ import { buildPlan, isBlindSpot, type PlanObject, type PlanRule } from "../domai
 import { notFound } from "../errors.ts";
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
+import { assertExportFits, WORKBOOK_ROW_LIMIT } from "../spreadsheets/export-cap.ts";
 import { withinDateRange } from "./sql-time.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -133,15 +134,20 @@ const isoRow = (r: PatrolLedgerRow): PatrolLedgerRow => ({
   finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
 });
 
+async function countLedger(db: Db, where: SQL): Promise<number> {
+  const [{ total }] = await rows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from patrols p join grids g on g.id = p.grid_id where ${where}`,
+  );
+  return total;
+}
+
 /** 巡查台账: patrols in scope, newest first. */
 export async function listPatrols(db: Db, scope: Scope, f: LedgerFilter) {
   const where = ledgerWhere(scope, f);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
-  const [{ total }] = await rows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from patrols p join grids g on g.id = p.grid_id where ${where}`,
-  );
+  const total = await countLedger(db, where);
   const items = await rows<PatrolLedgerRow>(
     db,
     sql`${ledgerSelect(where)} order by p.started_at desc, p.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
@@ -149,12 +155,13 @@ export async function listPatrols(db: Db, scope: Scope, f: LedgerFilter) {
   return { total, page, pageSize, items: items.map(isoRow) };
 }
 
-export const LEDGER_EXPORT_LIMIT = 50_000;
-
+/** 巡查台账 for a spreadsheet: the ledger's patrols, newest first; all or nothing. */
 export async function patrolsForExport(db: Db, scope: Scope, f: LedgerFilter) {
+  const where = ledgerWhere(scope, f);
+  assertExportFits("patrols", await countLedger(db, where), WORKBOOK_ROW_LIMIT);
   const items = await rows<PatrolLedgerRow>(
     db,
-    sql`${ledgerSelect(ledgerWhere(scope, f))} order by p.started_at desc, p.id desc limit ${LEDGER_EXPORT_LIMIT}`,
+    sql`${ledgerSelect(where)} order by p.started_at desc, p.id desc limit ${WORKBOOK_ROW_LIMIT}`,
   );
   return items.map(isoRow);
 }

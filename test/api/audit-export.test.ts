@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../server/audit/verify-chain.ts";
-import { AUDIT_EXPORT_LIMIT } from "../../server/commands/audit-exporter.ts";
 import { ROLES } from "../../server/domain/roles.ts";
+import { WORKBOOK_ROW_LIMIT as AUDIT_EXPORT_LIMIT } from "../../server/spreadsheets/export-cap.ts";
 import { DEMO_ACCOUNT } from "../support/authz-expectations.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -152,8 +152,8 @@ describe("GET /api/audit/export.xlsx", () => {
     for (const query of [{}, { action: "test." }] as Record<string, string>[]) {
       const r = await t.app.inject({ method: "GET", url: exportUrl(query), headers: { cookie: auditor } });
       expect(r.statusCode).toBe(422);
-      expect(r.json()).toMatchObject({ error: "audit_export_too_large" });
-      expect(r.json().message).toMatch(/超过单次导出上限 50,000 条.*缩小时间范围/);
+      expect(r.json()).toMatchObject({ error: "export_too_large", details: { records: "audit" } });
+      expect(r.json().message).toMatch(/超过单次导出上限 50,000 条.*缩小筛选范围（如时间范围/);
     }
     const [after] = await t.query<{ n: number }>(sql`select count(*)::int as n from audit_log`);
     expect(after.n).toBe(before.n);

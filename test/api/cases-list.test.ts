@@ -306,7 +306,7 @@ describe(`the Excel export (${testEngine()})`, () => {
     expect(r.json()).toMatchObject({
       error: "export_too_large",
       message: expect.stringContaining("请缩小筛选范围"),
-      details: { total, maxRows: EXPORT_CAP },
+      details: { records: "cases", total, limit: EXPORT_CAP },
     });
     expect(r.json().message).toContain(`${EXPORT_CAP}`);
     // the limit is what the web reads to disable the button

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../server/domain/uscc.ts";
+import { WORKBOOK_ROW_LIMIT } from "../../server/spreadsheets/export-cap.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -748,5 +749,23 @@ describe("export", () => {
     expect(doc.type).toBe("FeatureCollection");
     expect(doc.features.length).toBe((await get("member", "/api/objects?pageSize=200")).json().total);
     expect(doc.features.every((f: { geometry: { type: string } }) => f.geometry.type === "Point")).toBe(true);
+  });
+
+  it("refuses an export over one workbook's limit instead of cutting it short, and writes nothing", async () => {
+    await t.query(
+      sql`insert into supervised_objects (type, name, risk_level, location)
+          select 'hazard', '批量隐患' || g, 'general', ST_SetSRID(ST_MakePoint(89.17, 42.93), 4326)
+            from generate_series(1, ${WORKBOOK_ROW_LIMIT + 1}) g`,
+    );
+    try {
+      const r = await get("office", "/api/objects/export.xlsx");
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ error: "export_too_large", details: { records: "objects" } });
+      expect(r.json().message).toMatch(/监管对象共 .* 个，超过单次导出上限 50,000 个/);
+      // narrowed below the limit, the export works
+      expect((await get("office", "/api/objects/export.xlsx?type=enterprise")).statusCode).toBe(200);
+    } finally {
+      await t.query(sql`delete from supervised_objects where name like '批量隐患%'`);
+    }
   });
 });

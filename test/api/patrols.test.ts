@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { legMetres } from "../../server/domain/patrol/track-measure.ts";
+import { WORKBOOK_ROW_LIMIT } from "../../server/spreadsheets/export-cap.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -375,5 +376,28 @@ describe("keys stored before migration 0016 (the patrol table)", () => {
       sql`select count(*)::int as n from pg_tables where tablename = 'patrol_idempotency'`,
     );
     expect(n).toBe(0);
+  });
+});
+
+describe("ledger export limit", () => {
+  it("refuses more patrols than one workbook holds instead of cutting the ledger short", async () => {
+    await t.query(
+      sql`insert into patrols (member_id, grid_id, started_at, finished_at, status, note)
+          select p.member_id, p.grid_id, p.started_at, p.finished_at, 'finished', '批量巡查'
+            from (select * from patrols where status = 'finished' order by id limit 1) p,
+                 generate_series(1, ${WORKBOOK_ROW_LIMIT + 1})`,
+    );
+    try {
+      const r = await get("office", "/api/patrols/export.xlsx");
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ error: "export_too_large", details: { records: "patrols" } });
+      expect(r.json().message).toMatch(/巡查记录共 .* 条，超过单次导出上限 50,000 条/);
+      // the list still pages
+      expect((await get("office", "/api/patrols?pageSize=1")).json().total).toBeGreaterThan(
+        WORKBOOK_ROW_LIMIT,
+      );
+    } finally {
+      await t.query(sql`delete from patrols where note = '批量巡查'`);
+    }
   });
 });

@@ -99,9 +99,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the audit log on screen", () => {
         status: 422,
         contentType: "application/json",
         body: JSON.stringify({
-          error: "audit_export_too_large",
+          error: "export_too_large",
           message:
-            "符合条件的审计记录共 60,000 条，超过单次导出上限 50,000 条，请缩小时间范围或增加筛选条件后再导出",
+            "符合条件的审计记录共 60,000 条，超过单次导出上限 50,000 条，请缩小筛选范围（如时间范围或操作类型）后再导出",
         }),
       }),
     );

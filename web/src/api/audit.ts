@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { queryString, request, requestFile } from "./client";
+import { queryString, request } from "./client";
 import type { AuditEntry, AuditVerification, Page } from "./types";
 
 /** What the audit screen filters by; the export takes the same. */
@@ -30,22 +30,6 @@ export function useVerifyAudit() {
   return useMutation({ mutationFn: () => request<AuditVerification>("GET", "/api/audit/verify") });
 }
 
-/**
- * Downloads the filtered log as XLSX. Fetched rather than linked, so a refusal (too many rows: 422) is shown on
- * the page in words instead of replacing it with an error document.
- */
-export function useExportAudit() {
-  return useMutation({
-    mutationFn: async (filters: AuditFilters) => {
-      const { blob, filename } = await requestFile(`/api/audit/export.xlsx${queryString({ ...filters })}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = filename ?? "audit-log.xlsx";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
-  });
-}
+/** The filtered log as XLSX (the filters last applied). */
+export const auditExportUrl = (filters: AuditFilters) =>
+  `/api/audit/export.xlsx${queryString({ ...filters })}`;

@@ -1,6 +1,5 @@
-import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { SafetyCertificateOutlined } from "@ant-design/icons";
 import {
-  Alert,
   Button,
   Card,
   DatePicker,
@@ -15,9 +14,9 @@ import {
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from "../../../../server/domain/audit-actions";
-import { type AuditFilters, useAuditLog, useExportAudit, useVerifyAudit } from "../../api/audit";
-import { useErrorText } from "../../api/errorText";
+import { type AuditFilters, auditExportUrl, useAuditLog, useVerifyAudit } from "../../api/audit";
 import type { AuditEntry } from "../../api/types";
+import { ExportButton } from "../../components/ExportButton";
 import { QueryError } from "../../components/QueryError";
 import { auditActionLabel, auditEntityLabel, auditGroupLabel } from "../../i18n/labels";
 import { beijingDayRange } from "../../time/beijingDays";
@@ -41,13 +40,11 @@ function filtersOf(values: FormValues): AuditFilters {
 
 export function AuditScene() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const [form] = Form.useForm<FormValues>();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const log = useAuditLog({ ...page, ...filters });
   const verify = useVerifyAudit();
-  const exporter = useExportAudit();
 
   // A group ("case.": every case action) first, then its actions, each in words; the value is what the API reads.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language
@@ -145,15 +142,14 @@ export function AuditScene() {
         </Form>
         <Flex gap={8} wrap>
           <Tooltip title={t("audit.exportHint")}>
-            <Button
+            {/* what is on screen: the filters last applied */}
+            <ExportButton
               className="audit-export"
-              icon={<DownloadOutlined />}
-              loading={exporter.isPending}
-              // what is on screen: the filters last applied
-              onClick={() => exporter.mutate(filters)}
+              url={auditExportUrl(filters)}
+              fallbackName="audit-log.xlsx"
             >
               {t("audit.export")}
-            </Button>
+            </ExportButton>
           </Tooltip>
           <Button
             icon={<SafetyCertificateOutlined />}
@@ -164,15 +160,6 @@ export function AuditScene() {
           </Button>
         </Flex>
       </Flex>
-      {exporter.isError && (
-        <Alert
-          className="audit-notice audit-export-error"
-          type="error"
-          showIcon
-          closable={{ onClose: () => exporter.reset() }}
-          title={errorText(exporter.error)}
-        />
-      )}
       {verify.data && (
         <div className="audit-notice">
           <AuditVerifyResult result={verify.data} />

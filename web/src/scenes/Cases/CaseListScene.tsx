@@ -1,4 +1,3 @@
-import { FileExcelOutlined } from "@ant-design/icons";
 import {
   Button,
   Card,
@@ -26,6 +25,7 @@ import {
   useCaseMeta,
   useCases,
 } from "../../api/cases";
+import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { QueryError } from "../../components/QueryError";
 import { useGridNames } from "../../grids/useGridNames";
@@ -237,14 +237,14 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
                   : t("cases.list.exportHint")
               }
             >
-              <Button
+              <ExportButton
                 className="case-export"
-                icon={<FileExcelOutlined />}
-                href={tooMany ? undefined : caseExportUrl(filterOf(params))}
+                url={caseExportUrl(filterOf(params))}
+                fallbackName="cases.xlsx"
                 disabled={tooMany}
               >
                 {t("cases.list.export")}
-              </Button>
+              </ExportButton>
             </Tooltip>
           )}
         </Flex>

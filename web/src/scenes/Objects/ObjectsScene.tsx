@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import {
   templateUrl,
   useObjects,
 } from "../../api/objects";
+import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { useCan } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
@@ -147,10 +148,9 @@ export function ObjectsScene() {
           ]}
         />
         <div className="objects-toolbar-spacer" />
-        {/* Plain links: the browser downloads with the session cookie, and the export gets the same filters. */}
-        <Button icon={<FileExcelOutlined />} href={exportUrl(filter)} className="objects-export">
+        <ExportButton url={exportUrl(filter)} fallbackName="objects.xlsx" className="objects-export">
           {t("objects.list.export")}
-        </Button>
+        </ExportButton>
         {canManage && (
           <>
             <Button icon={<DownloadOutlined />} href={templateUrl}>

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Drawer, Image, Slider, Space, Table, Tabs, Tag } from "antd";
+import { Card, DatePicker, Drawer, Image, Slider, Space, Table, Tabs, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -10,6 +10,7 @@ import {
   usePatrol,
   usePatrolLedger,
 } from "../../api/patrolLedger";
+import { ExportButton } from "../../components/ExportButton";
 import { useGridNames } from "../../grids/useGridNames";
 import { formatTime } from "../../time/formatTime";
 import { BlindSpotMap } from "./BlindSpotMap";
@@ -40,9 +41,13 @@ export function PatrolLedgerScene() {
               setPage(1);
             }}
           />
-          <Button href={`/api/patrols/export.xlsx${ledgerQuery({ from: range?.[0], to: range?.[1] })}`}>
+          <ExportButton
+            url={`/api/patrols/export.xlsx${ledgerQuery({ from: range?.[0], to: range?.[1] })}`}
+            fallbackName="patrols.xlsx"
+            className="patrol-ledger-export"
+          >
             {t("patrol.ledger.export")}
-          </Button>
+          </ExportButton>
         </Space>
       }
     >
