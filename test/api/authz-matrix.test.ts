@@ -117,22 +117,25 @@ describe("authorization matrix", () => {
     for (const role of ROLES) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
     for (const scoped of SCOPED_ROUTES) {
       const [method, path] = scoped.route.split(" ");
-      const ids: Record<string, number> = {};
+      const fixtures: Record<string, Record<string, number>> = {};
       for (const [name, query] of Object.entries(scoped.fixtures)) {
-        const [row] = await t.query<{ id: number }>(sql.raw(query));
-        ids[name] = row.id;
+        const [row] = await t.query<Record<string, number>>(sql.raw(query));
+        expect(row, `${scoped.route} ${name}: the demo data has no such record`).toBeDefined();
+        fixtures[name] = row;
       }
+      const pathOf = (name: string) =>
+        path.replace(/\{([^}]+)\}/g, (_, column) => String(fixtures[name][column]));
       for (const [role, reach] of Object.entries(scoped.reach) as [
         Role,
         { inScope: string[]; outOfScope: string[] },
       ][]) {
         for (const name of reach.inScope) {
-          const r = await call(method, path.replace(/\{[^}]+\}/, String(ids[name])), cookies[role]);
+          const r = await call(method, pathOf(name), cookies[role]);
           checked++;
           expect(r.statusCode, `${role} ${scoped.route} ${name}`).toBe(200);
         }
         for (const name of reach.outOfScope) {
-          const r = await call(method, path.replace(/\{[^}]+\}/, String(ids[name])), cookies[role]);
+          const r = await call(method, pathOf(name), cookies[role]);
           checked++;
           if (r.statusCode !== 404) leaks.push(`${role} ${scoped.route} ${name} → ${r.statusCode}`);
         }

@@ -164,7 +164,8 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
  */
 export interface ScopedRoute {
   route: string;
-  fixtures: Record<string, string>; // fixture name → SQL returning one id
+  // fixture name → SQL returning one row: `id`, and a column for each other placeholder of the route
+  fixtures: Record<string, string>;
   reach: Partial<Record<Role, { inScope: string[]; outOfScope: string[] }>>;
 }
 
@@ -211,8 +212,25 @@ const patrolFixtures = {
 };
 const { sec_admin: _s, department_officer: _d, department_head: _h, ...patrolReach } = gridReach;
 
+// A check-in photo of each village's demo patrols (the seed photographs each village's latest check-in).
+const checkinPhoto = (village: string) =>
+  `select c.patrol_id as id, c.id as "checkinId" from patrol_checkins c join patrols p on p.id = c.patrol_id
+     join grids g on g.id = p.grid_id where ${village} and c.photo is not null order by c.id limit 1`;
+const checkinPhotoFixtures = {
+  ownVillage: checkinPhoto("g.name = '亚尔村'"),
+  ownTownship: checkinPhoto(
+    "g.name <> '亚尔村' and g.parent_id = (select id from grids where name = '亚尔镇')",
+  ),
+  otherTownshipVillage: checkinPhoto("g.name = '胜金村'"),
+};
+
 export const SCOPED_ROUTES: ScopedRoute[] = [
   { route: "GET /api/patrols/{id}", fixtures: patrolFixtures, reach: patrolReach },
+  {
+    route: "GET /api/patrols/{id}/checkins/{checkinId}/photo",
+    fixtures: checkinPhotoFixtures,
+    reach: patrolReach,
+  },
   ...["GET /api/grids/{id}", "GET /api/grids/{id}/history", "GET /api/grids/{id}/coverage"].map((route) => ({
     route,
     fixtures: gridFixtures,

@@ -3,6 +3,7 @@ import { recordAudit } from "../../commands/audit-recorder.ts";
 import type { CommandContext } from "../../commands/context.ts";
 import { CHECKLISTS } from "../../domain/patrol/checklist.ts";
 import { rows } from "../client.ts";
+import { demoSitePhotos } from "./demo-photos.ts";
 
 /**
  * Patrol history for the demo (issue 5 §6): the last four weeks of patrols in every village that has a
@@ -110,10 +111,24 @@ export async function seedDemoPatrols(ctx: CommandContext, now = Date.now()) {
       from (select patrol_id, count(*)::int as points, coalesce(round(sum(leg_m)), 0)::int as distance
               from patrol_track_points group by patrol_id) d
      where p.id = d.patrol_id`);
+  // Photos where a member would take one: every finding, and the latest check-in of each village.
+  const photos = await demoSitePhotos(8);
+  const photographed = await rows<{ id: number }>(
+    ctx.db,
+    sql`
+    update patrol_checkins c set photo = (array[${sql.join(
+      photos.map((p) => sql`${p}::bytea`),
+      sql`, `,
+    )}])[1 + c.id % ${photos.length}], photo_type = 'image/jpeg'
+     where c.finding is not null
+        or c.id in (select distinct on (p.grid_id) l.id from patrol_checkins l join patrols p on p.id = l.patrol_id
+                     order by p.grid_id, l.at desc)
+    returning c.id`,
+  );
   await recordAudit(ctx.db, ctx, {
     action: "patrol.seed",
     entityType: "patrol",
-    after: { patrols: patrolCount, checkins: checkinCount, points: pointCount },
+    after: { patrols: patrolCount, checkins: checkinCount, points: pointCount, photos: photographed.length },
   });
   return { patrols: patrolCount, checkins: checkinCount, points: pointCount };
 }
