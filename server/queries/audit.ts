@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AuditEntry } from "../../api-types/audit.ts";
 import { type Db, rows } from "../db/client.ts";
+import { withinDateRange } from "./sql-time.ts";
 
 export interface AuditFilter {
   /** An action code (`auth.login`, exact), or a group ending in a dot (`case.`: every case action). */
@@ -26,8 +27,8 @@ function auditWhere(f: AuditFilter): SQL {
   if (f.actor) conditions.push(sql`a.actor_name ilike ${`%${likeLiteral(f.actor)}%`}`);
   if (f.entityType) conditions.push(sql`a.entity_type = ${f.entityType}`);
   if (f.entityId) conditions.push(sql`a.entity_id = ${f.entityId}`);
-  if (f.from) conditions.push(sql`a.at >= ${f.from}::timestamptz`);
-  if (f.to) conditions.push(sql`a.at < ${f.to}::timestamptz`);
+  // from/to are read as the case list and the patrol ledger read them: Beijing days, both ends included
+  conditions.push(...withinDateRange(sql`a.at`, f));
   return sql.join(conditions, sql` and `);
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../server/audit/verify-chain.ts";
+import { shanghaiDate } from "../../server/domain/calendar/work-calendar.ts";
 import { ROLES } from "../../server/domain/roles.ts";
 import { WORKBOOK_ROW_LIMIT as AUDIT_EXPORT_LIMIT } from "../../server/spreadsheets/export-cap.ts";
 import { DEMO_ACCOUNT } from "../support/authz-expectations.ts";
@@ -113,7 +114,7 @@ describe("GET /api/audit/export.xlsx", () => {
     expect(byActor.body.length).toBeGreaterThan(0);
     expect(byActor.body.every((r) => r.操作人.includes("sysadmin"))).toBe(true);
 
-    // a window around one known row: from is inclusive, to exclusive
+    // a window around one known row (both ends included; the row's time has microseconds, the bounds not)
     const [row] = await t.query<{ id: number; at: Date }>(
       sql`select id::int as id, at from audit_log where action = 'user.create' order by id limit 1`,
     );
@@ -128,6 +129,21 @@ describe("GET /api/audit/export.xlsx", () => {
     const after = await download({ from: new Date(at.getTime() + 1).toISOString(), action: "user.create" });
     expect(after.body.map((r) => Number(r.编号))).not.toContain(row.id);
     expect((await lastExportEvent()).after.filter).toMatchObject({ action: "user.create" });
+
+    // a bare date is the whole Beijing day, at both ends, as on the case list
+    const day = shanghaiDate(at);
+    const sameDay = await download({ from: day, to: day, action: "user.create" });
+    expect(sameDay.body.map((r) => Number(r.编号))).toContain(row.id);
+    const nextDay = shanghaiDate(new Date(at.getTime() + 86_400_000));
+    const later = await download({ from: nextDay, action: "user.create" });
+    expect(later.body.map((r) => Number(r.编号))).not.toContain(row.id);
+    const reversed = await t.app.inject({
+      method: "GET",
+      url: exportUrl({ from: nextDay, to: day }),
+      headers: { cookie: auditor },
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({ error: "date_range_reversed" });
   });
 
   it("refuses bad filters with 400 and writes nothing", async () => {

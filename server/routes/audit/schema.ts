@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { Pagination } from "../shared-schemas.ts";
+import { DateRangeBound, Pagination } from "../shared-schemas.ts";
 
 const tags = ["audit"];
 
@@ -14,8 +14,18 @@ const AuditFilters = {
   actor: Type.Optional(Type.String({ maxLength: 64, description: "操作人用户名（包含即匹配）" })),
   entityType: Type.Optional(Type.String({ maxLength: 64 })),
   entityId: Type.Optional(Type.String({ maxLength: 64 })),
-  from: Type.Optional(Type.String({ format: "date-time", description: "起（含），UTC" })),
-  to: Type.Optional(Type.String({ format: "date-time", description: "止（不含），UTC" })),
+  from: Type.Optional(
+    DateRangeBound(
+      "时间起（含）：YYYY-MM-DD 为北京时间当天零点起；也可写时间，无时区按北京时间 / " +
+        "from (included): a date is the whole Beijing day; a time without offset is Beijing time",
+    ),
+  ),
+  to: Type.Optional(
+    DateRangeBound(
+      "时间止（含）：YYYY-MM-DD 含当天全天（北京时间）；也可写时间 / " +
+        "until (included): a date includes that whole Beijing day",
+    ),
+  ),
 };
 
 export const listAuditSchema = {

@@ -7,7 +7,7 @@ export interface AuditFilters {
   /** An action code (exact) or a group ending in a dot (`case.`), as the API reads it. */
   action?: string;
   actor?: string;
-  /** UTC instants: from inclusive, to exclusive. */
+  /** Beijing days (YYYY-MM-DD), both included. */
   from?: string;
   to?: string;
 }

@@ -19,7 +19,6 @@ import type { AuditEntry } from "../../api/types";
 import { ExportButton } from "../../components/ExportButton";
 import { QueryError } from "../../components/QueryError";
 import { auditActionLabel, auditEntityLabel, auditGroupLabel } from "../../i18n/labels";
-import { beijingDayRange } from "../../time/beijingDays";
 import { formatTime } from "../../time/formatTime";
 import { AuditChanges } from "./AuditChanges";
 import { AuditVerifyResult } from "./AuditVerifyResult";
@@ -34,7 +33,7 @@ interface FormValues {
 
 function filtersOf(values: FormValues): AuditFilters {
   const [first, last] = values.days ?? [];
-  const range = first && last ? beijingDayRange(first.format("YYYY-MM-DD"), last.format("YYYY-MM-DD")) : {};
+  const range = first && last ? { from: first.format("YYYY-MM-DD"), to: last.format("YYYY-MM-DD") } : {};
   return { action: values.action || undefined, actor: values.actor?.trim() || undefined, ...range };
 }
 
