@@ -26,6 +26,8 @@ export type PublicProgress =
 /** Everything the public learns about a report: no names, places, people, departments or internal notes. */
 export interface PublicCaseProgress {
   trackingNo: string;
+  /** The matter category's code, which the page names in the visitor's language. */
+  category: string;
   /** The matter category's Chinese name. */
   categoryName: string;
   progress: PublicProgress;

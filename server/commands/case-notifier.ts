@@ -5,6 +5,7 @@ import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
 import type { CaseState } from "../domain/cases/case-state.ts";
 import { DEFAULT_EXTENSION_POLICY } from "../domain/cases/deadline-rules.ts";
 import { responsibleUnit } from "../domain/cases/supervision.ts";
+import type { NotificationKind } from "../domain/notification-kinds.ts";
 import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
 import type { RoleAssignment } from "../policies/actor.ts";
 import { type CaseActorSource, caseActorFacts } from "../policies/case-access.ts";
@@ -13,14 +14,7 @@ import { pathGridIds } from "../queries/grid-ancestry.ts";
 export interface NewNotification {
   userId: number;
   caseId: number | null;
-  kind:
-    | "action_required"
-    | "urgent_alert"
-    | "stage_update"
-    | "overdue"
-    | "escalation"
-    | "digest"
-    | "calendar_exhausted";
+  kind: NotificationKind;
   title: string;
   body?: string;
 }

@@ -49,6 +49,7 @@ describe("public progress of a report", () => {
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(Object.keys(body).sort()).toEqual([
+      "category",
       "categoryName",
       "closedAt",
       "progress",
@@ -58,6 +59,8 @@ describe("public progress of a report", () => {
       "trackingNo",
     ]);
     expect(body).toMatchObject({ trackingNo, progress: "已收到，待受理", repliedAt: null, closedAt: null });
+    // the code lets the page name the category in the visitor's language; the Chinese name stays for others
+    expect(body).toMatchObject({ category: "open_burning", categoryName: "城区露天焚烧" });
     expect(new Date(body.reportedAt).toISOString()).toBe(body.reportedAt);
     for (const secret of [NAME, CONTACT, "渠边堆放垃圾焚烧", "浓烟很大", "亚尔村", "群众 艾力"])
       expect(r.body).not.toContain(secret);
@@ -75,6 +78,7 @@ describe("public progress of a report", () => {
       doc.paths["/api/public/cases/{trackingNo}"].get.responses["200"].content["application/json"].schema;
     expect(ok.additionalProperties).toBe(false);
     expect(Object.keys(ok.properties).sort()).toEqual([
+      "category",
       "categoryName",
       "closedAt",
       "progress",

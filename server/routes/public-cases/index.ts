@@ -36,6 +36,7 @@ export function publicCaseRoutes(app: App, { database }: RouteDeps): void {
       if (!c) throw notFound();
       return {
         trackingNo: c.trackingNo,
+        category: c.category,
         categoryName: matterCategory(c.category)?.name ?? c.category,
         progress: PUBLIC_PROGRESS[c.stage],
         reportedAt: c.reportedAt,

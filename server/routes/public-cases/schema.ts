@@ -14,6 +14,7 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const PublicCaseProgressBody = Type.Object(
   {
     trackingNo: Type.String(),
+    category: Type.String(),
     categoryName: Type.String(),
     progress: Type.Unsafe<PublicProgress>(
       Type.String({ enum: [...new Set(Object.values(PUBLIC_PROGRESS))] }),
