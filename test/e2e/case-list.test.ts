@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
+import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
 import {
   explainSkippedBrowserTests,
   logIn,
@@ -124,12 +125,32 @@ describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the bro
     expect(narrowed).toBeLessThanOrEqual(before);
   });
 
-  it("lays the filter bar out right to left in Uyghur", async () => {
+  it("lays the filter bar out right to left in Uyghur, and names categories and stages in Uyghur", async () => {
     await page.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
+    const answer = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/cases" && r.request().method() === "GET",
+    );
     await page.reload();
+    const listed: { category: string; categoryName: string; stage: string; stageName: string }[] = (
+      await (await answer).json()
+    ).items;
+    expect(listed.length).toBeGreaterThan(0);
     await page.locator("button.case-export", { hasText: "Excel ھۆججىتىگە چىقىرىش" }).waitFor();
     await page.locator(".case-table tbody tr.ant-table-row").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+
+    // the server sends Chinese names with the codes; the list names each code in Uyghur instead
+    const cells = (column: string) =>
+      page.locator(`.case-table tbody tr.ant-table-row td.${column}`).allTextContents();
+    const names = ugDomain as Record<string, Record<string, string>>;
+    await expect
+      .poll(() => cells("case-col-category"))
+      .toEqual(listed.map((c) => names.categories[c.category]));
+    expect(await cells("case-col-stage")).toEqual(listed.map((c) => names.stages[c.stage]));
+    const [first] = listed;
+    expect(first.categoryName).not.toBe(names.categories[first.category]);
+    expect((await cells("case-col-category"))[0]).not.toContain(first.categoryName);
+    expect((await cells("case-col-stage"))[0]).not.toContain(first.stageName);
     await screenshot(page, "case-list-filters-ug");
     await page.evaluate(() => localStorage.removeItem("envgrid.language"));
   });

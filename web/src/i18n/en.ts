@@ -1,3 +1,4 @@
+import { enDomain } from "./domain/en";
 import type { Translation } from "./types";
 
 export const en: Translation = {
@@ -411,49 +412,6 @@ export const en: Translation = {
       workingDays: "{{count}} working days",
       hours: "{{count}} hours",
       stageUntil: "{{phase}}: by {{due}}",
-    },
-    actions: {
-      accept: "Accept",
-      reject: "Reject",
-      merge_into: "Merge duplicate",
-      register: "Register and report up",
-      handle_locally: "Handle locally",
-      transfer: "Transfer",
-      accept_transfer: "Accept transfer",
-      return_transfer: "Return transfer",
-      organize_joint: "Organize joint investigation",
-      arrive_on_site: "Arrived on site",
-      request_extension: "Request extension",
-      approve_extension: "Approve extension",
-      deny_extension: "Deny extension",
-      record_handling: "Record handling",
-      give_feedback: "Feed back to transferrer",
-      reply_to_reporter: "Reply to reporter",
-      inform_lower_grid: "Inform lower grid",
-      request_verification: "Request on-site re-check",
-      record_verification: "Record re-check",
-      close: "Close",
-      disclose: "Disclose result",
-    },
-    stages: {
-      reported: "Reported",
-      accepted: "Accepted",
-      rejected: "Rejected",
-      merged: "Merged",
-      registered: "Registered",
-      transferred: "Transferred",
-      joint_investigation: "Joint investigation",
-      handling: "Handling",
-      handled: "Handled",
-      feedback_given: "Feedback given",
-      verifying: "Re-checking",
-      verified: "Verified",
-      closed: "Closed",
-    },
-    priorities: {
-      urgent: "Urgent",
-      important: "Important",
-      normal: "Normal",
     },
     form: {
       reason: "Reason",
@@ -1078,14 +1036,6 @@ export const en: Translation = {
     byTownship: "By township",
     definitions:
       "Due to close: cases whose close limit falls in the period (up to today); both closure rates are over it. Open, overdue and stages are as of now.",
-    sources: {
-      patrol_finding: "Patrol finding",
-      public_report: "Public report",
-      petition: "Petition",
-      dispute: "Pollution dispute",
-      monitoring_alert: "Monitoring alert",
-      superior_task: "Task from above",
-    },
   },
   track: {
     title: "Follow a report",
@@ -1123,4 +1073,5 @@ export const en: Translation = {
       closed: "Closed",
     },
   },
+  domain: enDomain,
 };

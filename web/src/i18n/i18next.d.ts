@@ -1,8 +1,8 @@
 import "i18next";
-import type { zhCN } from "./zh-CN";
+import type { Resource } from "./types";
 
 declare module "i18next" {
   interface CustomTypeOptions {
-    resources: { translation: typeof zhCN };
+    resources: { translation: Resource };
   }
 }

@@ -1,3 +1,4 @@
+import { ugDomain } from "./domain/ug";
 import type { PartialTranslation } from "./types";
 
 // Main screens only; anything missing falls back to Chinese (see fallbackLng in index.ts).
@@ -419,49 +420,6 @@ export const ug: PartialTranslation = {
       workingDays: "{{count}} خىزمەت كۈنى",
       hours: "{{count}} سائەت",
       stageUntil: "{{phase}}: مۆھلىتى {{due}}",
-    },
-    actions: {
-      accept: "قوبۇل قىلىش",
-      reject: "قوبۇل قىلماسلىق",
-      merge_into: "تەكرار دېلونى بىرلەشتۈرۈش",
-      register: "دېلو تۇرغۇزۇپ يۇقىرىغا مەلۇم قىلىش",
-      handle_locally: "تەۋە جايدا بىر تەرەپ قىلىش",
-      transfer: "يۆتكەپ بېرىش",
-      accept_transfer: "يۆتكەلگەننى قوبۇل قىلىش",
-      return_transfer: "يۆتكەلگەننى قايتۇرۇش",
-      organize_joint: "بىرلەشمە قانۇن ئىجرا قىلىشنى ئۇيۇشتۇرۇش",
-      arrive_on_site: "نەق مەيدانغا يېتىپ بېرىش",
-      request_extension: "مۆھلەت ئۇزارتىشنى ئىلتىماس قىلىش",
-      approve_extension: "مۆھلەت ئۇزارتىشنى تەستىقلاش",
-      deny_extension: "مۆھلەت ئۇزارتىشنى رەت قىلىش",
-      record_handling: "بىر تەرەپ قىلىش نەتىجىسىنى تىزىملاش",
-      give_feedback: "يۆتكەپ بەرگەن ئورۇنغا ئىنكاس قايتۇرۇش",
-      reply_to_reporter: "مەلۇم قىلغۇچىغا جاۋاب بېرىش",
-      inform_lower_grid: "تۆۋەن دەرىجىلىك تورغا ئۇقتۇرۇش",
-      request_verification: "نەق مەيدان تەكشۈرۈشنى ئورۇنلاشتۇرۇش",
-      record_verification: "تەكشۈرۈش نەتىجىسىنى يوللاش",
-      close: "دېلونى ئاخىرلاشتۇرۇش",
-      disclose: "بىر تەرەپ قىلىش نەتىجىسىنى ئاشكارىلاش",
-    },
-    stages: {
-      reported: "مەلۇم قىلىندى، قوبۇل قىلىنىشنى كۈتۈۋاتىدۇ",
-      accepted: "قوبۇل قىلىندى، دېلو تۇرغۇزۇلۇشنى كۈتۈۋاتىدۇ",
-      rejected: "قوبۇل قىلىنمىدى",
-      merged: "بىرلەشتۈرۈلدى",
-      registered: "دېلو تۇرغۇزۇلدى، تەھلىل قىلىنىشنى كۈتۈۋاتىدۇ",
-      transferred: "يۆتكەپ بېرىلدى، قوبۇل قىلىنىشنى كۈتۈۋاتىدۇ",
-      joint_investigation: "بىرلەشمە قانۇن ئىجرا قىلىنىۋاتىدۇ",
-      handling: "بىر تەرەپ قىلىنىۋاتىدۇ",
-      handled: "بىر تەرەپ قىلىندى، ئىنكاس قايتۇرۇلۇشنى كۈتۈۋاتىدۇ",
-      feedback_given: "ئىنكاس قايتۇرۇلدى، تەكشۈرۈلۈشنى كۈتۈۋاتىدۇ",
-      verifying: "تەكشۈرۈلۈۋاتىدۇ",
-      verified: "تەكشۈرۈشتىن ئۆتتى، ئاخىرلاشتۇرۇلۇشنى كۈتۈۋاتىدۇ",
-      closed: "ئاخىرلاشتۇرۇلدى",
-    },
-    priorities: {
-      urgent: "جىددىي",
-      important: "مۇھىم",
-      normal: "ئادەتتىكى",
     },
     form: {
       reason: "سەۋەبى",
@@ -1108,14 +1066,6 @@ export const ug: PartialTranslation = {
     byTownship: "يېزا-بازار بويىچە",
     definitions:
       "ئاخىرلىشىشى كېرەك بولغىنى: ئاخىرلاشتۇرۇش مۆھلىتى بۇ مەزگىلگە (بۈگۈنگىچە) توغرا كېلىدىغان دېلولار؛ ئاخىرلىشىش نىسبىتى ۋە ۋاقتىدا ئاخىرلىشىش نىسبىتى مۇشۇ سانغا ئاساسەن ھېسابلىنىدۇ. بىر تەرەپ قىلىنىۋاتقىنى، ۋاقتى ئۆتكىنى ۋە ھەر قايسى باسقۇچلار ھازىرقى سان.",
-    sources: {
-      patrol_finding: "چارلاشتا بايقالغان",
-      public_report: "ئاممىنىڭ مەلۇماتى",
-      petition: "ئەرز-شىكايەت",
-      dispute: "بۇلغىنىش ماجىراسى",
-      monitoring_alert: "نازارەت ئاگاھلاندۇرۇشى",
-      superior_task: "يۇقىرىنىڭ تاپشۇرۇقى",
-    },
   },
   track: {
     title: "مەلۇم قىلغان مەسىلىنىڭ ئەھۋالىنى سۈرۈشتۈرۈش",
@@ -1155,4 +1105,5 @@ export const ug: PartialTranslation = {
       closed: "ئاخىرلاشتۇرۇلدى",
     },
   },
+  domain: ugDomain,
 };

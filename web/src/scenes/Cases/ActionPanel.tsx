@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CaseDetail, uploadEvidence, useCaseMeta, useDuplicates, useTransition } from "../../api/cases";
 import { useErrorText } from "../../api/errorText";
-import { actionLabel } from "./caseLabels";
+import { actionLabel, handlingResultLabel } from "../../i18n/domain-labels";
 
 /** The form each action needs; actions without one only ask for confirmation. */
 type Field =
@@ -294,7 +294,10 @@ function ActionModal({
         {fields.includes("result") && (
           <Form.Item name="result" label={t("cases.form.result")} rules={[required]}>
             <Radio.Group
-              options={meta.data?.handlingResults.map((r) => ({ value: r.code, label: r.name }))}
+              options={meta.data?.handlingResults.map((r) => ({
+                value: r.code,
+                label: handlingResultLabel(t, r.code, r.name),
+              }))}
               optionType="button"
             />
           </Form.Item>

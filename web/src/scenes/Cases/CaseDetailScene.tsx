@@ -6,10 +6,21 @@ import { type CaseDetail, useCase } from "../../api/cases";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { useGridNames } from "../../grids/useGridNames";
+import {
+  actionLabel,
+  categoryLabel,
+  deadlinePhaseLabel,
+  handlingResultLabel,
+  petitionChannelLabel,
+  priorityLabel,
+  sourceLabel,
+  stageLabel,
+  supervisionLevelLabel,
+} from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 import { ActionPanel } from "./ActionPanel";
 import { CaseTimeline } from "./CaseTimeline";
-import { PRIORITY_COLORS, priorityLabel, stageColor, stageLabel } from "./caseLabels";
+import { PRIORITY_COLORS, stageColor } from "./caseLabels";
 import { ReporterBox } from "./ReporterBox";
 import "./cases.css";
 
@@ -40,7 +51,8 @@ export function CaseDetailScene() {
               {stageLabel(t, c.stage, c.stageName)}
             </Tag>
             <Tag color={PRIORITY_COLORS[c.priority]}>
-              {priorityLabel(t, c.priority)} · {c.supervisionLevelName}
+              {priorityLabel(t, c.priority)} ·{" "}
+              {supervisionLevelLabel(t, c.supervisionLevel, c.supervisionLevelName)}
             </Tag>
             {c.overdue && <Tag color="red">{t("cases.list.overdue")}</Tag>}
             {c.escalationLevel > 0 && <Tag color="volcano">{t("cases.list.escalated")}</Tag>}
@@ -98,7 +110,7 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
               {formatTime(deadline.dueAt)}
             </Typography.Text>
             <Typography.Text type="secondary">
-              {deadline.phaseName} ·{" "}
+              {deadlinePhaseLabel(t, deadline.phase, deadline.phaseName)} ·{" "}
               {deadline.limitKind === "hours"
                 ? t("cases.detail.hours", { count: deadline.limit })
                 : t("cases.detail.workingDays", { count: deadline.limit })}
@@ -112,8 +124,8 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
         <Descriptions.Item label={t("cases.detail.closeDue")}>{formatTime(c.closeDueAt)}</Descriptions.Item>
       )}
       <Descriptions.Item label={t("cases.detail.source")}>
-        {c.sourceName}
-        {c.petitionChannelName && ` · ${c.petitionChannelName}`}
+        {sourceLabel(t, c.source, c.sourceName)}
+        {c.petitionChannel && ` · ${petitionChannelLabel(t, c.petitionChannel, c.petitionChannelName)}`}
       </Descriptions.Item>
       {c.patrol && (
         <Descriptions.Item label={t("cases.detail.patrol")}>
@@ -132,7 +144,9 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
           </Link>
         </Descriptions.Item>
       )}
-      <Descriptions.Item label={t("cases.list.category")}>{c.categoryName}</Descriptions.Item>
+      <Descriptions.Item label={t("cases.list.category")}>
+        {categoryLabel(t, c.category, c.categoryName)}
+      </Descriptions.Item>
       <Descriptions.Item label={t("cases.list.grid")}>
         {gridNames.path(c.gridId, c.gridName, c.townshipName)}
       </Descriptions.Item>
@@ -144,8 +158,10 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
           {c.participantDepartments.map((d) => d.name).join("、")}
         </Descriptions.Item>
       )}
-      {c.handlingResultName && (
-        <Descriptions.Item label={t("cases.detail.handlingResult")}>{c.handlingResultName}</Descriptions.Item>
+      {c.handlingResult && (
+        <Descriptions.Item label={t("cases.detail.handlingResult")}>
+          {handlingResultLabel(t, c.handlingResult, c.handlingResultName)}
+        </Descriptions.Item>
       )}
       {c.verifier && (
         <Descriptions.Item label={t("cases.detail.verifier")}>{c.verifier.name}</Descriptions.Item>
@@ -182,7 +198,7 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
         {c.location.lng.toFixed(5)}, {c.location.lat.toFixed(5)}
       </Descriptions.Item>
       {c.disclosureSummary && (
-        <Descriptions.Item label={t("cases.actions.disclose")}>{c.disclosureSummary}</Descriptions.Item>
+        <Descriptions.Item label={actionLabel(t, "disclose")}>{c.disclosureSummary}</Descriptions.Item>
       )}
     </Descriptions>
   );

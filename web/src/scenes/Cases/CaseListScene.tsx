@@ -29,10 +29,17 @@ import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { QueryError } from "../../components/QueryError";
 import { useGridNames } from "../../grids/useGridNames";
+import {
+  categoryLabel,
+  deadlinePhaseLabel,
+  priorityLabel,
+  sourceLabel,
+  stageLabel,
+} from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 import { BulkTransferModal } from "./BulkTransferModal";
 import { CaseMap } from "./CaseMap";
-import { PRIORITY_COLORS, priorityLabel, stageColor, stageLabel } from "./caseLabels";
+import { PRIORITY_COLORS, stageColor } from "./caseLabels";
 import "./cases.css";
 
 /** The filters of the list, without paging and the inbox flag: what the export link carries. */
@@ -80,10 +87,17 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
         </Flex>
       ),
     },
-    { key: "category", title: t("cases.list.category"), dataIndex: "categoryName", responsive: ["md"] },
+    {
+      key: "category",
+      title: t("cases.list.category"),
+      className: "case-col-category",
+      responsive: ["md"],
+      render: (_, c) => categoryLabel(t, c.category, c.categoryName),
+    },
     {
       key: "stage",
       title: t("cases.list.stage"),
+      className: "case-col-stage",
       render: (_, c) => <Tag color={stageColor(c.stage)}>{stageLabel(t, c.stage, c.stageName)}</Tag>,
     },
     {
@@ -96,7 +110,7 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
               {formatTime(c.deadline.dueAt)}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.deadline.phaseName}
+              {deadlinePhaseLabel(t, c.deadline.phase, c.deadline.phaseName)}
               {c.overdue && ` · ${t("cases.list.overdue")}`}
               {c.escalationLevel > 0 && ` · ${t("cases.list.escalated")}`}
             </Typography.Text>
@@ -151,7 +165,10 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
             optionFilterProp="label"
             className="case-filter-category"
             placeholder={t("cases.list.category")}
-            options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
+            options={meta.data?.categories.map((c) => ({
+              value: c.code,
+              label: categoryLabel(t, c.code, c.name),
+            }))}
             onChange={(category?: string) => refilter({ category })}
           />
           <GridTreeSelect
@@ -178,7 +195,10 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
             className="case-filter-source"
             placeholder={t("cases.list.source")}
             value={params.source}
-            options={meta.data?.sources.map((s) => ({ value: s.code, label: s.name }))}
+            options={meta.data?.sources.map((s) => ({
+              value: s.code,
+              label: sourceLabel(t, s.code, s.name),
+            }))}
             onChange={(source?: string) => refilter({ source })}
           />
           <Select

@@ -1,10 +1,12 @@
 import "leaflet/dist/leaflet.css";
 import { latLngBounds } from "leaflet";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { CircleMarker, MapContainer, TileLayer, Tooltip } from "react-leaflet";
 import { useNavigate } from "react-router";
 import type { CaseSummary } from "../../api/cases";
 import { usePublicConfig } from "../../api/config";
+import { stageLabel } from "../../i18n/domain-labels";
 import { FitBounds, TrackContainerSize } from "../../map/MapViewport";
 
 function colorOf(c: CaseSummary): string {
@@ -16,6 +18,7 @@ function colorOf(c: CaseSummary): string {
 
 /** The listed cases on a map: red overdue, orange urgent, blue open, grey finished; a click opens the case. */
 export function CaseMap({ cases }: { cases: readonly CaseSummary[] }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const config = usePublicConfig();
   const bounds = useMemo(() => {
@@ -38,7 +41,7 @@ export function CaseMap({ cases }: { cases: readonly CaseSummary[] }) {
             eventHandlers={{ click: () => void navigate(`/cases/${c.id}`) }}
           >
             <Tooltip>
-              {c.trackingNo} {c.title} · {c.stageName}
+              {c.trackingNo} {c.title} · {stageLabel(t, c.stage, c.stageName)}
             </Tooltip>
           </CircleMarker>
         ))}

@@ -1,8 +1,8 @@
 import { Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TimelineEntry } from "../../api/cases";
+import { actionLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
-import { actionLabel, stageLabel } from "./caseLabels";
 
 /** Fields of an event's data worth showing, in this order. */
 const SHOWN = [

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Flex, List, Switch, Typography } from "antd";
+import { Badge, Button, Card, Flex, List, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMarkRead, useNotifications } from "../../api/cases";
 import { QueryError } from "../../components/QueryError";
+import { notificationKindLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 
 export function NotificationsScene() {
@@ -56,6 +57,10 @@ export function NotificationsScene() {
             <List.Item.Meta
               title={
                 <Badge dot={!n.readAt}>
+                  {/* the title and body are the Chinese text stored when it was sent; the kind is named for the reader */}
+                  <Tag className="notification-kind" data-kind={n.kind}>
+                    {notificationKindLabel(t, n.kind)}
+                  </Tag>
                   {n.caseId ? (
                     <Typography.Link
                       onClick={() => {

@@ -22,7 +22,13 @@ import { newIdempotencyKey } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
 import { useCan, useMe } from "../../components/MeContext";
 import { draftClock, loadReportDraft, removeReportDraft, saveReportDraft } from "../../drafts/reportDraft";
-import { priorityLabel } from "./caseLabels";
+import {
+  categoryLabel,
+  petitionChannelLabel,
+  priorityLabel,
+  sourceLabel,
+  supervisionLevelLabel,
+} from "../../i18n/domain-labels";
 import { LocationPicker, type PickedPoint } from "./LocationPicker";
 import { ReportReceipt } from "./ReportReceipt";
 import "./cases.css";
@@ -192,7 +198,7 @@ export function ReportScene() {
             style={{ minWidth: 200 }}
           >
             <Select
-              options={sources.map((s) => ({ value: s.code, label: s.name }))}
+              options={sources.map((s) => ({ value: s.code, label: sourceLabel(t, s.code, s.name) }))}
               data-testid="source-select"
             />
           </Form.Item>
@@ -200,7 +206,10 @@ export function ReportScene() {
             <Form.Item name="petitionChannel" label={t("cases.report.petitionChannel")} rules={[required]}>
               <Select
                 style={{ minWidth: 200 }}
-                options={meta.data?.petitionChannels.map((c) => ({ value: c.code, label: c.name }))}
+                options={meta.data?.petitionChannels.map((c) => ({
+                  value: c.code,
+                  label: petitionChannelLabel(t, c.code, c.name),
+                }))}
               />
             </Form.Item>
           )}
@@ -214,7 +223,10 @@ export function ReportScene() {
               showSearch
               optionFilterProp="label"
               data-testid="category-select"
-              options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
+              options={meta.data?.categories.map((c) => ({
+                value: c.code,
+                label: categoryLabel(t, c.code, c.name),
+              }))}
             />
           </Form.Item>
           {staff && (
@@ -223,7 +235,7 @@ export function ReportScene() {
                 allowClear
                 options={meta.data?.priorities.map((p) => ({
                   value: p.code,
-                  label: `${priorityLabel(t, p.code)}（${p.supervision.name}）`,
+                  label: `${priorityLabel(t, p.code)}（${supervisionLevelLabel(t, p.supervision.code, p.supervision.name)}）`,
                 }))}
               />
             </Form.Item>

@@ -4,8 +4,9 @@ import { Link } from "react-router";
 import { type CaseSummary, type UnitCounts, useSupervisionBoard } from "../../api/cases";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { deadlinePhaseLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
-import { stageColor, stageLabel } from "./caseLabels";
+import { stageColor } from "./caseLabels";
 
 /** 督查督办 board for the district office and overseers: what is late or about to be, and where. */
 export function SupervisionScene() {
@@ -54,7 +55,10 @@ export function SupervisionScene() {
     {
       key: "due",
       title: t("cases.list.deadline"),
-      render: (_, c) => (c.deadline ? `${formatTime(c.deadline.dueAt)} · ${c.deadline.phaseName}` : ""),
+      render: (_, c) =>
+        c.deadline
+          ? `${formatTime(c.deadline.dueAt)} · ${deadlinePhaseLabel(t, c.deadline.phase, c.deadline.phaseName)}`
+          : "",
     },
   ];
   const stats: [string, number, boolean][] = [

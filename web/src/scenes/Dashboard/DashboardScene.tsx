@@ -6,7 +6,7 @@ import { CASE_SOURCES } from "../../../../server/domain/cases/case-sources";
 import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
-import { stageLabel } from "../Cases/caseLabels";
+import { sourceLabel, stageLabel } from "../../i18n/domain-labels";
 import { recentQuarters } from "./quarters";
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
@@ -96,7 +96,7 @@ export function DashboardScene() {
                 {
                   key: "s",
                   title: t("dashboard.source"),
-                  render: (_, r) => t(`dashboard.sources.${r.source}`),
+                  render: (_, r) => sourceLabel(t, r.source),
                 },
                 { key: "n", title: t("dashboard.reported"), dataIndex: "n", align: "end" },
               ]}

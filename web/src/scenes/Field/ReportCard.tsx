@@ -5,6 +5,7 @@ import type { PatrolPlanEntry } from "../../api/patrols";
 import { type FieldCategory, fetchCategories } from "../../field/categories";
 import { enqueue, newKey } from "../../field/outbox";
 import { shrinkPhoto } from "../../field/photo";
+import { categoryLabel } from "../../i18n/domain-labels";
 
 const big = { size: "large" as const, block: true, style: { height: 56, fontSize: 20 } };
 // Native selects: the phone's own picker is large and familiar, and antd's Select would add weight.
@@ -47,6 +48,7 @@ export function ReportCard(props: {
       key: newKey(),
       body: {
         category: chosen.code,
+        // the stored title is a Chinese record like the rest of the case file, whatever language the member reads
         title: (object ? `${chosen.name}：${object.objectName}` : chosen.name).slice(0, 100),
         description: description.trim().slice(0, 2000),
         location: { lng: at.lon, lat: at.lat },
@@ -88,7 +90,7 @@ export function ReportCard(props: {
             <option value="">{t("patrol.chooseCategory")}</option>
             {categories?.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name}
+                {categoryLabel(t, c.code, c.name)}
               </option>
             ))}
           </select>

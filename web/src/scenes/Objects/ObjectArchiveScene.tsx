@@ -32,6 +32,7 @@ import {
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { type GridNames, useGridNames } from "../../grids/useGridNames";
+import { sourceLabel, stageLabel } from "../../i18n/domain-labels";
 import { ObjectMiniMap } from "../../map/ObjectMiniMap";
 import { gridText, statusColor, statusLabel, typeColor, typeLabel } from "../../objects/labels";
 import { formatTime } from "../../time/formatTime";
@@ -43,7 +44,9 @@ interface ArchiveCase {
   id: number;
   trackingNo: string;
   title: string;
+  stage: string;
   stageName: string;
+  source: string;
   sourceName: string;
   reportedAt: string;
 }
@@ -141,8 +144,8 @@ export function ObjectArchiveScene() {
             {(slots.cases as ArchiveCase[]).map((c) => (
               <div key={c.id} className="archive-case" style={{ padding: "4px 0" }}>
                 {formatTime(c.reportedAt)} · <Link to={`/cases/${c.id}`}>{c.title}</Link> ·{" "}
-                <Typography.Text type="secondary">{c.sourceName}</Typography.Text>
-                <Tag style={{ marginInlineStart: 8 }}>{c.stageName}</Tag>
+                <Typography.Text type="secondary">{sourceLabel(t, c.source, c.sourceName)}</Typography.Text>
+                <Tag style={{ marginInlineStart: 8 }}>{stageLabel(t, c.stage, c.stageName)}</Tag>
               </div>
             ))}
           </Card>

@@ -14,6 +14,7 @@ import {
   usePublicProgress,
 } from "../../api/publicCases";
 import { LanguageLinks } from "../../components/LanguageLinks";
+import { categoryLabel } from "../../i18n/domain-labels";
 import type { zhCN } from "../../i18n/zh-CN";
 import { formatTime } from "../../time/formatTime";
 import "./track.css";
@@ -82,7 +83,7 @@ function ProgressCard({ p }: { p: PublicCaseProgress }) {
       </p>
       <p className="track-fact">
         <span className="track-caption">{t("track.category")}</span>
-        <span>{p.categoryName}</span>
+        <span>{categoryLabel(t, p.category, p.categoryName)}</span>
       </p>
       <h2 className="track-subtitle">{t("track.timeline")}</h2>
       <ol className="track-timeline" data-testid="track-timeline">

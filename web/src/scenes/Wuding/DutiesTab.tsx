@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDepartments } from "../../api/users";
 import { useWudingMeta } from "../../api/wuding";
 import type { DutyLine, Wuding } from "../../api/wudingTypes";
+import { categoryLabel } from "../../i18n/domain-labels";
 import { LineTab } from "./LineTab";
 
 interface Values {
@@ -27,7 +28,10 @@ export function DutiesTab({ wuding }: { wuding: Wuding }) {
         {
           key: "category",
           title: t("wuding.duty.category"),
-          render: (_, d) => d.matterCategoryName ?? t("wuding.duty.general"),
+          render: (_, d) =>
+            d.matterCategory
+              ? categoryLabel(t, d.matterCategory, d.matterCategoryName)
+              : t("wuding.duty.general"),
         },
         {
           key: "department",
@@ -58,7 +62,10 @@ export function DutiesTab({ wuding }: { wuding: Wuding }) {
               placeholder={t("wuding.duty.general")}
               loading={meta.isPending}
               showSearch={{ optionFilterProp: "label" }}
-              options={meta.data?.categories.map((c) => ({ value: c.code, label: c.name }))}
+              options={meta.data?.categories.map((c) => ({
+                value: c.code,
+                label: categoryLabel(t, c.code, c.name),
+              }))}
             />
           </Form.Item>
           <Form.Item name="departmentId" label={t("wuding.duty.department")}>

@@ -8,6 +8,7 @@ import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
 import { useGridNames } from "../../grids/useGridNames";
+import { categoryLabel } from "../../i18n/domain-labels";
 import { levelLabel } from "../../i18n/labels";
 import { formatTime } from "../../time/formatTime";
 import { frequencyText, patrolTarget, pointsText } from "./wudingLabels";
@@ -100,7 +101,7 @@ export function WudingCardScene() {
           <ol>
             {duties.map((d) => (
               <li key={d.id}>
-                {d.matterCategoryName && `【${d.matterCategoryName}】`}
+                {d.matterCategory && `【${categoryLabel(t, d.matterCategory, d.matterCategoryName)}】`}
                 {d.dutyText}
                 {d.departmentName && `（${d.departmentName}${t(`wuding.duty.${d.responsibility}`)}）`}
               </li>
