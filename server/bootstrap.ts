@@ -17,7 +17,10 @@ export async function prepareDatabase(
   // Demo data only ever lands unasked in an empty embedded database, never in PostgreSQL.
   if (database.engine === "pglite" && config.autoSeedDemo && !(await hasAnyGrid(database.db))) {
     const started = Date.now();
-    const counts = await seedDemo(database.db, { password: config.demoPassword });
+    const counts = await seedDemo(database.db, {
+      password: config.demoPassword,
+      uploadDir: config.uploadDir,
+    });
     log(
       `demo data seeded: ${counts.grids} grids, ${counts.users} users, ${counts.cases} cases in ${Date.now() - started} ms`,
     );

@@ -101,7 +101,10 @@ async function main(argv: string[]): Promise<number> {
           console.error("the database already has grids: demo data is loaded into an empty database only");
           return 1;
         }
-        const counts = await seedDemo(database.db, { password: config.demoPassword });
+        const counts = await seedDemo(database.db, {
+          password: config.demoPassword,
+          uploadDir: config.uploadDir,
+        });
         log(`seeded ${counts.grids} grids, ${counts.users} demo users and ${counts.cases} cases`);
         return 0;
       });

@@ -91,6 +91,32 @@ describe("the demo cases", () => {
     expect(noCreated.n).toBe(0);
   });
 
+  it("shows site photos behind handling records and re-checks, served like any upload", async () => {
+    const [{ steps, withoutPhoto }] = await t.query<{ steps: number; withoutPhoto: number }>(
+      sql`select count(*)::int as steps,
+                 count(*) filter (where not exists (select 1 from case_evidence v where v.event_id = e.id))::int
+                   as "withoutPhoto"
+            from case_events e where e.action in ('record_handling', 'record_verification')`,
+    );
+    expect(steps).toBeGreaterThan(0);
+    expect(withoutPhoto).toBe(0);
+    const [handled] = await t.query<{ id: number }>(
+      sql`select c.id from cases c join case_events e on e.case_id = c.id and e.action = 'record_handling'
+           where c.grid_path like (select path from grids where name = '亚尔镇') || '%' order by c.id limit 1`,
+    );
+    const detail = (await api.get("township", `/api/cases/${handled.id}`)).json();
+    const photo = detail.evidence.find((e: { note: string }) => e.note === "整改现场照片");
+    expect(photo).toMatchObject({ mime: "image/jpeg" });
+    const served = await t.app.inject({
+      method: "GET",
+      url: `/api/evidence/${photo.id}?variant=public`,
+      headers: { cookie: cookies.township },
+    });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers["content-type"]).toBe("image/jpeg");
+    expect(served.rawPayload.subarray(0, 2).toString("hex")).toBe("ffd8");
+  });
+
   it("gives every demo account something real to do and to read", async () => {
     const township = (await api.get("township", "/api/cases?todo=true&pageSize=5")).json();
     expect(township.total).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ export async function openSeededDatabase(name: string, poolSize = 10): Promise<B
   const config = benchConfig();
   const scratch = await openBenchDatabase(name, poolSize);
   await ensureSettings(scratch.database.db, config);
-  await seedDemo(scratch.database.db, { password: config.demoPassword });
+  await seedDemo(scratch.database.db, { password: config.demoPassword, uploadDir: config.uploadDir });
   return scratch;
 }
 

@@ -34,7 +34,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     const database = await openPostgres(databaseUrlFor(name), 2);
     await migrate(database);
     await ensureSettings(database.db, config);
-    await seedDemo(database.db, { password: config.demoPassword });
+    await seedDemo(database.db, { password: config.demoPassword, uploadDir: config.uploadDir });
     await database.close();
     project.provide("postgresTemplate", name);
     return async () => {
@@ -46,7 +46,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const database = await openPglite();
   await migrate(database);
   await ensureSettings(database.db, config);
-  await seedDemo(database.db, { password: config.demoPassword });
+  await seedDemo(database.db, { password: config.demoPassword, uploadDir: config.uploadDir });
   const dump = await database.pglite?.dumpDataDir("gzip");
   if (!dump) throw new Error("PGlite dump failed");
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

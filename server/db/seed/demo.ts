@@ -10,6 +10,7 @@ import type { GeoJsonMultiPolygon } from "../schema/geometry.ts";
 import type { GridKind } from "../schema/grids.ts";
 import { departments } from "../schema/index.ts";
 import { seedDemoCases } from "./demo-cases.ts";
+import { seedDemoEvidence } from "./demo-evidence.ts";
 import { seedDemoObjects } from "./demo-objects.ts";
 import { seedDemoPatrols } from "./demo-patrols.ts";
 import { DEMO_USERS } from "./demo-users.ts";
@@ -38,7 +39,7 @@ export async function hasAnyGrid(db: Db): Promise<boolean> {
 /** Seeds the Gaochang demo: grid tree, departments, and one account per role, all audited as "system". */
 export async function seedDemo(
   db: Db,
-  options: { password: string; ip?: string; now?: Date; caseCount?: number },
+  options: { password: string; uploadDir: string; ip?: string; now?: Date; caseCount?: number },
 ): Promise<{ grids: number; users: number; objects: number; patrols: number; cases: number }> {
   if (await hasAnyGrid(db))
     throw new Error("the database already has grids; demo data goes into an empty database only");
@@ -89,6 +90,7 @@ export async function seedDemo(
   const patrols = await seedDemoPatrols(ctx);
   // cases last: their notifications reach the 五定 staff accounts too
   const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
+  await seedDemoEvidence(db, options.uploadDir);
   return {
     grids: features.length,
     users: DEMO_USERS.length + wuding.accounts,
