@@ -102,6 +102,19 @@ export interface CaseRouting {
   override?: { by: string; reason: string; at: string };
 }
 
+/** A party to a pollution dispute, as filed. The first party is the complainant (投诉方). */
+export interface DisputeParty {
+  name: string;
+  role?: string;
+}
+
+/** What an audited reveal answers: the resident reporter's name and contact, and a dispute's complainant. */
+export interface RevealedReporter {
+  name: string | null;
+  contact: string | null;
+  complainant: DisputeParty | null;
+}
+
 /** Who reported, as the caller may see it: an official's name, or a resident's identity masked (or hidden). */
 export interface ReporterView {
   kind: "official" | "confidential" | "anonymous" | "none";
@@ -123,7 +136,8 @@ export interface CaseDetail<Stage extends string = string, Action extends string
   address: string | null;
   petitionChannel: string | null;
   petitionChannelName: string | null;
-  disputeParties: { name: string; role?: string }[] | null;
+  /** The complainant first: masked to the roles that may reveal a reporter, （保密） to everyone else. */
+  disputeParties: DisputeParty[] | null;
   routing: CaseRouting & { departments: { id: number; name: string }[] };
   reporter: ReporterView;
   reportedByMe: boolean;

@@ -1,6 +1,6 @@
+import { migrateAndSeal } from "../server/bootstrap.ts";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/client.ts";
-import { migrate } from "../server/db/migrate.ts";
 import {
   finishGeneration,
   generateCases,
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    await migrate(database);
+    await migrateAndSeal(database, config);
     const target = await inspectTarget(database.db);
     if (target.synthetic) {
       console.error(

@@ -2,11 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildApp } from "./app.ts";
 import { verifyAuditChain } from "./audit/verify-chain.ts";
-import { prepareDatabase } from "./bootstrap.ts";
+import { migrateAndSeal, prepareDatabase } from "./bootstrap.ts";
 import { rotateReporterKey } from "./commands/reporter-key-rotator.ts";
 import { DEFAULT_DEMO_PASSWORD, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
-import { migrate } from "./db/migrate.ts";
 import { hasAnyGrid, seedDemo } from "./db/seed/demo.ts";
 import { DEMO_USERS } from "./db/seed/demo-users.ts";
 import { ensureSettings } from "./db/settings-init.ts";
@@ -16,7 +15,7 @@ import { backupDatabase, PID_FILE, restoreDatabase } from "./ops/backup.ts";
 
 const USAGE = `usage: tsx server/main.ts <command>
   start          run the web app and API (migrates first; seeds the demo into an empty embedded database)
-  migrate        apply pending migrations
+  migrate        apply pending migrations (and encrypt what they left in clear, with ENVGRID_REPORTER_KEY)
   seed --demo    load the Gaochang demo data into an empty database
   verify-audit   check the audit log's hash chains; exit 1 naming the first bad row
   rotate-reporter-key  re-encrypt reporters' identities under ENVGRID_REPORTER_KEY (old keys in ENVGRID_REPORTER_OLD_KEYS)
@@ -84,8 +83,9 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case "migrate":
       return withDatabase(async (database) => {
-        const applied = await migrate(database);
+        const { applied, sealed } = await migrateAndSeal(database, loadConfig());
         log(applied.length ? `applied: ${applied.join(", ")}` : "nothing to apply");
+        if (sealed > 0) log(`dispute complainants encrypted: ${sealed}`);
         return 0;
       });
     case "seed":
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return withDatabase(async (database) => {
         const config = loadConfig();
-        await migrate(database);
+        await migrateAndSeal(database, config);
         await ensureSettings(database.db, config);
         if (await hasAnyGrid(database.db)) {
           console.error("the database already has grids: demo data is loaded into an empty database only");

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
+import type { DisputeParty } from "../../api-types/cases.ts";
 import type { Config } from "../config.ts";
 import { type Db, preparedRows, rows } from "../db/client.ts";
 import { isUniqueViolation } from "../db/pg-errors.ts";
@@ -23,6 +24,7 @@ import { intArrayParam, jsonParam, stateColumns, tsParam } from "../queries/case
 import { duplicatesJsonb } from "../queries/cases.ts";
 import { placeIntake } from "../queries/intake-placement.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
+import { sealDisputeParties } from "../security/dispute-complainant.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
 import { warnCalendarExhausted } from "./calendar-warning.ts";
 import {
@@ -48,7 +50,8 @@ import {
 export interface NewCase {
   source: CaseSource;
   petitionChannel?: PetitionChannel;
-  disputeParties?: { name: string; role?: string }[];
+  /** The complainant first (kept encrypted), then the party complained about. */
+  disputeParties?: DisputeParty[];
   title: string;
   description: string;
   category: string;
@@ -153,6 +156,9 @@ function checkIntake(input: NewCase, roles: Role[]) {
       "只有信访件有来源渠道",
       "Only petitions have a channel",
     );
+  // parties are a dispute's only: its first is the complainant, kept as confidential as a reporter
+  if (input.source !== "dispute" && input.disputeParties?.length)
+    throw unprocessable("dispute_parties_unexpected", "只有污染纠纷有当事人", "Only a dispute has parties");
   if (input.source === "dispute" && (input.disputeParties?.length ?? 0) < 2)
     throw unprocessable(
       "dispute_parties_required",
@@ -170,7 +176,7 @@ function checkIntake(input: NewCase, roles: Role[]) {
 /**
  * Who the reporter is: an official filing in their own name, or a resident (a report, petition or dispute),
  * whose name and contact are kept only encrypted (bound to the tracking number). A resident filing without
- * them gives their account's.
+ * them gives their account's. A dispute's complainant is kept encrypted too; the other parties in clear.
  */
 async function reporterIdentity(
   db: Db,
@@ -194,6 +200,7 @@ async function reporterIdentity(
       contact ??= account?.phone ?? null;
     }
   }
+  const parties = sealDisputeParties(config.reporterKeys, trackingNo, input.disputeParties);
   return {
     residentReport,
     anonymous: residentReport && !name && !contact,
@@ -201,6 +208,8 @@ async function reporterIdentity(
     contactEnc: contact
       ? encryptField(config.reporterKeys, contact, reporterAad(trackingNo, "contact"))
       : null,
+    complainantEnc: parties.complainantEnc,
+    otherParties: parties.others,
   };
 }
 
@@ -339,16 +348,16 @@ async function prepareIntake({
   const statement = sql`with new_case as (select nextval(pg_get_serial_sequence('cases', 'id')) as id),
         ${claimCte(claim, requestHash, 201, sql`select ${answer} from new_case`)},
         c as (
-          insert into cases (id, tracking_no, source, petition_channel, dispute_parties, title, description,
+          insert into cases (id, tracking_no, source, petition_channel, dispute_parties, dispute_complainant_enc, title, description,
             supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
             reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
             involved_department_ids, patrol_id, object_id, ${sql.raw(columns.map(([c]) => c).join(", "))})
-          select new_case.id, ${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(input.disputeParties ?? null)},
+          select new_case.id, ${trackingNo}, ${input.source}, ${input.petitionChannel ?? null}, ${jsonParam(reporter.otherParties)}, ${reporter.complainantEnc},
             ${input.title.trim()}, ${input.description.trim()}, ${supervisionLevelOf(priority)}, ${here},
             ${input.address?.trim() || null}, ${grid.id}, ${grid.path}, ${jsonParam(routing)},
             ${reporter.residentReport ? (isResident ? actor.userId : null) : actor.userId}, ${!reporter.residentReport},
             ${reporter.anonymous}, ${reporter.nameEnc}, ${reporter.contactEnc},
-            ${reporter.nameEnc || reporter.contactEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
+            ${reporter.nameEnc || reporter.contactEnc || reporter.complainantEnc ? config.reporterKeys.current.id : null}, ${actor.userId}, ${intArrayParam([])},
             ${link.patrolId}::int, ${link.objectId}::int,
             ${sql.join(
               columns.map(([, v]) => v),

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS = {
   "case.routing_override": "人工调整分拨",
   "case.reporter_reveal": "查看举报人身份",
   "case.reporter_key_rotate": "轮换举报人信息密钥",
+  "case.dispute_complainant_seal": "加密纠纷投诉方信息",
   "case.accept": "受理",
   "case.reject": "不予受理",
   "case.merge_into": "合并重复件",

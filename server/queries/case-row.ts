@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { DisputeParty } from "../../api-types/cases.ts";
 import type { Routing } from "../domain/cases/case-routing.ts";
 import type { CaseDeadline, CaseStage, CaseState, HandlingResult } from "../domain/cases/case-state.ts";
 import type { DeadlinePhase, LimitKind } from "../domain/cases/deadline-rules.ts";
@@ -35,7 +36,9 @@ export interface CaseRow {
   version: number;
   source: string;
   petitionChannel: string | null;
-  disputeParties: { name: string; role?: string }[] | null;
+  /** The parties other than the complainant, who is sealed in disputeComplainantEnc (migration 0017). */
+  disputeParties: DisputeParty[] | null;
+  disputeComplainantEnc: string | null;
   title: string;
   description: string;
   category: string;
@@ -98,7 +101,8 @@ export interface CaseRow {
 
 /** The select list producing a CaseRow from `cases c`. */
 export const CASE_COLUMNS = sql`c.id, c.tracking_no as "trackingNo", c.version, c.source,
-  c.petition_channel as "petitionChannel", c.dispute_parties as "disputeParties", c.title, c.description,
+  c.petition_channel as "petitionChannel", c.dispute_parties as "disputeParties",
+  c.dispute_complainant_enc as "disputeComplainantEnc", c.title, c.description,
   c.category, c.priority, c.supervision_level as "supervisionLevel",
   ST_X(c.location) as lng, ST_Y(c.location) as lat, c.address, c.grid_id as "gridId", c.grid_path as "gridPath",
   c.routing, c.reporter_user_id as "reporterUserId", c.reporter_official as "reporterOfficial",

@@ -3,6 +3,7 @@ import type {
   CaseDeadline,
   CasePriority,
   CaseRouting,
+  DisputeParty,
   Duplicate,
   EvidenceEntry,
   CaseDetail as SharedCaseDetail,
@@ -38,6 +39,7 @@ import {
   mayRevealReporter,
   maySeeOriginalEvidence,
 } from "../policies/case-access.ts";
+import { openComplainant } from "../security/dispute-complainant.ts";
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
 import { assertExportFits } from "../spreadsheets/export-cap.ts";
 import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
@@ -311,7 +313,9 @@ export function reporterView(actor: Actor, row: CaseRow, config: Config) {
   if (row.reporterOfficial) {
     return { kind: "official" as const, userId: row.reporterUserId, canReveal: false };
   }
-  const hasIdentity = row.reporterNameEnc !== null || row.reporterContactEnc !== null;
+  // a dispute's complainant is the reporter too: a sealed one can be revealed even when no name was given
+  const hasIdentity =
+    row.reporterNameEnc !== null || row.reporterContactEnc !== null || row.disputeComplainantEnc !== null;
   if (!hasIdentity)
     return { kind: row.reporterAnonymous ? ("anonymous" as const) : ("none" as const), canReveal: false };
   if (!mayRevealReporter(actor, row)) return { kind: "confidential" as const, canReveal: false };
@@ -324,16 +328,32 @@ export function reporterView(actor: Actor, row: CaseRow, config: Config) {
   };
 }
 
+/** What everyone but the roles that may reveal a reporter sees of a dispute's complainant. */
+const SEALED_COMPLAINANT: DisputeParty = { name: "（保密）", role: "投诉方" };
+
 /**
  * A dispute's parties as the caller may see them. Its first party is the complainant (the form's 投诉方), the
- * resident who reported it: named, masked, only to the roles that may reveal the reporter, and to nobody else.
+ * resident who reported it, stored encrypted: named, masked, only to the roles that may reveal the reporter,
+ * and to nobody else (not even the role they gave). The other parties are stored and shown as entered.
  */
-function disputePartiesView(actor: Actor, row: CaseRow): CaseRow["disputeParties"] {
-  const parties = row.disputeParties;
-  if (!parties?.length || row.reporterOfficial) return parties;
-  const [complainant, ...others] = parties;
-  const name = mayRevealReporter(actor, row) ? maskName(complainant.name) : "（保密）";
-  return [{ ...complainant, name }, ...others];
+function disputePartiesView(actor: Actor, row: CaseRow, config: Config): DisputeParty[] | null {
+  if (row.disputeComplainantEnc === null) return row.disputeParties;
+  const complainant = mayRevealReporter(actor, row)
+    ? maskedParty(openComplainant(config.reporterKeys, row.trackingNo, row.disputeComplainantEnc))
+    : SEALED_COMPLAINANT;
+  return [complainant, ...(row.disputeParties ?? [])];
+}
+
+const maskedParty = (party: DisputeParty): DisputeParty => ({ ...party, name: maskName(party.name) });
+
+/** A dispute's complainant in clear, for the audited reveal; null when the case has none. */
+export function decryptComplainant(
+  row: Pick<CaseRow, "trackingNo" | "disputeComplainantEnc">,
+  config: Config,
+): DisputeParty | null {
+  return row.disputeComplainantEnc === null
+    ? null
+    : openComplainant(config.reporterKeys, row.trackingNo, row.disputeComplainantEnc);
 }
 
 export function decryptReporter(
@@ -416,7 +436,7 @@ export async function getCaseDetail(
     petitionChannelName: row.petitionChannel
       ? PETITION_CHANNEL_NAMES[row.petitionChannel as keyof typeof PETITION_CHANNEL_NAMES]
       : null,
-    disputeParties: disputePartiesView(actor, row),
+    disputeParties: disputePartiesView(actor, row, config),
     routing: {
       ...row.routing,
       departments: row.routing.departmentIds.map((d) => ({ id: d, name: departments.get(d) ?? String(d) })),

@@ -97,8 +97,11 @@ export function decryptField(ring: ReporterKeyRing, token: string, aad: string):
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** Which identity field a ciphertext holds: a reporter's name or contact, or a dispute's complainant party. */
+export type ReporterField = "name" | "contact" | "complainant";
+
 /** What a ciphertext is bound to: the case's tracking number and the field. */
-export function reporterAad(trackingNo: string, field: "name" | "contact"): string {
+export function reporterAad(trackingNo: string, field: ReporterField): string {
   return `envgrid:case:${trackingNo}:reporter:${field}`;
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from "../../server/config.ts";
 import { caseApi, idOf, pointIn, report } from "../support/cases.ts";
 import { testEngine } from "../support/engine.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { allText } from "../support/workbook.ts";
 
 /** Small enough that the whole district's list is over it, large enough for a township's month. */
 const EXPORT_CAP = 300;
@@ -32,17 +33,6 @@ async function sheetOf(payload: Buffer, name = "案件列表") {
     );
   });
   return { wb, header: rows[0], body: rows.slice(1) };
-}
-
-/** Every text cell of every sheet, to look for what must not be there. */
-function allText(wb: ExcelJS.Workbook): string {
-  const parts: string[] = [];
-  wb.eachSheet((s) =>
-    s.eachRow((row) => {
-      for (const v of row.values as unknown[]) if (v !== null && v !== undefined) parts.push(String(v));
-    }),
-  );
-  return parts.join("\n");
 }
 
 beforeAll(async () => {

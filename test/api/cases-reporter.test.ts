@@ -157,7 +157,7 @@ describe("reporter protection", () => {
       reason: "电话回访举报人",
     });
     expect(reveal.statusCode).toBe(200);
-    expect(reveal.json()).toEqual({ name: NAME, contact: CONTACT });
+    expect(reveal.json()).toEqual({ name: NAME, contact: CONTACT, complainant: null });
     expect(reveal.headers["cache-control"]).toBe("no-store");
     const audits = await t.query<{
       actorName: string;
@@ -231,7 +231,7 @@ describe("reporter protection", () => {
         headers: { cookie: cookies.office },
         payload: { reason: "密钥轮换后核对" },
       });
-      expect(r.json()).toEqual({ name: NAME, contact: CONTACT });
+      expect(r.json()).toEqual({ name: NAME, contact: CONTACT, complainant: null });
     } finally {
       await rotated.close();
     }

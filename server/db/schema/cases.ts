@@ -23,14 +23,16 @@ const point = customType<{ data: string; driverData: string }>({
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-/** Mirrors 0005_cases.sql (+ 0008's patrol and object link); the CaseState fields are written through commands/case-columns.ts. */
+/** Mirrors 0005_cases.sql (+ 0008's patrol and object link, 0017's sealed dispute complainant); the CaseState fields are written through commands/case-columns.ts. */
 export const cases = pgTable("cases", {
   id: serial("id").primaryKey(),
   trackingNo: text("tracking_no").notNull(),
   version: integer("version").notNull(),
   source: text("source").notNull(),
   petitionChannel: text("petition_channel"),
+  /** A dispute's parties other than the complainant (the first party), who is in disputeComplainantEnc. */
   disputeParties: jsonb("dispute_parties"),
+  disputeComplainantEnc: text("dispute_complainant_enc"),
   title: text("title").notNull(),
   description: text("description").notNull(),
   category: text("category").notNull(),

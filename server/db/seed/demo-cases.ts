@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { DisputeParty } from "../../../api-types/cases.ts";
 import { recordAudit } from "../../commands/audit-recorder.ts";
 import { insertNotifications, type NewNotification, whoMustAct } from "../../commands/case-notifier.ts";
 import { loadConfig } from "../../config.ts";
@@ -24,6 +25,7 @@ import type { RoleAssignment } from "../../policies/actor.ts";
 import { intArrayParam, jsonParam, stateColumns } from "../../queries/case-row.ts";
 import { ancestorNamesJson } from "../../queries/grid-ancestry.ts";
 import { loadCaseRules } from "../../queries/work-calendar.ts";
+import { sealDisputeParties } from "../../security/dispute-complainant.ts";
 import { encryptField, type ReporterKeyRing, reporterAad } from "../../security/reporter-crypto.ts";
 import { type Db, rows } from "../client.ts";
 
@@ -139,7 +141,8 @@ interface SeededCase {
   trackingNo: string;
   source: CaseSource;
   petitionChannel: string | null;
-  disputeParties: unknown;
+  /** A dispute's parties other than the complainant, who is sealed in `reporter.complainantEnc`. */
+  disputeParties: DisputeParty[] | null;
   title: string;
   description: string;
   category: MatterCategory;
@@ -149,6 +152,7 @@ interface SeededCase {
   reporter: {
     nameEnc: string | null;
     contactEnc: string | null;
+    complainantEnc: string | null;
     keyId: string | null;
     official: boolean;
     anonymous: boolean;
@@ -340,18 +344,22 @@ export async function seedDemoCases(
           ? uid("office")
           : null;
     const title = `${place.gridName}${rng.pick(TITLES[category.code] ?? TITLES.other)}`;
+    const parties = sealDisputeParties(
+      keys,
+      trackingNo,
+      source === "dispute"
+        ? [
+            { name: "周边村民", role: "投诉方" },
+            { name: `${place.gridName}某经营户`, role: "被投诉方" },
+          ]
+        : null,
+    );
     const c: SeededCase = {
       id,
       trackingNo,
       source,
       petitionChannel: source === "petition" ? rng.pick(PETITION_CHANNELS) : null,
-      disputeParties:
-        source === "dispute"
-          ? [
-              { name: "周边村民", role: "投诉方" },
-              { name: `${place.gridName}某经营户`, role: "被投诉方" },
-            ]
-          : null,
+      disputeParties: parties.others,
       title,
       description: `${title}，位于${place.townshipName}${place.gridName}。${source === "monitoring_alert" ? "在线监测数据超过预警值。" : "现场可见，群众反映强烈。"}`,
       category,
@@ -361,7 +369,8 @@ export async function seedDemoCases(
       reporter: {
         nameEnc,
         contactEnc,
-        keyId: nameEnc ? keys.current.id : null,
+        complainantEnc: parties.complainantEnc,
+        keyId: nameEnc || parties.complainantEnc ? keys.current.id : null,
         official: !resident,
         anonymous: resident && !nameEnc,
       },
@@ -650,7 +659,7 @@ async function insertSeeded(db: Db, cases: SeededCase[]): Promise<void> {
         handledBy: real(c.state.handledBy) === null ? null : c.state.handledBy,
         verifierId: real(c.state.verifierId) === null ? null : c.state.verifierId,
       });
-      return sql`(${c.id}, ${c.trackingNo}, ${c.source}, ${c.petitionChannel}, ${jsonParam(c.disputeParties)}, ${c.title},
+      return sql`(${c.id}, ${c.trackingNo}, ${c.source}, ${c.petitionChannel}, ${jsonParam(c.disputeParties)}, ${c.reporter.complainantEnc}, ${c.title},
         ${c.description}, ${supervisionLevelOf(c.priority)},
         ST_SetSRID(ST_MakePoint(${c.place.lng}::float8, ${c.place.lat}::float8), 4326), ${null}, ${c.place.gridId},
         ${c.place.gridPath}, ${jsonParam(c.routing)}, ${c.reporterUserId}::int, ${c.reporter.official}::boolean,
@@ -662,7 +671,7 @@ async function insertSeeded(db: Db, cases: SeededCase[]): Promise<void> {
         )})`;
     });
     await db.execute(
-      sql`insert into cases (id, tracking_no, source, petition_channel, dispute_parties, title, description,
+      sql`insert into cases (id, tracking_no, source, petition_channel, dispute_parties, dispute_complainant_enc, title, description,
             supervision_level, location, address, grid_id, grid_path, routing, reporter_user_id, reporter_official,
             reporter_anonymous, reporter_name_enc, reporter_contact_enc, reporter_key_id, created_by,
             involved_department_ids, disclosure_summary, ${sql.raw(stateCols.join(", "))})

@@ -19,17 +19,18 @@ const literals = (values: readonly string[]) => Type.Union(values.map((v) => Typ
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 
+/** A dispute party as filed, and the complainant as a reveal answers it. */
+const DisputePartySchema = Type.Object(
+  { name: Text(100, 1), role: Type.Optional(Text(50)) },
+  { additionalProperties: false },
+);
+
 /** A report as submitted. Coordinates are WGS 84 (EPSG:4326), longitude first. */
 export const NewCaseBody = Type.Object(
   {
     source: literals(CASE_SOURCES),
     petitionChannel: Type.Optional(literals(PETITION_CHANNELS)),
-    disputeParties: Type.Optional(
-      Type.Array(
-        Type.Object({ name: Text(100, 1), role: Type.Optional(Text(50)) }, { additionalProperties: false }),
-        { maxItems: 10 },
-      ),
-    ),
+    disputeParties: Type.Optional(Type.Array(DisputePartySchema, { maxItems: 10 })),
     title: Text(100, 2),
     description: Text(2000, 2),
     category: literals(MATTER_CATEGORY_CODES),
@@ -259,6 +260,7 @@ export const revealSchema = {
     200: Type.Object({
       name: Type.Union([Type.String(), Type.Null()]),
       contact: Type.Union([Type.String(), Type.Null()]),
+      complainant: Type.Union([DisputePartySchema, Type.Null()]),
     }),
     ...withErrors,
   },

@@ -4,6 +4,7 @@ import type {
   CaseReceipt,
   CaseSummary,
   Duplicate,
+  RevealedReporter,
   SupervisionBoard,
 } from "../../../api-types/cases";
 import { ApiError, queryString, request } from "./client";
@@ -144,13 +145,9 @@ export function useTransition(caseId: number) {
 export function useRevealReporter(caseId: number) {
   return useMutation({
     mutationFn: (reason: string) =>
-      request<{ name: string | null; contact: string | null }>(
-        "POST",
-        `/api/cases/${caseId}/reporter/reveal`,
-        {
-          reason,
-        },
-      ),
+      request<RevealedReporter>("POST", `/api/cases/${caseId}/reporter/reveal`, {
+        reason,
+      }),
   });
 }
 

@@ -221,6 +221,7 @@ export const en: Translation = {
       "case.routing_override": "Overrode routing",
       "case.reporter_reveal": "Viewed reporter identity",
       "case.reporter_key_rotate": "Rotated reporter key",
+      "case.dispute_complainant_seal": "Encrypted dispute complainants",
       "case.accept": "Accept",
       "case.reject": "Reject",
       "case.merge_into": "Merge duplicate",

@@ -228,6 +228,7 @@ export const ug: PartialTranslation = {
       "case.routing_override": "تەقسىماتنى قولدا تەڭشەش",
       "case.reporter_reveal": "مەلۇم قىلغۇچىنىڭ سالاھىيىتىنى كۆرۈش",
       "case.reporter_key_rotate": "مەلۇم قىلغۇچى ئۇچۇرى ئاچقۇچىنى ئالماشتۇرۇش",
+      "case.dispute_complainant_seal": "ماجىرادىكى ئەرز قىلغۇچى ئۇچۇرىنى شىفىرلاش",
       "case.accept": "قوبۇل قىلىش",
       "case.reject": "قوبۇل قىلماسلىق",
       "case.merge_into": "تەكرار دېلونى بىرلەشتۈرۈش",

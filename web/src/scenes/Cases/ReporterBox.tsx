@@ -6,7 +6,7 @@ import { useErrorText } from "../../api/errorText";
 
 /**
  * What the caller may know of the reporter. Only the roles allowed to (the server says `canReveal`) see a masked
- * form and may reveal it, giving a reason; the server audits each reveal. The clear values live in this
+ * form and may reveal it (with a dispute's complainant), giving a reason; the server audits each reveal. The clear values live in this
  * component's state only while the dialog is open.
  */
 export function ReporterBox({ caseId, reporter }: { caseId: number; reporter: ReporterView }) {
@@ -51,6 +51,12 @@ export function ReporterBox({ caseId, reporter }: { caseId: number; reporter: Re
             <Descriptions.Item label={t("cases.detail.contact")}>
               {reveal.data.contact ?? "—"}
             </Descriptions.Item>
+            {reveal.data.complainant && (
+              <Descriptions.Item label={t("cases.report.partyA")}>
+                {reveal.data.complainant.name}
+                {reveal.data.complainant.role ? `（${reveal.data.complainant.role}）` : ""}
+              </Descriptions.Item>
+            )}
           </Descriptions>
         ) : (
           <Form layout="vertical">
