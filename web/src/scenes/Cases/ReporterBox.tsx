@@ -6,8 +6,8 @@ import { useErrorText } from "../../api/errorText";
 
 /**
  * What the caller may know of the reporter. Only the roles allowed to (the server says `canReveal`) see a masked
- * form and may reveal it (with a dispute's complainant), giving a reason; the server audits each reveal. The clear values live in this
- * component's state only while the dialog is open.
+ * form and may reveal it (with a dispute's complainant), giving a reason; the server audits each reveal. The
+ * clear values live in this component's state only while the dialog is open.
  */
 export function ReporterBox({ caseId, reporter }: { caseId: number; reporter: ReporterView }) {
   const { t } = useTranslation();
@@ -24,8 +24,10 @@ export function ReporterBox({ caseId, reporter }: { caseId: number; reporter: Re
     return <Typography.Text type="secondary">{t("cases.detail.reporterConfidential")}</Typography.Text>;
   return (
     <>
+      {/* an anonymous reporter of a dispute leaves only the complainant to reveal: nothing masked to show */}
       <Typography.Text className="reporter-masked">
-        {[reporter.maskedName, reporter.maskedContact].filter(Boolean).join(" · ")}
+        {[reporter.maskedName, reporter.maskedContact].filter(Boolean).join(" · ") ||
+          t("cases.detail.reporterConfidential")}
       </Typography.Text>{" "}
       <Button size="small" data-testid="reveal-reporter" onClick={() => setOpen(true)}>
         {t("cases.detail.reveal")}
