@@ -118,7 +118,11 @@ describe("report drafts", () => {
     expect(loadReportDraft(storage, 8, NOW)?.values.title).toBe(filled.title);
   });
 
-  it("shows the time of a save as HH:mm in Beijing time", () => {
-    expect(draftClock(NOW)).toBe("12:30");
+  it("shows the time of a save as HH:mm in Beijing time, with the day when it was not today", () => {
+    expect(draftClock(NOW, NOW)).toBe("12:30");
+    // saved at 23:50 Beijing time, looked at ten minutes after midnight
+    const lateEvening = Date.parse("2025-05-31T15:50:00Z");
+    expect(draftClock(lateEvening, lateEvening + 20 * 60_000)).toBe("05-31 23:50");
+    expect(draftClock(lateEvening, lateEvening + 5 * 60_000)).toBe("23:50");
   });
 });

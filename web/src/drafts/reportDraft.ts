@@ -92,7 +92,10 @@ const clock = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** HH:mm of a save, in Beijing time like every other time on screen. */
-export function draftClock(savedAt: number): string {
-  return clock.format(savedAt);
+const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit" });
+
+/** When a draft was saved, in Beijing time like every other time on screen: HH:mm today, MM-DD HH:mm before. */
+export function draftClock(savedAt: number, now: number = Date.now()): string {
+  const time = clock.format(savedAt);
+  return day.format(savedAt) === day.format(now) ? time : `${day.format(savedAt)} ${time}`;
 }
