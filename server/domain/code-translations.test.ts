@@ -3,17 +3,11 @@ import { enDomain } from "../../web/src/i18n/domain/en.ts";
 import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
 import { type DomainLabels, zhDomain } from "../../web/src/i18n/domain/zh-CN.ts";
 import { CASE_ACTION_NAMES } from "./cases/case-actions.ts";
-import { CASE_ACTION_LABELS, DEADLINE_PHASE_LABELS, HANDLING_RESULT_LABELS } from "./cases/case-labels.ts";
-import {
-  CASE_SOURCE_NAMES,
-  CASE_SOURCES,
-  PETITION_CHANNEL_NAMES,
-  PETITION_CHANNELS,
-} from "./cases/case-sources.ts";
-import { CASE_STAGES, HANDLING_RESULTS, STAGE_NAMES } from "./cases/case-state.ts";
+import { CASE_SOURCES, PETITION_CHANNELS } from "./cases/case-sources.ts";
+import { CASE_STAGES, HANDLING_RESULTS } from "./cases/case-state.ts";
 import { DEADLINE_PHASES } from "./cases/deadline-rules.ts";
-import { MATTER_CATEGORIES, MATTER_CATEGORY_CODES } from "./cases/matter-categories.ts";
-import { PRIORITIES, PRIORITY_NAMES, SUPERVISION_LEVELS } from "./cases/priorities.ts";
+import { MATTER_CATEGORY_CODES } from "./cases/matter-categories.ts";
+import { PRIORITIES, SUPERVISION_LEVELS } from "./cases/priorities.ts";
 import { NOTIFICATION_KINDS } from "./notification-kinds.ts";
 
 // The web names these codes in each language (web/src/i18n/domain/); the server sends the codes and Chinese names.
@@ -48,20 +42,6 @@ describe("names of the server's codes on screen", () => {
           [...codes].sort(),
         );
       }
-  });
-
-  it("says in Chinese what the server says in exports and notifications", () => {
-    expect(zhDomain.categories).toEqual(Object.fromEntries(MATTER_CATEGORIES.map((c) => [c.code, c.name])));
-    expect(zhDomain.stages).toEqual(STAGE_NAMES);
-    expect(zhDomain.actions).toEqual(CASE_ACTION_LABELS);
-    expect(zhDomain.sources).toEqual(CASE_SOURCE_NAMES);
-    expect(zhDomain.petitionChannels).toEqual(PETITION_CHANNEL_NAMES);
-    expect(zhDomain.priorities).toEqual(PRIORITY_NAMES);
-    expect(zhDomain.supervisionLevels).toEqual(
-      Object.fromEntries(Object.values(SUPERVISION_LEVELS).map((l) => [l.code, l.name])),
-    );
-    expect(zhDomain.handlingResults).toEqual(HANDLING_RESULT_LABELS);
-    expect(zhDomain.deadlinePhases).toEqual(DEADLINE_PHASE_LABELS);
   });
 
   it("writes Uyghur in Arabic script and English in Latin letters, not a copy of the Chinese", () => {

@@ -31,7 +31,7 @@ import { DEFAULT_EXTENSION_POLICY, type LimitKind } from "../domain/cases/deadli
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { type Priority, SUPERVISION_LEVELS } from "../domain/cases/priorities.ts";
 import type { Equal, Expect } from "../domain/type-equality.ts";
-import { notFound, unprocessable } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import {
   caseActorFacts,

@@ -5,7 +5,7 @@ import { type Priority, SUPERVISION_LEVELS } from "./priorities.ts";
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[Priority]["code"];
 
 export function supervisionLevelOf(priority: Priority): SupervisionLevel {
-  return SUPERVISION_LEVELS[priority].code as SupervisionLevel;
+  return SUPERVISION_LEVELS[priority].code;
 }
 
 /** Which kind of unit owes the current step: the case's grid (level 2), a department, or the district. */

@@ -1,119 +1,34 @@
+import {
+  CASE_ACTION_LABELS,
+  DEADLINE_PHASE_LABELS,
+  HANDLING_RESULT_LABELS,
+} from "../../../../server/domain/cases/case-labels.ts";
+import { CASE_SOURCE_NAMES, PETITION_CHANNEL_NAMES } from "../../../../server/domain/cases/case-sources.ts";
+import { STAGE_NAMES } from "../../../../server/domain/cases/case-state.ts";
+import { MATTER_CATEGORIES } from "../../../../server/domain/cases/matter-categories.ts";
+import { PRIORITY_NAMES, SUPERVISION_LEVELS } from "../../../../server/domain/cases/priorities.ts";
+
+/** `{ code: name }` of a list of named codes. */
+const namesByCode = <T extends { code: string; name: string }>(items: readonly T[]) =>
+  Object.fromEntries(items.map((i) => [i.code, i.name])) as Record<T["code"], string>;
+
 /**
- * Names of the server's codes (matter categories, case stages and actions, sources, priorities …), written once
- * per language: this file, en.ts and ug.ts. The Chinese ones are the server's own names, so the screen says what
- * exports and notifications say; server/domain/code-translations.test.ts checks both, and that every code the
+ * Names of the server's codes (matter categories, case stages and actions, sources, priorities …) per language:
+ * this file, en.ts and ug.ts. The Chinese ones are the server's own tables (server/domain/cases/), so the screen
+ * says what exports and notifications say; server/domain/code-translations.test.ts checks that every code the
  * server knows is named in all three languages. Loaded with the scenes that show them (i18n/domain-labels.ts),
- * not with the login page. Import-free, so that test (root tsconfig) can read these tables too.
+ * not with the login page.
  */
 export const zhDomain = {
-  categories: {
-    industrial_air: "工业废气污染",
-    industrial_water: "工业废水污染",
-    industrial_solid_waste: "工业固体废物污染",
-    hazardous_waste: "危险废物污染",
-    construction_dust: "建筑施工扬尘",
-    construction_noise: "建筑施工噪声",
-    road_dust: "道路扬尘",
-    muck_trucks: "渣土车辆抛洒",
-    restaurant_fumes: "餐饮油烟",
-    open_burning: "城区露天焚烧",
-    social_noise: "社会生活噪声",
-    vehicle_emissions: "机动车尾气排放",
-    livestock_pollution: "畜禽养殖污染",
-    straw_burning: "秸秆露天焚烧",
-    rural_sewage_garbage: "农村生活污水和垃圾",
-    sand_mining_rivers: "非法采砂及河道问题",
-    illegal_land_mining: "非法占地及采矿",
-    forest_grassland_damage: "毁林毁草",
-    medical_waste: "医疗废物",
-    hazardous_chemicals: "危险化学品及安全隐患",
-    unlicensed_polluters: "散乱污企业",
-    unapproved_projects: "未批先建（环评）",
-    drinking_water_source: "饮用水水源地污染",
-    other: "其他",
-  },
-  stages: {
-    reported: "已上报待受理",
-    accepted: "已受理待立案",
-    rejected: "不予受理",
-    merged: "已合并",
-    registered: "已立案待研判",
-    transferred: "已移交待接收",
-    joint_investigation: "联合执法中",
-    handling: "办理中",
-    handled: "已办理待反馈",
-    feedback_given: "已反馈待核查",
-    verifying: "核查中",
-    verified: "核查通过待销号",
-    closed: "已销号",
-  },
-  actions: {
-    accept: "受理",
-    reject: "不予受理",
-    merge_into: "合并重复件",
-    register: "立案并上报",
-    handle_locally: "属地办理",
-    transfer: "移交移送",
-    accept_transfer: "接收移交",
-    return_transfer: "退回移交",
-    organize_joint: "组织联合执法",
-    arrive_on_site: "到达现场",
-    request_extension: "申请延期",
-    approve_extension: "批准延期",
-    deny_extension: "驳回延期",
-    record_handling: "登记办理结果",
-    give_feedback: "向移交单位反馈",
-    reply_to_reporter: "答复举报人",
-    inform_lower_grid: "告知下级网格",
-    request_verification: "指派现场核查",
-    record_verification: "提交核查结果",
-    close: "销号",
-    disclose: "公开处理结果",
-  },
-  sources: {
-    patrol_finding: "网格巡查发现",
-    public_report: "群众举报",
-    petition: "信访件",
-    dispute: "污染纠纷",
-    monitoring_alert: "监测预警",
-    superior_task: "上级交办",
-  },
-  petitionChannels: {
-    "12345": "12345政务服务热线",
-    "12369": "12369环保举报热线",
-    letter: "来信",
-    visit: "来访",
-  },
-  priorities: {
-    urgent: "紧急",
-    important: "重要",
-    normal: "一般",
-  },
-  supervisionLevels: {
-    rapid: "迅速督办",
-    full_course: "全程督办",
-    periodic: "定期督办",
-  },
-  handlingResults: {
-    rectification_order: "责令整改",
-    penalty: "行政处罚",
-    no_violation: "未发现违法行为",
-    other: "其他",
-  },
-  deadlinePhases: {
-    acceptance: "受理时限",
-    registration: "立案时限",
-    dispatch: "研判派遣时限",
-    transfer_acceptance: "移交接收时限",
-    site_arrival: "到场时限",
-    handling: "办理时限",
-    rework: "返工时限",
-    feedback: "反馈时限",
-    verification_request: "指派核查时限",
-    verification: "现场核查时限",
-    closing: "销号时限",
-    overall_close: "总办结时限",
-  },
+  categories: namesByCode(MATTER_CATEGORIES),
+  stages: STAGE_NAMES,
+  actions: CASE_ACTION_LABELS,
+  sources: CASE_SOURCE_NAMES,
+  petitionChannels: PETITION_CHANNEL_NAMES,
+  priorities: PRIORITY_NAMES,
+  supervisionLevels: namesByCode(Object.values(SUPERVISION_LEVELS)),
+  handlingResults: HANDLING_RESULT_LABELS,
+  deadlinePhases: DEADLINE_PHASE_LABELS,
   // the server stores each notification's title and body as Chinese text; only its kind is named on screen
   notificationKinds: {
     action_required: "待办",
