@@ -52,6 +52,11 @@ export const PERMISSIONS = [
   "patrol.perform",
   /** District KPIs (考核指标): the township's own for a township officer, all for the district's overseers. */
   "dashboard.read",
+  /**
+   * Department KPIs (部门考核): a department's own work for its staff, every department's work on the
+   * township's cases for a township officer, all for the overseers (policies/department-kpi-reach.ts).
+   */
+  "department_kpis.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -148,10 +153,12 @@ const PATROL_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 
 /** KPIs (docs/performance.md, DOMAIN.md §5): the units that evaluate and those that oversee. */
 const DASHBOARD_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
-  township_officer: ["dashboard.read"],
-  district_office: ["dashboard.read"],
-  district_leader: ["dashboard.read"],
-  supervisor: ["dashboard.read"],
+  township_officer: ["dashboard.read", "department_kpis.read"],
+  district_office: ["dashboard.read", "department_kpis.read"],
+  district_leader: ["dashboard.read", "department_kpis.read"],
+  supervisor: ["dashboard.read", "department_kpis.read"],
+  department_officer: ["department_kpis.read"],
+  department_head: ["department_kpis.read"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

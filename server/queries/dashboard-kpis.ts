@@ -4,6 +4,7 @@ import { type Db, rows } from "../db/client.ts";
 import { CASE_SOURCES, type CaseSource } from "../domain/cases/case-sources.ts";
 import { CASE_STAGES, type CaseStage, isTerminal } from "../domain/cases/case-state.ts";
 import { type KpiPeriod, shanghaiToday } from "../domain/kpi/period.ts";
+import { rate } from "../domain/kpi/rate.ts";
 
 export type { KpiPeriod };
 
@@ -84,9 +85,6 @@ interface FlowRow {
   closed_hours: number;
   [source: `src_${string}`]: number;
 }
-
-const rate = (part: number, whole: number) =>
-  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 function finish(
   c: Omit<KpiCounts, "closureRate" | "onTimeClosureRate" | "overdueRate" | "avgHandlingDays">,

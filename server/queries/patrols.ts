@@ -17,6 +17,34 @@ import { withinDateRange } from "./sql-time.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** The 定任务 rules in force. */
+export function patrolRules(db: Db): Promise<PlanRule[]> {
+  return rows<PlanRule>(
+    db,
+    sql`select id, grid_level as "gridLevel", grid_id as "gridId", object_type as "objectType",
+               object_flag as "objectFlag", frequency, times_per_period as "timesPerPeriod"
+          from patrol_rules where retired_at is null`,
+  );
+}
+
+/** Objects a plan may cover: live objects of live grids in scope (`o` the object, `g` its grid). */
+export const plannedObjectsIn = (scope: Scope): SQL =>
+  sql`o.status = 'active' and g.retired_at is null and ${gridWithinScope(sql`g.path`, scope)}`;
+
+export const toPlanObject = (o: {
+  id: number;
+  type: string;
+  keyUnit: boolean;
+  gridId: number;
+  gridLevel: number;
+}): PlanObject => ({
+  id: o.id,
+  type: o.type,
+  flags: o.keyUnit ? ["key_unit"] : [],
+  gridId: o.gridId,
+  gridLevel: o.gridLevel,
+});
+
 /**
  * The patrol plan of the grids in scope (optionally one grid): every live object a 定任务 rule covers, with
  * this period's visits, the next deadline and the overdue flag (domain/patrol/plan.ts).
@@ -40,14 +68,9 @@ export async function patrolPlan(db: Db, scope: Scope, filter: { gridId?: number
                g.level as "gridLevel", ST_X(ST_PointOnSurface(o.location)) as lon,
                ST_Y(ST_PointOnSurface(o.location)) as lat
           from supervised_objects o join grids g on g.id = o.grid_id
-         where o.status = 'active' and g.retired_at is null and ${gridWithinScope(sql`g.path`, scope)} ${gridFilter}`,
+         where ${plannedObjectsIn(scope)} ${gridFilter}`,
   );
-  const rules = await rows<PlanRule>(
-    db,
-    sql`select id, grid_level as "gridLevel", grid_id as "gridId", object_type as "objectType",
-               object_flag as "objectFlag", frequency, times_per_period as "timesPerPeriod"
-          from patrol_rules where retired_at is null`,
-  );
+  const rules = await patrolRules(db);
   // Visits from the start of the previous quarter cover every period the plan looks at.
   const since = new Date(now - 200 * 24 * 3_600_000).toISOString();
   const ids = objects.map((o) => o.id);
@@ -67,13 +90,7 @@ export async function patrolPlan(db: Db, scope: Scope, filter: { gridId?: number
       visits.set(c.objectId, list);
     }
   }
-  const planObjects: PlanObject[] = objects.map((o) => ({
-    id: o.id,
-    type: o.type,
-    flags: o.keyUnit ? ["key_unit"] : [],
-    gridId: o.gridId,
-    gridLevel: o.gridLevel,
-  }));
+  const planObjects = objects.map(toPlanObject);
   const byId = new Map(objects.map((o) => [o.id, o]));
   return buildPlan(rules, planObjects, visits, now).map((item): PatrolPlanEntry => {
     const o = byId.get(item.objectId) as (typeof objects)[number];

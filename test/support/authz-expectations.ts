@@ -127,8 +127,16 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "POST /api/notifications/{id}/read": "any",
   "POST /api/notifications/read-all": "any",
   "GET /api/supervision/board": OVERSEERS,
-  // District KPIs: township officers see their township's, the overseers all (docs/performance.md).
+  // District KPIs: township officers see their township's, the overseers all (docs/performance.md); department
+  // KPIs also to department staff, for their own department (docs/cases.md).
   "GET /api/dashboard/kpis": ["township_officer", ...OVERSEERS],
+  "GET /api/dashboard/patrols": ["township_officer", ...OVERSEERS],
+  "GET /api/dashboard/departments": [
+    "township_officer",
+    "department_officer",
+    "department_head",
+    ...OVERSEERS,
+  ],
   "GET /api/work-calendar": [...BUSINESS, "sys_admin"],
   "PUT /api/work-calendar/{year}": ["sys_admin"],
   "GET /api/public/cases/{trackingNo}": "public",
