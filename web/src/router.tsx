@@ -4,6 +4,7 @@ import { PageLoading } from "./components/PageLoading";
 import { RequireAuth } from "./components/RequireAuth";
 import { RequirePermission } from "./components/RequirePermission";
 import { RouteError } from "./components/RouteError";
+import { DASHBOARD_PERMISSIONS } from "./scenes/Dashboard/permissions";
 
 // Every scene is its own chunk: the login page must not download Leaflet, tables or forms it never shows.
 const LoginScene = lazy(() => import("./scenes/Login/LoginScene").then((m) => ({ default: m.LoginScene })));
@@ -72,7 +73,7 @@ function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 }
 
-function guarded(permission: string, element: ReactNode) {
+function guarded(permission: string | readonly string[], element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
 }
 
@@ -102,7 +103,7 @@ export const router = createBrowserRouter([
           { path: "cases/:id", element: guarded("case.read", <CaseDetailScene />) },
           { path: "cases", element: guarded("case.read", <CaseListScene key="all" mode="all" />) },
           { path: "supervision", element: guarded("supervision.read", <SupervisionScene />) },
-          { path: "dashboard", element: guarded("dashboard.read", <DashboardScene />) },
+          { path: "dashboard", element: guarded(DASHBOARD_PERMISSIONS, <DashboardScene />) },
           { path: "notifications", element: guarded("case.read", <NotificationsScene />) },
           { path: "wuding", element: guarded("wuding.read", <WudingScene />) },
           { path: "grids/:id/wuding/card", element: guarded("wuding.read", <WudingCardScene />) },

@@ -13,3 +13,10 @@ export function useMe(): Me {
 export function useCan(permission: string): boolean {
   return useMe().permissions.includes(permission);
 }
+
+/** Whether the permissions include `needed`, or any one of a list of them. */
+export function canAny(permissions: readonly string[], needed: string | readonly string[]): boolean {
+  return typeof needed === "string"
+    ? permissions.includes(needed)
+    : needed.some((p) => permissions.includes(p));
+}

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from "react";
-import { useCan } from "./MeContext";
+import { canAny, useMe } from "./MeContext";
 
 // Lazy so that the entry chunk does not carry antd's Result illustrations.
 const ForbiddenScene = lazy(() =>
@@ -7,10 +7,11 @@ const ForbiddenScene = lazy(() =>
 );
 
 interface Props {
-  permission: string;
+  /** One permission, or a list of which any one will do. */
+  permission: string | readonly string[];
   children: ReactNode;
 }
 
 export function RequirePermission({ permission, children }: Props) {
-  return useCan(permission) ? children : <ForbiddenScene />;
+  return canAny(useMe().permissions, permission) ? children : <ForbiddenScene />;
 }

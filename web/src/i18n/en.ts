@@ -1037,6 +1037,22 @@ export const en: Translation = {
     byTownship: "By township",
     definitions:
       "Due to close: cases whose close limit falls in the period (up to today); both closure rates are over it. Open, overdue and stages are as of now.",
+    department: "Department",
+    byDepartment: "By department",
+    handed: "Handed over",
+    closed: "Closed",
+    reworks: "Reworks",
+    reworkRate: "Rework rate",
+    extensions: "Extensions",
+    extensionRate: "Extension rate",
+    departmentDefinitions:
+      "Handed over: cases transferred to the department or naming it in a joint investigation during the period; due to close and both closure rates as above, over the cases the department handles. Rework rate = failed re-checks / re-checks; extension rate = share of the cases due to close that were granted an extension. Open and overdue are as of now.",
+    patrolCompletion: "Patrol completion",
+    patrolsDue: "Visits due",
+    patrolsDone: "Visits made",
+    total: "Total",
+    patrolDefinitions:
+      "Visits due: patrol visits whose deadline under the patrol rules falls in the period (up to today); visits made: those of them made by a check-in at the object within their period.",
   },
   track: {
     title: "Follow a report",

@@ -933,6 +933,22 @@ export const zhCN = {
     byTownship: "各乡镇",
     definitions:
       "应结案数：办结期限落在本期（截至今日）的案件；结案率、按期结案率以其为分母。在办、逾期与各环节为当前数。",
+    department: "部门",
+    byDepartment: "各部门",
+    handed: "接收移交",
+    closed: "办结",
+    reworks: "返工",
+    reworkRate: "返工率",
+    extensions: "延期",
+    extensionRate: "延期率",
+    departmentDefinitions:
+      "接收移交：本期移交给该部门或由其参与联合执法的案件；应结案数、结案率、按期结案率同上，按该部门承办的案件计。返工率＝核查未通过次数／核查次数；延期率＝应结案数中获批延期的案件占比。在办、逾期为当前数。",
+    patrolCompletion: "巡查完成率",
+    patrolsDue: "应巡次数",
+    patrolsDone: "实巡次数",
+    total: "合计",
+    patrolDefinitions:
+      "应巡次数：按定任务规则，期限落在本期（截至今日）的巡查次数；实巡次数：其中该周期内已到该对象打卡完成的次数。",
   },
   track: {
     title: "举报办理进度查询",

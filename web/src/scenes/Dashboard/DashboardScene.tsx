@@ -4,59 +4,27 @@ import { useTranslation } from "react-i18next";
 // the same list the API counts by (pure domain code shared with the server)
 import { CASE_SOURCES } from "../../../../server/domain/cases/case-sources";
 import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
+import { useCan } from "../../components/MeContext";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { sourceLabel, stageLabel } from "../../i18n/domain-labels";
+import { DepartmentKpiCard } from "./DepartmentKpiCard";
+import { numericSorter, percent } from "./kpiFormat";
+import { PatrolCompletionCard } from "./PatrolCompletionCard";
 import { recentQuarters } from "./quarters";
 
-const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%`);
-
-/** District KPIs (考核指标) for a quarter: totals as cards, one row per township. */
+/**
+ * 考核指标 for a quarter: the townships' case KPIs and patrol completion (dashboard.read), and the
+ * departments' (department_kpis.read; a department's staff see only this part, for their own department).
+ */
 export function DashboardScene() {
   const { t } = useTranslation();
+  const canDistrict = useCan("dashboard.read");
+  const canDepartments = useCan("department_kpis.read");
   const quarters = recentQuarters(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 8);
   const [quarter, setQuarter] = useState(quarters[0].key);
   const chosen = quarters.find((q) => q.key === quarter) ?? quarters[0];
-  const kpis = useDistrictKpis({ from: chosen.from, to: chosen.to });
-  if (kpis.isPending) return <PageLoading />;
-  if (kpis.isError) return <QueryError error={kpis.error} onRetry={() => void kpis.refetch()} />;
-  const k = kpis.data;
-
-  const cards: [string, string | number, boolean][] = [
-    [t("dashboard.reported"), k.totals.reported, false],
-    [t("dashboard.open"), k.totals.open, false],
-    [t("dashboard.overdue"), k.totals.overdue, k.totals.overdue > 0],
-    [t("dashboard.onTimeClosureRate"), percent(k.totals.onTimeClosureRate), false],
-    [t("dashboard.closureRate"), percent(k.totals.closureRate), false],
-    [t("dashboard.avgHandlingDays"), k.totals.avgHandlingDays ?? "—", false],
-  ];
-  const columns: TableColumnsType<TownshipKpis> = [
-    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
-    { key: "reported", title: t("dashboard.reported"), dataIndex: "reported", align: "end" },
-    { key: "open", title: t("dashboard.open"), dataIndex: "open", align: "end" },
-    {
-      key: "overdue",
-      title: t("dashboard.overdue"),
-      align: "end",
-      render: (_, r) => (
-        <Typography.Text type={r.overdue > 0 ? "danger" : undefined}>{r.overdue}</Typography.Text>
-      ),
-    },
-    { key: "due", title: t("dashboard.dueToClose"), dataIndex: "dueToClose", align: "end" },
-    { key: "onTime", title: t("dashboard.closedOnTime"), dataIndex: "closedOnTime", align: "end" },
-    {
-      key: "rate",
-      title: t("dashboard.onTimeClosureRate"),
-      align: "end",
-      render: (_, r) => percent(r.onTimeClosureRate),
-    },
-    {
-      key: "days",
-      title: t("dashboard.avgHandlingDays"),
-      align: "end",
-      render: (_, r) => r.avgHandlingDays ?? "—",
-    },
-  ];
+  const period = { from: chosen.from, to: chosen.to };
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }} className="dashboard-kpis">
       <Space wrap>
@@ -71,6 +39,85 @@ export function DashboardScene() {
           style={{ minWidth: 260 }}
         />
       </Space>
+      {canDistrict && <TownshipKpiSection period={period} />}
+      {canDistrict && <PatrolCompletionCard period={period} />}
+      {canDepartments && <DepartmentKpiCard period={period} />}
+    </Space>
+  );
+}
+
+/** Case KPIs: totals as cards, by source and stage, one row per township. */
+function TownshipKpiSection({ period }: { period: { from: string; to: string } }) {
+  const { t } = useTranslation();
+  const kpis = useDistrictKpis(period);
+  if (kpis.isPending) return <PageLoading />;
+  if (kpis.isError) return <QueryError error={kpis.error} onRetry={() => void kpis.refetch()} />;
+  const k = kpis.data;
+
+  const cards: [string, string | number, boolean][] = [
+    [t("dashboard.reported"), k.totals.reported, false],
+    [t("dashboard.open"), k.totals.open, false],
+    [t("dashboard.overdue"), k.totals.overdue, k.totals.overdue > 0],
+    [t("dashboard.onTimeClosureRate"), percent(k.totals.onTimeClosureRate), false],
+    [t("dashboard.closureRate"), percent(k.totals.closureRate), false],
+    [t("dashboard.avgHandlingDays"), k.totals.avgHandlingDays ?? "—", false],
+  ];
+  const columns: TableColumnsType<TownshipKpis> = [
+    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
+    {
+      key: "reported",
+      title: t("dashboard.reported"),
+      dataIndex: "reported",
+      align: "end",
+      sorter: numericSorter((r) => r.reported),
+    },
+    {
+      key: "open",
+      title: t("dashboard.open"),
+      dataIndex: "open",
+      align: "end",
+      sorter: numericSorter((r) => r.open),
+    },
+    {
+      key: "overdue",
+      title: t("dashboard.overdue"),
+      align: "end",
+      sorter: numericSorter((r) => r.overdue),
+      render: (_, r) => (
+        <Typography.Text type={r.overdue > 0 ? "danger" : undefined}>{r.overdue}</Typography.Text>
+      ),
+    },
+    {
+      key: "due",
+      title: t("dashboard.dueToClose"),
+      dataIndex: "dueToClose",
+      align: "end",
+      sorter: numericSorter((r) => r.dueToClose),
+    },
+    {
+      key: "onTime",
+      title: t("dashboard.closedOnTime"),
+      dataIndex: "closedOnTime",
+      align: "end",
+      sorter: numericSorter((r) => r.closedOnTime),
+    },
+    {
+      key: "rate",
+      title: t("dashboard.onTimeClosureRate"),
+      align: "end",
+      render: (_, r) => percent(r.onTimeClosureRate),
+      sorter: numericSorter((r) => r.onTimeClosureRate),
+    },
+    {
+      key: "days",
+      title: t("dashboard.avgHandlingDays"),
+      align: "end",
+      render: (_, r) => r.avgHandlingDays ?? "—",
+      sorter: numericSorter((r) => r.avgHandlingDays),
+    },
+  ];
+  return (
+    <>
       <Row gutter={[16, 16]}>
         {cards.map(([title, value, danger]) => (
           <Col key={title} xs={12} md={8} xl={4}>
@@ -115,7 +162,7 @@ export function DashboardScene() {
           </Card>
         </Col>
       </Row>
-      <Card title={t("dashboard.byTownship")} size="small">
+      <Card title={t("dashboard.byTownship")} size="small" className="dashboard-townships">
         <Table<TownshipKpis>
           rowKey="id"
           size="small"
@@ -125,6 +172,6 @@ export function DashboardScene() {
         />
       </Card>
       <Typography.Text type="secondary">{t("dashboard.definitions")}</Typography.Text>
-    </Space>
+    </>
   );
 }

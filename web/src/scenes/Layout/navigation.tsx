@@ -18,10 +18,13 @@ import {
 } from "@ant-design/icons";
 import type { ParseKeys } from "i18next";
 import type { ReactNode } from "react";
+import { canAny } from "../../components/MeContext";
+import { DASHBOARD_PERMISSIONS } from "../Dashboard/permissions";
 
 export interface NavItem {
   path: string;
-  permission: string;
+  /** The permission the page needs; a list: any one of them. */
+  permission: string | readonly string[];
   /** Any translation key: features keep their strings in their own section (e.g. `gridAdmin.nav`). */
   labelKey: ParseKeys;
   icon: ReactNode;
@@ -40,7 +43,12 @@ export const navItems: readonly NavItem[] = [
     labelKey: "cases.nav.supervision",
     icon: <AlertOutlined />,
   },
-  { path: "/dashboard", permission: "dashboard.read", labelKey: "dashboard.nav", icon: <BarChartOutlined /> },
+  {
+    path: "/dashboard",
+    permission: DASHBOARD_PERMISSIONS,
+    labelKey: "dashboard.nav",
+    icon: <BarChartOutlined />,
+  },
   {
     path: "/notifications",
     permission: "case.read",
@@ -74,5 +82,5 @@ export const navItems: readonly NavItem[] = [
 ];
 
 export function allowedNavItems(permissions: readonly string[]): NavItem[] {
-  return navItems.filter((item) => permissions.includes(item.permission));
+  return navItems.filter((item) => canAny(permissions, item.permission));
 }

@@ -1,0 +1,73 @@
+import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { type PatrolCompletionReport, usePatrolCompletion } from "../../api/dashboard";
+import { QueryError } from "../../components/QueryError";
+import { numericSorter, percent } from "./kpiFormat";
+
+type Row = PatrolCompletionReport["townships"][number];
+
+/** 巡查完成率 per township and in total (GET /api/dashboard/patrols), sortable. */
+export function PatrolCompletionCard({ period }: { period: { from: string; to: string } }) {
+  const { t } = useTranslation();
+  const report = usePatrolCompletion(period);
+  const columns: TableColumnsType<Row> = [
+    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
+    {
+      key: "due",
+      title: t("dashboard.patrolsDue"),
+      dataIndex: "due",
+      align: "end",
+      sorter: numericSorter((r: Row) => r.due),
+    },
+    {
+      key: "done",
+      title: t("dashboard.patrolsDone"),
+      dataIndex: "done",
+      align: "end",
+      sorter: numericSorter((r: Row) => r.done),
+    },
+    {
+      key: "rate",
+      title: t("dashboard.patrolCompletion"),
+      align: "end",
+      render: (_, r) => percent(r.rate),
+      sorter: numericSorter((r: Row) => r.rate),
+    },
+  ];
+  const totals = report.data?.totals;
+  return (
+    <Card title={t("dashboard.patrolCompletion")} size="small" className="dashboard-patrols">
+      {report.isError ? (
+        <QueryError error={report.error} onRetry={() => void report.refetch()} />
+      ) : (
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <Table<Row>
+            rowKey="id"
+            size="small"
+            loading={report.isPending}
+            columns={columns}
+            dataSource={report.data?.townships}
+            pagination={false}
+            summary={() =>
+              totals && (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>{t("dashboard.total")}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="end">
+                    {totals.due}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} align="end">
+                    {totals.done}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="end">
+                    {percent(totals.rate)}
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )
+            }
+          />
+          <Typography.Text type="secondary">{t("dashboard.patrolDefinitions")}</Typography.Text>
+        </Space>
+      )}
+    </Card>
+  );
+}
