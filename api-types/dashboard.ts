@@ -47,7 +47,7 @@ export interface DistrictKpis<Source extends string = string, Stage extends stri
 export interface DepartmentKpis {
   id: number;
   name: string;
-  /** Transfers to it and joint investigations it was named in, during the period (移交/联合执法). */
+  /** Cases transferred to it or naming it in a joint investigation during the period (移交/联合执法). */
   handed: number;
   /** Cases closed in the period. */
   closed: number;

@@ -10,6 +10,7 @@ import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { patrolRules, plannedObjectsIn, toPlanObject } from "./patrols.ts";
 
 const DAY = 86_400_000;
+const OFFSET = 8 * 3_600_000; // Asia/Shanghai
 const FREQUENCIES: Frequency[] = ["daily", "weekly", "monthly", "quarterly"];
 const completion = (due: number, done: number): PatrolCompletion => ({ due, done, rate: rate(done, due) });
 
@@ -45,11 +46,10 @@ export async function patrolCompletionReport(
           from supervised_objects o join grids g on g.id = o.grid_id
          where ${plannedObjectsIn(scope)}`,
   );
-  const checkins = await rows<{ objectId: number; at: number; n: number }>(
+  // per object and Beijing day (days since 1970-01-01): periods begin at Beijing midnight, so that is enough
+  const checkins = await rows<{ objectId: number; day: number; n: number }>(
     db,
-    sql`select c.object_id as "objectId",
-               (extract(epoch from case_kpi_day(c.at)::timestamp at time zone 'Asia/Shanghai') * 1000)::float8 as at,
-               count(*)::int as n
+    sql`select c.object_id as "objectId", (case_kpi_day(c.at) - date '1970-01-01') as day, count(*)::int as n
           from patrol_checkins c join supervised_objects o on o.id = c.object_id join grids g on g.id = o.grid_id
          where c.at >= ${new Date(since).toISOString()}::timestamptz
            and c.at < ${new Date(until).toISOString()}::timestamptz and ${plannedObjectsIn(scope)}
@@ -63,7 +63,7 @@ export async function patrolCompletionReport(
   const visits = new Map<number, VisitCount[]>();
   for (const c of checkins) {
     const list = visits.get(c.objectId) ?? [];
-    list.push({ at: c.at, n: c.n });
+    list.push({ at: c.day * DAY - OFFSET, n: c.n });
     visits.set(c.objectId, list);
   }
   const townshipOf = new Map(objects.map((o) => [o.id, o.townshipId]));

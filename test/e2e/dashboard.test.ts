@@ -34,7 +34,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
     // 各部门: every department, sortable (overdue descending puts the largest first)
     const departments = page.locator(".dashboard-departments tbody tr.ant-table-row");
     await departments.first().waitFor();
-    expect(await departments.count()).toBe(20);
+    expect(await departments.count()).toBe(19);
     await page.getByText("返工率").first().waitFor();
     const overdueHeader = page.locator(".dashboard-departments th", { hasText: "逾期" });
     await overdueHeader.click();
