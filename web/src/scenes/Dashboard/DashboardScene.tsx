@@ -9,7 +9,7 @@ import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { sourceLabel, stageLabel } from "../../i18n/domain-labels";
 import { DepartmentKpiCard } from "./DepartmentKpiCard";
-import { numericSorter, percent } from "./kpiFormat";
+import { countColumn, numericSorter, percent, rateColumn } from "./kpiFormat";
 import { PatrolCompletionCard } from "./PatrolCompletionCard";
 import { recentQuarters } from "./quarters";
 
@@ -64,20 +64,8 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
   ];
   const columns: TableColumnsType<TownshipKpis> = [
     { key: "name", title: t("dashboard.township"), dataIndex: "name" },
-    {
-      key: "reported",
-      title: t("dashboard.reported"),
-      dataIndex: "reported",
-      align: "end",
-      sorter: numericSorter((r) => r.reported),
-    },
-    {
-      key: "open",
-      title: t("dashboard.open"),
-      dataIndex: "open",
-      align: "end",
-      sorter: numericSorter((r) => r.open),
-    },
+    countColumn<TownshipKpis>("reported", t("dashboard.reported")),
+    countColumn<TownshipKpis>("open", t("dashboard.open")),
     {
       key: "overdue",
       title: t("dashboard.overdue"),
@@ -87,27 +75,9 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
         <Typography.Text type={r.overdue > 0 ? "danger" : undefined}>{r.overdue}</Typography.Text>
       ),
     },
-    {
-      key: "due",
-      title: t("dashboard.dueToClose"),
-      dataIndex: "dueToClose",
-      align: "end",
-      sorter: numericSorter((r) => r.dueToClose),
-    },
-    {
-      key: "onTime",
-      title: t("dashboard.closedOnTime"),
-      dataIndex: "closedOnTime",
-      align: "end",
-      sorter: numericSorter((r) => r.closedOnTime),
-    },
-    {
-      key: "rate",
-      title: t("dashboard.onTimeClosureRate"),
-      align: "end",
-      render: (_, r) => percent(r.onTimeClosureRate),
-      sorter: numericSorter((r) => r.onTimeClosureRate),
-    },
+    countColumn<TownshipKpis>("dueToClose", t("dashboard.dueToClose")),
+    countColumn<TownshipKpis>("closedOnTime", t("dashboard.closedOnTime")),
+    rateColumn<TownshipKpis>("onTimeClosureRate", t("dashboard.onTimeClosureRate")),
     {
       key: "days",
       title: t("dashboard.avgHandlingDays"),

@@ -2,26 +2,14 @@ import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type DepartmentKpis, useDepartmentKpis } from "../../api/dashboard";
 import { QueryError } from "../../components/QueryError";
-import { numericSorter, percent } from "./kpiFormat";
+import { countColumn, rateColumn } from "./kpiFormat";
 
 /** 各部门: each department's work in the period (GET /api/dashboard/departments), sortable by any figure. */
 export function DepartmentKpiCard({ period }: { period: { from: string; to: string } }) {
   const { t } = useTranslation();
   const kpis = useDepartmentKpis(period);
-  const count = (key: keyof DepartmentKpis & string, title: string) => ({
-    key,
-    title,
-    dataIndex: key,
-    align: "end" as const,
-    sorter: numericSorter((r: DepartmentKpis) => r[key] as number),
-  });
-  const rate = (key: keyof DepartmentKpis & string, title: string) => ({
-    key,
-    title,
-    align: "end" as const,
-    render: (_: unknown, r: DepartmentKpis) => percent(r[key] as number | null),
-    sorter: numericSorter((r: DepartmentKpis) => r[key] as number | null),
-  });
+  const count = countColumn<DepartmentKpis>;
+  const rate = rateColumn<DepartmentKpis>;
   const columns: TableColumnsType<DepartmentKpis> = [
     { key: "name", title: t("dashboard.department"), dataIndex: "name" },
     count("handed", t("dashboard.handed")),

@@ -2,7 +2,7 @@ import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type PatrolCompletionReport, usePatrolCompletion } from "../../api/dashboard";
 import { QueryError } from "../../components/QueryError";
-import { numericSorter, percent } from "./kpiFormat";
+import { countColumn, percent, rateColumn } from "./kpiFormat";
 
 type Row = PatrolCompletionReport["townships"][number];
 
@@ -12,27 +12,9 @@ export function PatrolCompletionCard({ period }: { period: { from: string; to: s
   const report = usePatrolCompletion(period);
   const columns: TableColumnsType<Row> = [
     { key: "name", title: t("dashboard.township"), dataIndex: "name" },
-    {
-      key: "due",
-      title: t("dashboard.patrolsDue"),
-      dataIndex: "due",
-      align: "end",
-      sorter: numericSorter((r: Row) => r.due),
-    },
-    {
-      key: "done",
-      title: t("dashboard.patrolsDone"),
-      dataIndex: "done",
-      align: "end",
-      sorter: numericSorter((r: Row) => r.done),
-    },
-    {
-      key: "rate",
-      title: t("dashboard.patrolCompletion"),
-      align: "end",
-      render: (_, r) => percent(r.rate),
-      sorter: numericSorter((r: Row) => r.rate),
-    },
+    countColumn<Row>("due", t("dashboard.patrolsDue")),
+    countColumn<Row>("done", t("dashboard.patrolsDone")),
+    rateColumn<Row>("rate", t("dashboard.patrolCompletion")),
   ];
   const totals = report.data?.totals;
   return (
