@@ -33,6 +33,8 @@ export const departments = pgTable("departments", {
   id: serial("id").primaryKey(),
   code: text("code").notNull(),
   name: text("name").notNull(),
+  nameUg: text("name_ug"),
+  nameEn: text("name_en"),
   kind: text("kind").$type<"department" | "supervisory">().notNull(),
   sortOrder: integer("sort_order").notNull().default(0),
 });

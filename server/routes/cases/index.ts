@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import type { DepartmentName } from "../../../api-types/departments.ts";
 import { openNewCase } from "../../commands/case-opener.ts";
 import { overrideRouting } from "../../commands/case-router.ts";
 import { transitionCase } from "../../commands/case-transitioner.ts";
@@ -62,9 +63,10 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
   app.get("/api/case-meta", { schema: caseMetaSchema }, async (request) => {
     const actor = actorOf(request);
     const roles = actor.roles.map((r) => r.role as Role);
-    const departments = await rows<{ id: number; code: string; name: string }>(
+    const departments = await rows<DepartmentName>(
       db,
-      sql`select id, code, name from departments where kind = 'department' order by sort_order, id`,
+      sql`select id, code, name, name_ug as "nameUg", name_en as "nameEn"
+            from departments where kind = 'department' order by sort_order, id`,
     );
     return {
       categories: MATTER_CATEGORIES.map((c) => ({

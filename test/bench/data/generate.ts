@@ -92,10 +92,10 @@ export async function generateGrids(db: Db, scale: DataScale, seed: number): Pro
  */
 export async function generatePeople(db: Db, passwordHash: string): Promise<void> {
   await db.execute(sql`
-    insert into departments (code, name, kind, sort_order)
-    select d.code, d.name, d.kind, d.ord::int
+    insert into departments (code, name, name_ug, name_en, kind, sort_order)
+    select d.code, d.name, d."nameUg", d."nameEn", d.kind, d.ord::int
       from jsonb_to_recordset(${JSON.stringify(DEPARTMENTS.map((d, ord) => ({ ...d, ord })))}::jsonb)
-           as d(code text, name text, kind text, ord int)
+           as d(code text, name text, "nameUg" text, "nameEn" text, kind text, ord int)
      where not exists (select 1 from departments)`);
   await db.execute(sql`
     insert into users (username, display_name, password_hash)
