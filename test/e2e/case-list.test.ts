@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
+import { DEPARTMENTS } from "../../server/db/seed/departments.ts";
 import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
 import {
   explainSkippedBrowserTests,
@@ -125,7 +126,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the bro
     expect(narrowed).toBeLessThanOrEqual(before);
   });
 
-  it("lays the filter bar out right to left in Uyghur, and names categories and stages in Uyghur", async () => {
+  it("lays the filter bar out right to left in Uyghur, and names categories, stages and departments in Uyghur", async () => {
     await page.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
     const answer = page.waitForResponse(
       (r) => new URL(r.url()).pathname === "/api/cases" && r.request().method() === "GET",
@@ -151,6 +152,37 @@ describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the bro
     expect(first.categoryName).not.toBe(names.categories[first.category]);
     expect((await cells("case-col-category"))[0]).not.toContain(first.categoryName);
     expect((await cells("case-col-stage"))[0]).not.toContain(first.stageName);
+
+    // departments are records, not codes: their Uyghur names come from the department list
+    const ugName = new Map(
+      (
+        await rows<{ id: number; code: string }>(
+          e2e.server.testDb.database.db,
+          sql`select id, code from departments`,
+        )
+      ).map((d) => [d.id, DEPARTMENTS.find((s) => s.code === d.code)?.nameUg]),
+    );
+    const visible: { assignedDepartmentId: number | null }[] = (
+      await (await page.request.get(`${e2e.server.url}/api/cases?pageSize=100`)).json()
+    ).items;
+    const held = visible.find((c) => c.assignedDepartmentId !== null)?.assignedDepartmentId;
+    const heldName = ugName.get(held ?? 0);
+    if (held === undefined || !heldName) throw new Error("no case of the township is held by a department");
+    const filtered = page.waitForResponse(
+      (r) =>
+        new URL(r.url()).searchParams.get("departmentId") === String(held) && r.request().method() === "GET",
+    );
+    await page.locator(".case-filter-department").click();
+    await page.locator(".case-filter-department input").fill(heldName);
+    await page.locator(".ant-select-item-option", { hasText: heldName }).click();
+    const inDepartment: { assignedDepartmentId: number | null }[] = (await (await filtered).json()).items;
+    await expect
+      .poll(() => page.locator(".case-filter-department .ant-select-content").textContent())
+      .toBe(heldName);
+    await expect
+      .poll(() => cells("case-col-department"))
+      .toEqual(inDepartment.map((c) => (c.assignedDepartmentId ? ugName.get(c.assignedDepartmentId) : "")));
+    expect(inDepartment.some((c) => c.assignedDepartmentId === held)).toBe(true);
     await screenshot(page, "case-list-filters-ug");
     await page.evaluate(() => localStorage.removeItem("envgrid.language"));
   });

@@ -8,7 +8,7 @@ import type {
   SupervisionBoard,
 } from "../../../api-types/cases";
 import { ApiError, queryString, request } from "./client";
-import type { Page } from "./types";
+import type { DepartmentName, Page } from "./types";
 
 // Everything of the shared module, under the same names.
 export type * from "../../../api-types/cases";
@@ -21,7 +21,8 @@ export interface CaseMeta {
   handlingResults: { code: string; name: string }[];
   stages: { code: string; name: string }[];
   actions: { code: string; name: string }[];
-  departments: { id: number; code: string; name: string }[];
+  /** The departments cases are routed to (not the supervisory bodies). */
+  departments: DepartmentName[];
   extension: { maxExtensions: number; maxDays: number };
   maxUploadBytes: number;
   /** The most cases one Excel export may hold; the server refuses more (422). */

@@ -114,12 +114,7 @@ export interface NewUser {
   departmentId?: number;
 }
 
-export interface Department {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-}
+export type { Department, DepartmentName } from "../../../api-types/departments";
 
 export interface Settings {
   tileUrl: string;

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CaseDetail, uploadEvidence, useCaseMeta, useDuplicates, useTransition } from "../../api/cases";
 import { useErrorText } from "../../api/errorText";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { actionLabel, handlingResultLabel } from "../../i18n/domain-labels";
 
 /** The form each action needs; actions without one only ask for confirmation. */
@@ -170,6 +171,7 @@ function ActionModal({
   const { modal } = App.useApp();
   const errorText = useErrorText();
   const meta = useCaseMeta();
+  const departmentNames = useDepartmentNames();
   const fields = FORMS[action] ?? [];
   const duplicates = useDuplicates(detail.id, fields.includes("target"));
   const [form] = Form.useForm<Values>();
@@ -178,7 +180,7 @@ function ActionModal({
   const [uploadError, setUploadError] = useState<unknown>(null);
   const photosRequired = action === "record_verification";
   const departments = meta.data?.departments ?? [];
-  const departmentOptions = departments.map((d) => ({ value: d.id, label: d.name }));
+  const departmentOptions = departments.map((d) => ({ value: d.id, label: departmentNames.label(d) }));
 
   const submit = (values: Values) => {
     modal.confirm({

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type CaseSummary, useCaseMeta } from "../../api/cases";
 import { request } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 
 /**
  * 批量移交: one transfer per selected case, each on the version the list showed, so a case someone else moved in
@@ -16,6 +17,7 @@ export function BulkTransferModal({ cases, onClose }: { cases: CaseSummary[]; on
   const errorText = useErrorText();
   const client = useQueryClient();
   const meta = useCaseMeta();
+  const departmentNames = useDepartmentNames();
   const [form] = Form.useForm<{ departmentId: number; handlingDays?: number }>();
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
@@ -69,7 +71,7 @@ export function BulkTransferModal({ cases, onClose }: { cases: CaseSummary[]; on
           <Select
             showSearch
             optionFilterProp="label"
-            options={meta.data?.departments.map((d) => ({ value: d.id, label: d.name }))}
+            options={meta.data?.departments.map((d) => ({ value: d.id, label: departmentNames.label(d) }))}
           />
         </Form.Item>
         <Form.Item name="handlingDays" label={t("cases.form.handlingDays")}>

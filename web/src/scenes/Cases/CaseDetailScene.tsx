@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type CaseDetail, useCase } from "../../api/cases";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { useGridNames } from "../../grids/useGridNames";
 import {
   actionLabel,
@@ -100,6 +101,7 @@ export function CaseDetailScene() {
 function Facts({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const gridNames = useGridNames();
+  const departmentNames = useDepartmentNames();
   const deadline = c.deadline;
   return (
     <Descriptions column={1} size="small" className="case-facts">
@@ -151,11 +153,13 @@ function Facts({ detail: c }: { detail: CaseDetail }) {
         {gridNames.path(c.gridId, c.gridName, c.townshipName)}
       </Descriptions.Item>
       {c.assignedDepartmentName && (
-        <Descriptions.Item label={t("cases.detail.handler")}>{c.assignedDepartmentName}</Descriptions.Item>
+        <Descriptions.Item label={t("cases.detail.handler")}>
+          {departmentNames.name(c.assignedDepartmentId, c.assignedDepartmentName)}
+        </Descriptions.Item>
       )}
       {c.participantDepartments.length > 0 && (
         <Descriptions.Item label={t("cases.detail.participants")}>
-          {c.participantDepartments.map((d) => d.name).join("、")}
+          {c.participantDepartments.map((d) => departmentNames.name(d.id, d.name)).join("、")}
         </Descriptions.Item>
       )}
       {c.handlingResult && (

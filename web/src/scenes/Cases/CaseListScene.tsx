@@ -28,6 +28,7 @@ import {
 import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
 import { QueryError } from "../../components/QueryError";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { useGridNames } from "../../grids/useGridNames";
 import {
   categoryLabel,
@@ -51,6 +52,7 @@ function filterOf({ page: _page, pageSize: _size, todo: _todo, ...filter }: Case
 export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
   const { t } = useTranslation();
   const gridNames = useGridNames();
+  const departmentNames = useDepartmentNames();
   const navigate = useNavigate();
   const meta = useCaseMeta();
   const [params, setParams] = useState<CaseListParams>({ page: 1, pageSize: 20, todo: mode === "inbox" });
@@ -126,8 +128,10 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
     {
       key: "department",
       title: t("cases.list.department"),
-      dataIndex: "assignedDepartmentName",
+      className: "case-col-department",
       responsive: ["xl"],
+      render: (_, c) =>
+        c.assignedDepartmentName && departmentNames.name(c.assignedDepartmentId, c.assignedDepartmentName),
     },
     {
       key: "reportedAt",
@@ -185,7 +189,7 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
             className="case-filter-department"
             placeholder={t("cases.list.departmentFilter")}
             value={params.departmentId}
-            options={meta.data?.departments.map((d) => ({ value: d.id, label: d.name }))}
+            options={meta.data?.departments.map((d) => ({ value: d.id, label: departmentNames.label(d) }))}
             onChange={(departmentId?: number) => refilter({ departmentId })}
           />
         </Flex>

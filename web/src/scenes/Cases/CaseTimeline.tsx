@@ -1,36 +1,14 @@
 import { Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TimelineEntry } from "../../api/cases";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { actionLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
-
-/** Fields of an event's data worth showing, in this order. */
-const SHOWN = [
-  "reason",
-  "summary",
-  "note",
-  "departmentName",
-  "leadDepartmentName",
-  "participantDepartmentNames",
-  "assigneeName",
-  "targetTrackingNo",
-  "days",
-  "handlingDays",
-  "explanation",
-] as const;
-
-function describe(e: TimelineEntry): string {
-  const parts: string[] = [];
-  for (const key of SHOWN) {
-    const value = e.data[key];
-    if (value === undefined || value === null || value === "") continue;
-    parts.push(Array.isArray(value) ? value.join("、") : String(value));
-  }
-  return parts.join("；");
-}
+import { eventText } from "./eventText";
 
 export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
   const { t } = useTranslation();
+  const departmentNames = useDepartmentNames();
   return (
     <Timeline
       className="case-timeline"
@@ -51,6 +29,7 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
               : e.kind === "created"
                 ? "green"
                 : "gray";
+        const text = eventText(e.data, departmentNames.name);
         return {
           key: e.id,
           color,
@@ -68,7 +47,7 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
                   {formatTime(e.at)} · {e.actorName ?? t("cases.detail.system")}
                 </Typography.Text>
               </div>
-              {describe(e) && <div>{describe(e)}</div>}
+              {text && <div>{text}</div>}
             </div>
           ),
         };

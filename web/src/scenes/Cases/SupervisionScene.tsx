@@ -4,6 +4,8 @@ import { Link } from "react-router";
 import { type CaseSummary, type UnitCounts, useSupervisionBoard } from "../../api/cases";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
+import { useGridNames } from "../../grids/useGridNames";
 import { deadlinePhaseLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 import { stageColor } from "./caseLabels";
@@ -12,12 +14,15 @@ import { stageColor } from "./caseLabels";
 export function SupervisionScene() {
   const { t } = useTranslation();
   const board = useSupervisionBoard();
+  const gridNames = useGridNames();
+  const departmentNames = useDepartmentNames();
   if (board.isPending) return <PageLoading />;
   if (board.isError) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
   const b = board.data;
 
-  const unitColumns: TableColumnsType<UnitCounts> = [
-    { key: "name", title: t("cases.supervision.unit"), dataIndex: "name" },
+  // a unit is a level-2 grid (byTownship) or a department (byDepartment), named in the reader's language
+  const unitColumns = (nameOf: (id: number, name: string) => string): TableColumnsType<UnitCounts> => [
+    { key: "name", title: t("cases.supervision.unit"), render: (_, u) => nameOf(u.id, u.name) },
     { key: "open", title: t("cases.supervision.open"), dataIndex: "open", align: "end" },
     {
       key: "overdue",
@@ -50,7 +55,12 @@ export function SupervisionScene() {
     {
       key: "unit",
       title: t("cases.supervision.unit"),
-      render: (_, c) => c.assignedDepartmentName ?? c.townshipName ?? c.gridName,
+      render: (_, c) =>
+        c.assignedDepartmentName
+          ? departmentNames.name(c.assignedDepartmentId, c.assignedDepartmentName)
+          : c.townshipName
+            ? gridNames.above(c.gridId, c.townshipName)
+            : gridNames.name(c.gridId, c.gridName),
     },
     {
       key: "due",
@@ -87,7 +97,7 @@ export function SupervisionScene() {
           <Table<UnitCounts>
             rowKey="id"
             size="small"
-            columns={unitColumns}
+            columns={unitColumns(gridNames.name)}
             dataSource={b.byTownship}
             pagination={false}
           />
@@ -98,7 +108,7 @@ export function SupervisionScene() {
           <Table<UnitCounts>
             rowKey="id"
             size="small"
-            columns={unitColumns}
+            columns={unitColumns(departmentNames.name)}
             dataSource={b.byDepartment}
             pagination={false}
           />

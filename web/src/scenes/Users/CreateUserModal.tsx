@@ -4,6 +4,7 @@ import { useErrorText } from "../../api/errorText";
 import type { NewUser, RoleCode } from "../../api/types";
 import { useCreateUser, useDepartments } from "../../api/users";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { roleCodes, roleLabel } from "../../i18n/labels";
 import { departmentRoles, gridRoles } from "./roleScopes";
 
@@ -17,6 +18,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const needsGrid = role !== undefined && gridRoles.has(role);
   const needsDepartment = role !== undefined && departmentRoles.has(role);
   const departments = useDepartments(needsDepartment);
+  const departmentNames = useDepartmentNames();
   const create = useCreateUser();
 
   const submit = (values: NewUser) =>
@@ -104,7 +106,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
               optionFilterProp="label"
               loading={departments.isPending}
               status={departments.isError ? "error" : undefined}
-              options={departments.data?.items.map((d) => ({ value: d.id, label: d.name }))}
+              options={departments.data?.items.map((d) => ({ value: d.id, label: departmentNames.label(d) }))}
             />
           </Form.Item>
         )}

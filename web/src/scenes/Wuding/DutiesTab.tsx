@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDepartments } from "../../api/users";
 import { useWudingMeta } from "../../api/wuding";
 import type { DutyLine, Wuding } from "../../api/wudingTypes";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { categoryLabel } from "../../i18n/domain-labels";
 import { LineTab } from "./LineTab";
 
@@ -18,6 +19,7 @@ export function DutiesTab({ wuding }: { wuding: Wuding }) {
   const editing = wuding.policies.manageGridLines || wuding.policies.manageLevelLines;
   const meta = useWudingMeta();
   const departments = useDepartments(editing);
+  const departmentNames = useDepartmentNames();
 
   return (
     <LineTab<DutyLine, Values>
@@ -36,8 +38,12 @@ export function DutiesTab({ wuding }: { wuding: Wuding }) {
         {
           key: "department",
           title: t("wuding.duty.department"),
-          render: (_, d) =>
-            `${d.departmentName ?? t("wuding.duty.local")}（${t(`wuding.duty.${d.responsibility}`)}）`,
+          render: (_, d) => {
+            const who = d.departmentName
+              ? departmentNames.name(d.departmentId, d.departmentName)
+              : t("wuding.duty.local");
+            return `${who}（${t(`wuding.duty.${d.responsibility}`)}）`;
+          },
         },
         { key: "text", title: t("wuding.duty.text"), dataIndex: "dutyText" },
       ]}
@@ -76,7 +82,7 @@ export function DutiesTab({ wuding }: { wuding: Wuding }) {
               showSearch={{ optionFilterProp: "label" }}
               options={departments.data?.items
                 .filter((d) => d.kind === "department")
-                .map((d) => ({ value: d.id, label: d.name }))}
+                .map((d) => ({ value: d.id, label: departmentNames.label(d) }))}
             />
           </Form.Item>
           <Form.Item name="responsibility" label={t("wuding.duty.responsibility")}>

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from "react-router";
 import { useGridWuding } from "../../api/wuding";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { gridName } from "../../grids/gridName";
 import { useGridNames } from "../../grids/useGridNames";
 import { categoryLabel } from "../../i18n/domain-labels";
@@ -22,6 +23,7 @@ import "./wuding.css";
 export function WudingCardScene() {
   const { t, i18n } = useTranslation();
   const gridNames = useGridNames();
+  const departmentNames = useDepartmentNames();
   const navigate = useNavigate();
   const gridId = Number(useParams().id) || null;
   const wuding = useGridWuding(gridId);
@@ -103,7 +105,8 @@ export function WudingCardScene() {
               <li key={d.id}>
                 {d.matterCategory && `【${categoryLabel(t, d.matterCategory, d.matterCategoryName)}】`}
                 {d.dutyText}
-                {d.departmentName && `（${d.departmentName}${t(`wuding.duty.${d.responsibility}`)}）`}
+                {d.departmentName &&
+                  `（${departmentNames.name(d.departmentId, d.departmentName)}${t(`wuding.duty.${d.responsibility}`)}）`}
               </li>
             ))}
           </ol>
