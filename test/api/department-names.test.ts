@@ -51,11 +51,11 @@ describe("department names in Uyghur and English", () => {
   });
 
   it("names the departments of a database seeded before the migration, matched by the Chinese name", async () => {
-    // the demo as seeded before 0017, with one department renamed locally since
+    // the demo as seeded before 0019, with one department renamed locally since
     await t.query(sql`alter table departments drop column name_ug, drop column name_en`);
     await t.query(sql`update departments set name = '区水利和水务局' where code = 'water'`);
-    await t.query(sql`delete from schema_migrations where name = '0017_department_names.sql'`);
-    expect(await migrate(t.database)).toEqual(["0017_department_names.sql"]);
+    await t.query(sql`delete from schema_migrations where name = '0019_department_names.sql'`);
+    expect(await migrate(t.database)).toEqual(["0019_department_names.sql"]);
 
     const items = byCode((await get("/api/departments")).items);
     expect(items.get("water")).toMatchObject({ name: "区水利和水务局", nameUg: null, nameEn: null });

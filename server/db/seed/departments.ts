@@ -1,7 +1,7 @@
 /**
  * The leading group's member departments (plan §四(一)) and the supervisory bodies (§三(四)).
  * `nameUg` (Uyghur, Arabic script, official style: 区 = رايونلۇق, 局 = ئىدارىسى) and `nameEn` are drafts that
- * await a native speaker's review; migration 0017 gives the same names to a database seeded before it.
+ * await a native speaker's review; migration 0019 gives the same names to a database seeded before it.
  */
 export const DEPARTMENTS: {
   code: string;
