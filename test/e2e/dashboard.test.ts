@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEPARTMENTS } from "../../server/db/seed/departments.ts";
 import {
   explainSkippedBrowserTests,
   logIn,
@@ -68,6 +69,15 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
     expect(await rows.first().textContent()).toContain("市生态环境局高昌区分局");
     expect(await dept.locator(".dashboard-townships, .dashboard-patrols").count()).toBe(0);
     await screenshot(dept, "dashboard-department");
+    // in Uyghur the department is named by its Uyghur name
+    await dept.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
+    await dept.reload();
+    const eco = DEPARTMENTS.find((d) => d.code === "eco");
+    await rows
+      .first()
+      .getByText(eco?.nameUg ?? "?")
+      .waitFor();
+    await dept.evaluate(() => localStorage.removeItem("envgrid.language"));
     await dept.close();
   });
 });

@@ -7,6 +7,7 @@ import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
 import { useCan } from "../../components/MeContext";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import { sourceLabel, stageLabel } from "../../i18n/domain-labels";
 import { DepartmentKpiCard } from "./DepartmentKpiCard";
 import { countColumn, numericSorter, percent, rateColumn } from "./kpiFormat";
@@ -50,6 +51,7 @@ export function DashboardScene() {
 function TownshipKpiSection({ period }: { period: { from: string; to: string } }) {
   const { t } = useTranslation();
   const kpis = useDistrictKpis(period);
+  const gridNames = useGridNames();
   if (kpis.isPending) return <PageLoading />;
   if (kpis.isError) return <QueryError error={kpis.error} onRetry={() => void kpis.refetch()} />;
   const k = kpis.data;
@@ -63,7 +65,7 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
     [t("dashboard.avgHandlingDays"), k.totals.avgHandlingDays ?? "—", false],
   ];
   const columns: TableColumnsType<TownshipKpis> = [
-    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
+    { key: "name", title: t("dashboard.township"), render: (_, r) => gridNames.name(r.id, r.name) },
     countColumn<TownshipKpis>("reported", t("dashboard.reported")),
     countColumn<TownshipKpis>("open", t("dashboard.open")),
     {

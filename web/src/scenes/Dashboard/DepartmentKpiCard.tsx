@@ -2,16 +2,18 @@ import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type DepartmentKpis, useDepartmentKpis } from "../../api/dashboard";
 import { QueryError } from "../../components/QueryError";
+import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { countColumn, rateColumn } from "./kpiFormat";
 
 /** 各部门: each department's work in the period (GET /api/dashboard/departments), sortable by any figure. */
 export function DepartmentKpiCard({ period }: { period: { from: string; to: string } }) {
   const { t } = useTranslation();
   const kpis = useDepartmentKpis(period);
+  const departmentNames = useDepartmentNames();
   const count = countColumn<DepartmentKpis>;
   const rate = rateColumn<DepartmentKpis>;
   const columns: TableColumnsType<DepartmentKpis> = [
-    { key: "name", title: t("dashboard.department"), dataIndex: "name" },
+    { key: "name", title: t("dashboard.department"), render: (_, r) => departmentNames.name(r.id, r.name) },
     count("handed", t("dashboard.handed")),
     count("closed", t("dashboard.closed")),
     count("dueToClose", t("dashboard.dueToClose")),

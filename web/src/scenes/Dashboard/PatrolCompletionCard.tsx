@@ -2,6 +2,7 @@ import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type PatrolCompletionReport, usePatrolCompletion } from "../../api/dashboard";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import { countColumn, percent, rateColumn } from "./kpiFormat";
 
 type Row = PatrolCompletionReport["townships"][number];
@@ -9,9 +10,10 @@ type Row = PatrolCompletionReport["townships"][number];
 /** 巡查完成率 per township and in total (GET /api/dashboard/patrols), sortable. */
 export function PatrolCompletionCard({ period }: { period: { from: string; to: string } }) {
   const { t } = useTranslation();
+  const gridNames = useGridNames();
   const report = usePatrolCompletion(period);
   const columns: TableColumnsType<Row> = [
-    { key: "name", title: t("dashboard.township"), dataIndex: "name" },
+    { key: "name", title: t("dashboard.township"), render: (_, r) => gridNames.name(r.id, r.name) },
     countColumn<Row>("due", t("dashboard.patrolsDue")),
     countColumn<Row>("done", t("dashboard.patrolsDone")),
     rateColumn<Row>("rate", t("dashboard.patrolCompletion")),
