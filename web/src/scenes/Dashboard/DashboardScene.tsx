@@ -65,7 +65,12 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
     [t("dashboard.avgHandlingDays"), k.totals.avgHandlingDays ?? "—", false],
   ];
   const columns: TableColumnsType<TownshipKpis> = [
-    { key: "name", title: t("dashboard.township"), render: (_, r) => gridNames.name(r.id, r.name) },
+    {
+      key: "name",
+      title: t("dashboard.township"),
+      // row 0 counts the cases on the district grid itself (区级)
+      render: (_, r) => (r.id === 0 ? t("levels.1") : gridNames.name(r.id, r.name)),
+    },
     countColumn<TownshipKpis>("reported", t("dashboard.reported")),
     countColumn<TownshipKpis>("open", t("dashboard.open")),
     {
