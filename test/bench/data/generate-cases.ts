@@ -12,7 +12,10 @@ const CHUNK = 50_000;
  * (denser lately); most closed within 4–54 days, 7 % late, 2 % stalled mid-way (overdue), 7 % rejected and
  * 3 % merged at acceptance; the open ones sit in the stage their age reaches, with the current deadline
  * the machine would set (working days ≈ 1.4 calendar days) capped by the 60-working-day close limit.
- * A "created" event per case. Rows go in through the normal triggers (KPI deltas included).
+ * Rows go in through the normal triggers (KPI deltas included), each with its timeline events as the
+ * machine writes them for what the department KPIs count (the steps in between are left out, so versions
+ * jump): "created"; the hand-over ("transfer", or "organize_joint" with the category's other departments);
+ * the approved extension; the re-check, failed first in 7 % of cases (rework).
  */
 export async function generateCases(
   db: Db,
@@ -24,7 +27,11 @@ export async function generateCases(
   const categories = sql.raw(
     MATTER_CATEGORIES.map(
       (c, k) =>
-        `(${k}, '${c.code}', '${c.name}', ${c.departments.length > 0 ? `'${c.departments[0]}'` : "null"})`,
+        `(${k}, '${c.code}', '${c.name}', ${c.departments.length > 0 ? `'${c.departments[0]}'` : "null"}, ` +
+        `array[${c.departments
+          .slice(1)
+          .map((d) => `'${d}'`)
+          .join(",")}]::text[])`,
     ).join(", "),
   );
   const total = range.last - range.first + 1;
@@ -34,7 +41,14 @@ export async function generateCases(
     await bulk(
       db,
       sql`
-      with cat (k, code, name, dept_code) as (values ${categories}),
+      with cat (k, code, name, dept_code, part_codes) as (values ${categories}),
+      catd as (
+        select c.k, c.code, c.name, d.id as dept_id, d.name as dept_name,
+               coalesce((select array_agg(p.id order by array_position(c.part_codes, p.code))
+                           from departments p where p.code = any(c.part_codes)), '{}') as part_ids,
+               coalesce((select array_agg(p.name order by array_position(c.part_codes, p.code))
+                           from departments p where p.code = any(c.part_codes)), '{}') as part_names
+          from cat c left join departments d on d.code = c.dept_code),
       params as (
         select ${now.toISOString()}::timestamptz as now, (select count(*) from bench_cells)::int as ncells,
                (select count(*) from cat)::int as ncat),
@@ -45,7 +59,7 @@ export async function generateCases(
                case when ${u(4)} < 0.07 then 86 + 30 * ${u(5)} else 4 + 50 * power(${u(3)}, 1.6) end as life,
                ${u(6)} < 0.02 as stalled,
                0.2 + 2.5 * ${u(7)} as accept_lag,
-               ${u(8)} < 0.05 as extended,
+               ${u(8)} < 0.05 as extend_draw,
                0.15 + 0.8 * ${u(9)} as stall_f,
                case when ${u(10)} < 0.35 then 'grid' when ${u(10)} < 0.9 then 'department' else 'joint' end as hk,
                case when ${u(11)} < 0.04 then 'urgent' when ${u(11)} < 0.2 then 'important' else 'normal' end as prio,
@@ -57,16 +71,19 @@ export async function generateCases(
                least(p.ncells - 1, floor(p.ncells * ${u(15)})::int) as celln,
                1 + floor(4 * ${u(16)})::int as corner,
                0.85 * ${u(17)} as t,
-               (array['rectification_order','rectification_order','penalty','no_violation','other'])[1 + floor(5 * ${u(18)})::int] as result
+               (array['rectification_order','rectification_order','penalty','no_violation','other'])[1 + floor(5 * ${u(18)})::int] as result,
+               ${u(20)} < 0.07 as rework
           from generate_series(${from}::int, ${to}::int) i cross join params p),
       b as (
         select a.*, a.now - make_interval(secs => round(a.age * 86400)) as reported_at,
                case when a.kind <> 'normal' then null when a.stalled then least(a.age / a.life, a.stall_f)
                     else a.age / a.life end as f,
                a.age >= a.accept_lag as accepted,
-               c.name as cat_name, c.code as cat_code, d.id as dept_id,
-               case when d.id is null then 'grid' else a.hk end as hk_eff
-          from a join cat c on c.k = a.catk left join departments d on d.code = c.dept_code),
+               c.name as cat_name, c.code as cat_code, c.dept_id, c.dept_name, c.part_ids, c.part_names,
+               -- a joint investigation needs a second department
+               case when c.dept_id is null then 'grid' when a.hk = 'joint' and cardinality(c.part_ids) = 0
+                    then 'department' else a.hk end as hk_eff
+          from a join catd c on c.k = a.catk),
       s as (
         select b.*,
                case when not b.accepted then 'reported'
@@ -80,7 +97,9 @@ export async function generateCases(
                     when b.f < 0.82 then 'handled'
                     when b.f < 0.90 then 'feedback_given'
                     when b.f < 0.97 then 'verifying'
-                    else 'verified' end as stage
+                    else 'verified' end as stage,
+               -- granted while handling (from 0.45 of its life), so only cases that got that far have it
+               b.extend_draw and b.accepted and coalesce(b.f >= 0.45, false) as extended
           from b),
       e as (
         select s.*,
@@ -119,7 +138,16 @@ export async function generateCases(
       r as (
         select m.*,
                case when m.phase is null then null else least(m.stage_due, coalesce(m.close_due_at, m.stage_due)) end as due_at,
-               case when m.stage = 'closed' then m.reported_at + make_interval(secs => round(m.life * 86400)) end as closed_at
+               case when m.stage = 'closed' then m.reported_at + make_interval(secs => round(m.life * 86400)) end as closed_at,
+               'SYN' || lpad(m.i::text, 9, '0') as tno,
+               case when m.unassigned or m.stage in ('rejected','merged') or m.hk_eff = 'grid' then null
+                    else m.dept_id end as adept,
+               case m.hk_eff when 'joint' then 'joint_investigation' else 'handling' end as hstage,
+               m.reported_at + make_interval(secs => round(86400 * greatest(m.accept_lag, 0.22 * m.life))) as handed_at,
+               m.reported_at + make_interval(secs => round(86400 * greatest(m.accept_lag, 0.45 * m.life))) as extended_at,
+               m.reported_at + make_interval(secs => round(86400 * greatest(m.accept_lag, 0.80 * m.life))) as failed_at,
+               case m.stage when 'closed' then m.reported_at + make_interval(secs => round(m.life * 86400 - 8 * 3600))
+                            when 'verified' then m.stage_entered_at end as passed_at
           from m),
       ins as (
         insert into cases (tracking_no, source, petition_channel, title, description, category, priority,
@@ -127,9 +155,9 @@ export async function generateCases(
           stage, reported_at, stage_entered_at, close_due_at, deadline_stage, deadline_phase, deadline_due_at,
           deadline_limit_kind, deadline_limit, deadline_capped_by_close, deadline_beyond_calendar, handler_kind,
           assigned_department_id, handling_result, reporter_reply_required, verification_passed_at,
-          extensions_granted, closed_at, involved_department_ids, escalation_level, escalated_due_at,
-          created_at, updated_at)
-        select 'SYN' || lpad(r.i::text, 9, '0'), r.src, case when r.src = 'petition' then r.chan end,
+          extensions_granted, closed_at, participant_department_ids, involved_department_ids, rework_count,
+          escalation_level, escalated_due_at, created_at, updated_at)
+        select r.tno, r.src, case when r.src = 'petition' then r.chan end,
                r.cat_name || '（合成）', '合成数据：' || r.cat_name || '问题，第 ' || r.i || ' 号。', r.cat_code, r.prio,
                case r.prio when 'urgent' then 'rapid' when 'important' then 'full_course' else 'periodic' end,
                ST_SetSRID(ST_MakePoint(bc.cx + r.t * (bc.vx[r.corner] - bc.cx), bc.cy + r.t * (bc.vy[r.corner] - bc.cy)), 4326),
@@ -144,21 +172,47 @@ export async function generateCases(
                case when r.phase is not null then r.close_due_at is not null and r.close_due_at < r.stage_due end,
                case when r.phase is not null then false end,
                case when r.unassigned or r.stage in ('rejected','merged') then null else r.hk_eff end,
-               case when r.unassigned or r.stage in ('rejected','merged') or r.hk_eff = 'grid' then null else r.dept_id end,
+               r.adept,
                case when r.stage in ('handled','feedback_given','verifying','verified','closed') then r.result end,
                r.src in ('public_report','petition'),
-               case when r.stage in ('verified','closed') then coalesce(r.closed_at, r.now) - interval '8 hours' end,
-               case when r.extended and r.close_due_at is not null then 1 else 0 end,
+               r.passed_at,
+               case when r.extended then 1 else 0 end,
                r.closed_at,
-               case when r.unassigned or r.stage in ('rejected','merged') or r.hk_eff = 'grid' or r.dept_id is null
-                    then '{}'::int[] else array[r.dept_id] end,
+               case when r.adept is not null and r.hk_eff = 'joint' then r.part_ids else '{}'::int[] end,
+               case when r.adept is null then '{}'::int[]
+                    when r.hk_eff = 'joint' then array[r.adept] || r.part_ids else array[r.adept] end,
+               case when r.passed_at is not null and r.rework then 1 else 0 end,
                case when r.due_at < r.now - interval '3 days' then 1 else 0 end,
                case when r.due_at < r.now - interval '3 days' then r.due_at end,
                r.reported_at, greatest(r.stage_entered_at, r.reported_at)
           from (select r.*, ${u(19)} < 0.3 as u_anon from r) r join bench_cells bc on bc.n = r.celln
-        returning id, reported_at)
-      insert into case_events (case_id, kind, at, version, data)
-      select id, 'created', reported_at, 1, '{"synthetic": true}'::jsonb from ins`,
+        returning id, tracking_no),
+      ev as (select ins.id, r.* from ins join r on r.tno = ins.tracking_no)
+      -- in the order they happened, so a case's events are in id order as the timeline reads them
+      insert into case_events (case_id, kind, action, from_stage, to_stage, at, version, data)
+      select id, 'created', null, null, null, reported_at, 1, '{"synthetic": true}'::jsonb from ev
+      union all
+      select id, 'transition', 'transfer', 'registered', 'transferred', handed_at, 4,
+             jsonb_build_object('departmentId', adept, 'departmentName', dept_name, 'synthetic', true)
+        from ev where adept is not null and hk_eff = 'department'
+      union all
+      select id, 'transition', 'organize_joint', 'registered', 'joint_investigation', handed_at, 4,
+             jsonb_build_object('leadDepartmentId', adept, 'participantDepartmentIds', to_jsonb(part_ids),
+                                'leadDepartmentName', dept_name, 'participantDepartmentNames', to_jsonb(part_names),
+                                'synthetic', true)
+        from ev where adept is not null and hk_eff = 'joint'
+      union all
+      select id, 'transition', 'approve_extension', hstage, hstage, extended_at, 7, '{"synthetic": true}'::jsonb
+        from ev where extended
+      union all
+      select id, 'transition', 'record_verification', 'verifying', hstage, failed_at, 12,
+             '{"passed": false, "note": "现场核查，问题仍然存在", "evidenceIds": [], "synthetic": true}'::jsonb
+        from ev where passed_at is not null and rework
+      union all
+      select id, 'transition', 'record_verification', 'verifying', 'verified', passed_at,
+             case when rework then 18 else 12 end,
+             '{"passed": true, "note": "现场核查，问题已整改到位", "evidenceIds": [], "synthetic": true}'::jsonb
+        from ev where passed_at is not null`,
     );
     bar.step(to - range.first + 1);
   }
