@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { DepartmentKpiReport } from "../../api-types/dashboard.ts";
 import { type Database, rows } from "../../server/db/client.ts";
 import { currentQuarter } from "../../server/domain/kpi/period.ts";
 import { kpiStatement } from "../../server/queries/dashboard-kpis.ts";
+import { departmentKpiStatement } from "../../server/queries/department-kpis.ts";
 import type { App } from "../../server/routes/types.ts";
 import { type Latency, measure } from "./latency.ts";
 
@@ -42,4 +44,38 @@ export async function dashboardLatencies(
     1,
   );
   return { endpoint, statements, scan };
+}
+
+/**
+ * The department KPI endpoint for every department district-wide (the district office, the current quarter)
+ * through the app, and its own statement run directly the way the endpoint runs it (JIT off). Refuses data
+ * without hand-overs or re-checks in the quarter: the figure would flatter the endpoint.
+ */
+export async function departmentLatencies(
+  app: App,
+  database: Database,
+  cookie: string,
+  runs: number,
+): Promise<{ endpoint: Latency; statement: Latency }> {
+  const now = new Date();
+  const get = () => app.inject({ method: "GET", url: "/api/dashboard/departments", headers: { cookie } });
+  const first = await get();
+  if (first.statusCode !== 200) throw new Error(`departments answered ${first.statusCode}: ${first.body}`);
+  const counted = (first.json() as DepartmentKpiReport).departments;
+  if (!counted.some((d) => d.handed > 0) || !counted.some((d) => d.rechecks > 0))
+    throw new Error("no hand-overs or re-checks in the quarter: the data has no department work to count");
+  const endpoint = await measure(async () => {
+    const r = await get();
+    if (r.statusCode !== 200) throw new Error(`departments answered ${r.statusCode}: ${r.body}`);
+  }, runs);
+  const everything = { everything: true, ownDepartmentIds: [], grids: null };
+  const statement = await measure(
+    () =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local jit = off`);
+        return rows(tx, departmentKpiStatement(everything, currentQuarter(now), now));
+      }),
+    runs,
+  );
+  return { endpoint, statement };
 }

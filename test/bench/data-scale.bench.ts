@@ -8,7 +8,7 @@ import { hashPassword } from "../../server/security/passwords.ts";
 import { pointsInGrids } from "./bench-app.ts";
 import { emit, openBenchDatabase } from "./bench-db.ts";
 import { caseListLatencies } from "./case-list.bench.ts";
-import { dashboardLatencies } from "./dashboard.bench.ts";
+import { dashboardLatencies, departmentLatencies } from "./dashboard.bench.ts";
 import { generateCases, generateGrids, generatePeople, settleData } from "./data/generate.ts";
 import { PROVINCE } from "./data/scales.ts";
 import { bareInsert } from "./intake.bench.ts";
@@ -85,16 +85,24 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
         engine,
         note: about.note,
       });
-    const byStep: { cases: number; dashboard: number; list: number; intake: number }[] = [];
+    const byStep: { cases: number; dashboard: number; departments: number; list: number; intake: number }[] =
+      [];
     let done = 0;
     for (const cases of steps) {
       await generateCases(database.db, { first: done + 1, last: cases }, now, 42);
       done = cases;
       await settleData(database);
       const d = await dashboardLatencies(app, database, cookies.office, runs);
+      const dep = await departmentLatencies(app, database, cookies.office, runs);
       const l = await caseListLatencies(app, cookies, runs);
       const i = await intakeLatencies(app, cookies.member, memberPoints, insert, runs);
-      byStep.push({ cases, dashboard: d.endpoint.p50, list: l.scoped.p50, intake: i.intake.p50 });
+      byStep.push({
+        cases,
+        dashboard: d.endpoint.p50,
+        departments: dep.endpoint.p50,
+        list: l.scoped.p50,
+        intake: i.intake.p50,
+      });
       const note = `${cases} cases, ${scale.side ** 2} level-3 grids`;
       msFigure(`dashboard.endpoint_p50_ms@${cases}`, d.endpoint.p50, d.statements.p50, {
         target: "ratio <= 1.5",
@@ -103,6 +111,11 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       msFigure(`dashboard.rollup_vs_scan_p50_ms@${cases}`, d.endpoint.p50, d.scan.p50, {
         note: `${note}; baseline: the same figures aggregated straight from cases (no rollups)`,
       });
+      for (const q of ["p50", "p95"] as const)
+        msFigure(`dashboard.departments_${q}_ms@${cases}`, dep.endpoint[q], dep.statement[q], {
+          ...(q === "p50" ? { target: "ratio <= 1.5" } : {}),
+          note: `${note}; GET /api/dashboard/departments as the district office, the current quarter; baseline: its own SQL statement run directly`,
+        });
       for (const q of ["p50", "p95"] as const)
         msFigure(`case_list.scoped_${q}_ms@${cases}`, l.scoped[q], l.unscoped[q], {
           note: `${note}; township officer vs district office, same filters and page`,
@@ -115,6 +128,10 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
     const tenth = byStep.find((s) => s.cases * 10 === last.cases) ?? byStep[byStep.length - 2];
     const growth = `${last.cases} vs ${tenth.cases} cases`;
     msFigure("dashboard.growth_p50", last.dashboard, tenth.dashboard, { target: "ratio <= 2", note: growth });
+    msFigure("dashboard.departments_growth_p50", last.departments, tenth.departments, {
+      target: "ratio <= 2",
+      note: `${growth}: read from the period's slices, not from rollups (grows with the work in the quarter)`,
+    });
     msFigure("case_list.growth_scoped_p50", last.list, tenth.list, { note: growth });
     msFigure("intake.growth_p50", last.intake, tenth.intake, {
       target: "ratio <= 2",
