@@ -36,7 +36,7 @@ const SLICE_COLUMNS = sql`c.assigned_department_id, c.participant_department_ids
 
 /**
  * The one statement behind GET /api/dashboard/departments. Every part reads a bounded slice through a partial
- * index (migration 0017): the period's hand-over, re-check and extension events, the department cases whose
+ * index (migration 0018): the period's hand-over, re-check and extension events, the department cases whose
  * close limit or closure falls in the period, and the open department cases.
  */
 export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPeriod, now: Date): SQL {
