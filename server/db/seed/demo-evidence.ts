@@ -1,21 +1,24 @@
 import { sql } from "drizzle-orm";
 import { storeEvidence } from "../../storage/evidence-store.ts";
 import { type Db, rows } from "../client.ts";
-import { demoSitePhotos } from "./demo-photos.ts";
 
 /**
  * Site photos behind the demo's handling records and re-checks, so a handled case shows its 材料 as a real one
  * does. The photos go through the app's own store (content-addressed under the upload directory, a cleaned
  * public copy beside each), and each row is tied to the step that used it, uploaded by whoever took that step.
  */
-export async function seedDemoEvidence(db: Db, uploadDir: string): Promise<number> {
-  const photos = await Promise.all(
-    (await demoSitePhotos(8)).map(async (bytes) => ({
+export async function seedDemoEvidence(
+  db: Db,
+  uploadDir: string,
+  photos: readonly Buffer[],
+): Promise<number> {
+  const files = await Promise.all(
+    photos.map(async (bytes) => ({
       bytes,
       stored: await storeEvidence(uploadDir, bytes, "image/jpeg"),
     })),
   );
-  const values = photos.map(
+  const values = files.map(
     ({ bytes, stored }, i) =>
       sql`(${i}::int, ${bytes.length}::int, ${stored.sha256}, ${stored.storagePath}, ${stored.publicPath},
            ${stored.publicSize}::int, ${stored.width}::int, ${stored.height}::int)`,
@@ -30,7 +33,7 @@ export async function seedDemoEvidence(db: Db, uploadDir: string): Promise<numbe
           from case_events e
           join (values ${sql.join(values, sql`, `)})
                as p(n, size, sha256, storage_path, public_path, public_size, width, height)
-            on p.n = e.id % ${photos.length}::int
+            on p.n = e.id % ${files.length}::int
          where e.action in ('record_handling', 'record_verification')
         returning id`,
   );

@@ -3,7 +3,6 @@ import { recordAudit } from "../../commands/audit-recorder.ts";
 import type { CommandContext } from "../../commands/context.ts";
 import { CHECKLISTS } from "../../domain/patrol/checklist.ts";
 import { rows } from "../client.ts";
-import { demoSitePhotos } from "./demo-photos.ts";
 
 /**
  * Patrol history for the demo (issue 5 §6): the last four weeks of patrols in every village that has a
@@ -12,7 +11,7 @@ import { demoSitePhotos } from "./demo-photos.ts";
  * nothing is visited today, so every member has patrols due on first start. Written with batched inserts
  * (hundreds of patrols, tens of thousands of points) and one audit row for the whole history.
  */
-export async function seedDemoPatrols(ctx: CommandContext, now = Date.now()) {
+export async function seedDemoPatrols(ctx: CommandContext, photos: readonly Buffer[], now = Date.now()) {
   const villages = await rows<{ gridId: number; memberId: number }>(
     ctx.db,
     sql`select distinct on (g.id) g.id as "gridId", p.user_id as "memberId"
@@ -112,7 +111,6 @@ export async function seedDemoPatrols(ctx: CommandContext, now = Date.now()) {
               from patrol_track_points group by patrol_id) d
      where p.id = d.patrol_id`);
   // Photos where a member would take one: every finding, and the latest check-in of each village.
-  const photos = await demoSitePhotos(8);
   const photographed = await rows<{ id: number }>(
     ctx.db,
     sql`

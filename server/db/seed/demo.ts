@@ -13,6 +13,7 @@ import { seedDemoCases } from "./demo-cases.ts";
 import { seedDemoEvidence } from "./demo-evidence.ts";
 import { seedDemoObjects } from "./demo-objects.ts";
 import { seedDemoPatrols } from "./demo-patrols.ts";
+import { demoSitePhotos } from "./demo-photos.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemoWuding } from "./demo-wuding.ts";
 import { DEPARTMENTS } from "./departments.ts";
@@ -87,10 +88,12 @@ export async function seedDemo(
   }
   const wuding = await seedDemoWuding(ctx, { password: options.password, departmentIds });
   const objects = await seedDemoObjects(ctx);
-  const patrols = await seedDemoPatrols(ctx);
+  // one set of stand-in site photos for the check-ins and the case evidence
+  const photos = await demoSitePhotos(8);
+  const patrols = await seedDemoPatrols(ctx, photos);
   // cases last: their notifications reach the 五定 staff accounts too
   const seeded = await seedDemoCases(db, { now: options.now, count: options.caseCount });
-  await seedDemoEvidence(db, options.uploadDir);
+  await seedDemoEvidence(db, options.uploadDir, photos);
   return {
     grids: features.length,
     users: DEMO_USERS.length + wuding.accounts,
