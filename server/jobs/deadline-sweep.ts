@@ -145,8 +145,8 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
                              or created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS.field} days`}::interval)
                      returning 1) select count(*)::int as n from d`,
     );
-    // The dashboard's KPI rollups absorb the case changes since the last round (migration 0009).
-    await tx.execute(sql`select case_kpi_fold()`);
+    // The dashboard's KPI rollups absorb the case changes since the last round (migrations 0009, 0020).
+    await tx.execute(sql`select case_kpi_fold(), department_kpi_fold()`);
     const result: SweepResult = {
       escalated: first.length,
       escalatedToLeaders: second.length,

@@ -10,12 +10,7 @@ export type { KpiPeriod };
 
 import type { Scope } from "../policies/actor.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
-
-/** Level-2 units in the caller's scope; township 0 (cases on the root grid) only for district-wide callers. */
-function townshipFilter(scope: Scope, column: string): SQL {
-  if (scope.allGrids) return sql`true`;
-  return sql`${sql.raw(column)} in (select g.id from grids g where g.level = 2 and ${gridWithinScope(sql`g.path`, scope)})`;
-}
+import { townshipWithinScope } from "./kpi-townships.ts";
 
 const SOURCE_COLUMNS = CASE_SOURCES.map((s) => `src_${s}`);
 
@@ -42,14 +37,14 @@ export function kpiStatement(scope: Scope, period: KpiPeriod, now: Date): SQL {
            sum(closed)::int as closed, sum(closed_hours)::float8 as closed_hours
       from (select township_id, day, reported, ${srcCols}, due, due_closed, due_closed_on_time, closed, closed_hours
               from case_kpi_daily
-             where day between ${from} and ${to} and ${townshipFilter(scope, "township_id")}
+             where day between ${from} and ${to} and ${townshipWithinScope(scope, "township_id")}
             union all
             select township_id, day, sum(n) filter (where measure = 'reported'), ${srcDeltas},
                    sum(n) filter (where measure = 'due'), sum(n) filter (where measure = 'due_closed'),
                    sum(n) filter (where measure = 'due_closed_on_time'), sum(n) filter (where measure = 'closed'),
                    sum(n) filter (where measure = 'closed_hours')
               from case_kpi_deltas
-             where day between ${from} and ${to} and ${townshipFilter(scope, "township_id")}
+             where day between ${from} and ${to} and ${townshipWithinScope(scope, "township_id")}
              group by township_id, day) f
      group by township_id`;
   const stages = sql`
@@ -57,7 +52,7 @@ export function kpiStatement(scope: Scope, period: KpiPeriod, now: Date): SQL {
       from (select township_id, stage, n from case_kpi_stages
             union all
             select township_id, substr(measure, 7), n from case_kpi_deltas where measure like 'stage:%') s
-     where ${townshipFilter(scope, "township_id")}
+     where ${townshipWithinScope(scope, "township_id")}
      group by township_id, stage having sum(n) <> 0`;
   const overdue = sql`
     select case_kpi_township(c.grid_path) as township_id, count(*)::int as n

@@ -6,9 +6,34 @@ import { rate } from "../domain/kpi/rate.ts";
 import type { DepartmentKpiReach } from "../policies/department-kpi-reach.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { intArrayParam } from "./case-row.ts";
-import { shanghaiDayEnd, shanghaiDayStart } from "./sql-time.ts";
+import { townshipWithinScope } from "./kpi-townships.ts";
 
-/** Whether a (case `c`, department) pair counts for the caller (policies/department-kpi-reach.ts). */
+/** The day-keyed measures of `department_kpi_daily` and `department_kpi_deltas` (migration 0020). */
+const MEASURES = [
+  "handed",
+  "rechecks",
+  "reworks",
+  "extensions",
+  "due",
+  "due_closed",
+  "due_closed_on_time",
+  "due_extended",
+  "closed",
+] as const;
+/** Counted by close-limit day: only limits that have already come, as the township KPIs do. */
+const DUE_MEASURES = new Set<string>(["due", "due_closed", "due_closed_on_time", "due_extended"]);
+
+/** Rollup rows (keyed by department and township) that count for the caller: policies/department-kpi-reach.ts. */
+function rollupRowInReach(reach: DepartmentKpiReach): SQL {
+  if (reach.everything) return sql`true`;
+  const parts: SQL[] = [];
+  if (reach.ownDepartmentIds.length > 0)
+    parts.push(sql`department_id = any(${intArrayParam(reach.ownDepartmentIds)})`);
+  if (reach.grids) parts.push(townshipWithinScope(reach.grids, "township_id"));
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** Whether a (case `c`, department) pair counts for the caller, for the live overdue count. */
 function pairInReach(reach: DepartmentKpiReach, department: SQL): SQL {
   if (reach.everything) return sql`true`;
   const own = sql`${department} = any(${intArrayParam(reach.ownDepartmentIds)})`;
@@ -16,94 +41,63 @@ function pairInReach(reach: DepartmentKpiReach, department: SQL): SQL {
 }
 
 /**
- * The rows of the slice `slice` (a CTE holding `assigned_department_id`, `participant_department_ids` and
- * `grid_path` of department cases), once for each department the case is with: the assigned one (receiving,
- * handling or leading) and any joint participants, as `dept`. Each slice is read once, through its partial
- * index, and materialized; two branches rather than one unnest keep the estimates near the real row counts
- * (an unnest is guessed at ten rows a case, which pushes the statement into PostgreSQL's JIT for nothing).
- */
-function perDepartment(reach: DepartmentKpiReach, slice: string): SQL {
-  const name = sql.raw(slice);
-  return sql`
-    select c.*, c.assigned_department_id as dept from ${name} c
-     where ${pairInReach(reach, sql`c.assigned_department_id`)}
-    union all
-    select c.*, p.dept from ${name} c cross join unnest(c.participant_department_ids) p(dept)
-     where c.participant_department_ids <> '{}' and ${pairInReach(reach, sql`p.dept`)}`;
-}
-
-const SLICE_COLUMNS = sql`c.assigned_department_id, c.participant_department_ids, c.grid_path`;
-
-/**
- * The one statement behind GET /api/dashboard/departments. Every part reads a bounded slice through a partial
- * index (migration 0018): the period's hand-over, re-check and extension events, the department cases whose
- * close limit or closure falls in the period, and the open department cases.
+ * The one statement behind GET /api/dashboard/departments: the period's rows of the daily rollup plus the
+ * deltas not folded yet, the open-case snapshot, and overdue cases counted live. A caller without a township
+ * scope reads the all-townships rows (-1): departments × days, whatever the number of townships.
  */
 export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPeriod, now: Date): SQL {
-  const from = shanghaiDayStart(period.from);
-  const toEnd = shanghaiDayEnd(period.to);
+  const from = sql`${period.from}::date`;
+  const to = sql`${period.to}::date`;
   const today = shanghaiToday(now);
-  // 应结案数 counts only close limits that have already come, as the township KPIs do
-  const dueToEnd = shanghaiDayEnd(period.to.localeCompare(today) < 0 ? period.to : today);
-  const at = sql`e.at >= ${from} and e.at < ${toEnd}`;
-  const events = sql`case_events e join cases c on c.id = e.case_id`;
-  // a township officer sees every department's row (their work on the township's cases), staff only their own
+  const dueTo = sql`${period.to.localeCompare(today) < 0 ? period.to : today}::date`;
+  const inReach = rollupRowInReach(reach);
+  const townships = reach.grids ? sql`township_id >= 0` : sql`township_id = -1`;
+  const columns = sql.raw(MEASURES.join(", "));
+  const deltaSums = sql.raw(MEASURES.map((m) => `sum(n) filter (where measure = '${m}') as ${m}`).join(", "));
+  const periodSums = sql.join(
+    MEASURES.map((m) =>
+      DUE_MEASURES.has(m)
+        ? sql`coalesce(sum(${sql.raw(m)}) filter (where day <= ${dueTo}), 0)::int as ${sql.raw(m)}`
+        : sql`coalesce(sum(${sql.raw(m)}), 0)::int as ${sql.raw(m)}`,
+    ),
+    sql`, `,
+  );
+  const overdue = sql`c.deadline_due_at < ${now.toISOString()}::timestamptz and c.assigned_department_id is not null`;
   const listed =
     reach.everything || reach.grids ? sql`true` : sql`d.id = any(${intArrayParam(reach.ownDepartmentIds)})`;
   return sql`
-    with handed as (
-      select dept, count(distinct case_id)::int as n
-        from (select e.case_id, (e.data ->> 'departmentId')::int as dept, c.grid_path from ${events}
-               where e.action = 'transfer' and ${at}
+    with flows as (
+      select department_id as dept, ${periodSums}
+        from (select department_id, day, ${columns} from department_kpi_daily
+               where ${townships} and day between ${from} and ${to} and ${inReach}
               union all
-              select e.case_id, j.dept::int, c.grid_path
-                from ${events}
-                cross join jsonb_array_elements_text(jsonb_build_array(e.data -> 'leadDepartmentId')
-                                                     || coalesce(e.data -> 'participantDepartmentIds', '[]')) j(dept)
-               where e.action = 'organize_joint' and ${at}) c
-       where ${pairInReach(reach, sql`c.dept`)}
+              select department_id, day, ${deltaSums} from department_kpi_deltas
+               where day between ${from} and ${to} and ${inReach}
+               group by department_id, day) f
        group by 1),
-    work_slice as materialized (
-      select e.action, e.to_stage, ${SLICE_COLUMNS} from ${events}
-       where e.action in ('record_verification', 'approve_extension') and ${at} and c.assigned_department_id is not null),
-    work as (
-      select dept,
-             count(*) filter (where action = 'record_verification')::int as rechecks,
-             count(*) filter (where action = 'record_verification' and to_stage <> 'verified')::int as reworks,
-             count(*) filter (where action = 'approve_extension')::int as extensions
-        from (${perDepartment(reach, "work_slice")}) w
-       group by 1),
-    due_slice as materialized (
-      select c.closed_at, c.close_due_at, c.extensions_granted, ${SLICE_COLUMNS} from cases c
-       where c.assigned_department_id is not null and c.close_due_at >= ${from} and c.close_due_at < ${dueToEnd}),
-    due as (
-      select dept, count(*)::int as due,
-             count(*) filter (where closed_at is not null)::int as closed_of_due,
-             count(*) filter (where closed_at <= close_due_at)::int as closed_on_time,
-             count(*) filter (where extensions_granted > 0)::int as extended
-        from (${perDepartment(reach, "due_slice")}) w
-       group by 1),
-    closed_slice as materialized (
-      select ${SLICE_COLUMNS} from cases c
-       where c.assigned_department_id is not null and c.closed_at >= ${from} and c.closed_at < ${toEnd}),
-    closed as (select dept, count(*)::int as n from (${perDepartment(reach, "closed_slice")}) w group by 1),
-    open_slice as materialized (
-      select c.deadline_due_at, ${SLICE_COLUMNS} from cases c
-       where c.assigned_department_id is not null and c.deadline_due_at is not null),
     open as (
-      select dept, count(*)::int as n,
-             count(*) filter (where deadline_due_at < ${now.toISOString()}::timestamptz)::int as overdue
-        from (${perDepartment(reach, "open_slice")}) w
+      select department_id as dept, sum(n)::int as n
+        from (select department_id, township_id, n from department_kpi_open
+              union all
+              select department_id, township_id, n from department_kpi_deltas where measure = 'open') o
+       where ${inReach}
+       group by 1),
+    overdue as (
+      select dept, count(*)::int as n
+        from (select c.assigned_department_id as dept, c.grid_path from cases c where ${overdue}
+              union all
+              select p.dept, c.grid_path from cases c cross join unnest(c.participant_department_ids) p(dept)
+               where ${overdue} and c.participant_department_ids <> '{}') c
+       where ${pairInReach(reach, sql`c.dept`)}
        group by 1)
-    select d.id, d.name, coalesce(h.n, 0) as handed, coalesce(cl.n, 0) as closed,
-           coalesce(du.due, 0) as "dueToClose", coalesce(du.closed_of_due, 0) as "closedOfDue",
-           coalesce(du.closed_on_time, 0) as "closedOnTime", coalesce(du.extended, 0) as "extendedOfDue",
-           coalesce(o.n, 0) as open, coalesce(o.overdue, 0) as overdue,
-           coalesce(w.rechecks, 0) as rechecks, coalesce(w.reworks, 0) as reworks,
-           coalesce(w.extensions, 0) as extensions
+    select d.id, d.name, coalesce(f.handed, 0) as handed, coalesce(f.closed, 0) as closed,
+           coalesce(f.due, 0) as "dueToClose", coalesce(f.due_closed, 0) as "closedOfDue",
+           coalesce(f.due_closed_on_time, 0) as "closedOnTime", coalesce(f.due_extended, 0) as "extendedOfDue",
+           coalesce(o.n, 0) as open, coalesce(od.n, 0) as overdue,
+           coalesce(f.rechecks, 0) as rechecks, coalesce(f.reworks, 0) as reworks,
+           coalesce(f.extensions, 0) as extensions
       from departments d
-      left join handed h on h.dept = d.id left join work w on w.dept = d.id left join due du on du.dept = d.id
-      left join closed cl on cl.dept = d.id left join open o on o.dept = d.id
+      left join flows f on f.dept = d.id left join open o on o.dept = d.id left join overdue od on od.dept = d.id
      where d.kind = 'department' and ${listed}
      order by d.sort_order, d.id`;
 }
@@ -120,12 +114,7 @@ export async function departmentKpis(
   period: KpiPeriod,
   now: Date,
 ): Promise<DepartmentKpiReport> {
-  // Its estimated cost crosses PostgreSQL's JIT threshold, but compiling it took longer than running it
-  // (measured on 300k cases: 0.5–8 s of JIT against 0.6 s of work), as for placePoints.
-  const counted = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return rows<Counts>(tx, departmentKpiStatement(reach, period, now));
-  });
+  const counted = await rows<Counts>(db, departmentKpiStatement(reach, period, now));
   return {
     period,
     generatedAt: now.toISOString(),

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
+import type { DepartmentKpiReach } from "../../server/policies/department-kpi-reach.ts";
 import { departmentKpiStatement } from "../../server/queries/department-kpis.ts";
 import { generateCases, generateGrids, generatePeople } from "../bench/data/generate.ts";
 import { PROVINCE } from "../bench/data/scales.ts";
+import { departmentKpiScan } from "../bench/department-kpi-scan.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-db.ts";
 
 // Years after the demo seed's cases, so the department statement over them counts synthetic work only.
@@ -99,5 +101,56 @@ describe("synthetic cases' department work (bench:data)", () => {
       reworks: sum("reworks"),
       extensions: sum("extensions"),
     }).toEqual(expected);
+  });
+
+  it("reads from its rollups what a scan of the cases and their timelines counts, folded or not", async () => {
+    type Row = Record<string, number | string>;
+    const everything: DepartmentKpiReach = { everything: true, ownDepartmentIds: [], grids: null };
+    const townships = await rows<{ id: number; path: string }>(
+      t.database.db,
+      sql`select id, path from grids where level = 2 order by id`,
+    );
+    const byTownship = (id: number, path: string): DepartmentKpiReach => ({
+      everything: false,
+      ownDepartmentIds: [],
+      grids: { allGrids: false, gridPaths: [path], gridIds: [id], departmentIds: [] },
+    });
+    /** Every department's counts summed over each township's own reading (root-grid cases aside: none here). */
+    const summedOverTownships = async (period: { from: string; to: string }) => {
+      const total = new Map<number, Row>();
+      for (const tw of townships)
+        for (const r of await rows<Row>(
+          t.database.db,
+          departmentKpiStatement(byTownship(tw.id, tw.path), period, NOW),
+        )) {
+          const acc = total.get(r.id as number) ?? { id: r.id, name: r.name };
+          for (const [k, v] of Object.entries(r))
+            if (k !== "id" && k !== "name") acc[k] = ((acc[k] as number) ?? 0) + (v as number);
+          total.set(r.id as number, acc);
+        }
+      return [...total.values()];
+    };
+    const periods = [
+      { from: "2028-12-01", to: "2031-01-01" },
+      { from: "2030-04-01", to: "2030-06-30" },
+      { from: "2030-11-15", to: "2030-11-15" },
+    ];
+    const compare = async () => {
+      for (const period of periods) {
+        const scanned = await rows<Row>(t.database.db, departmentKpiScan(period, NOW));
+        expect(scanned.some((r) => (r.handed as number) > 0)).toBe(true);
+        expect(await rows<Row>(t.database.db, departmentKpiStatement(everything, period, NOW))).toEqual(
+          scanned,
+        );
+        expect(await summedOverTownships(period)).toEqual(scanned);
+      }
+    };
+    // generated in bulk: the deltas are pending until a fold
+    const pending = await one<{ n: number }>(sql`select count(*)::int as n from department_kpi_deltas`);
+    expect(pending.n).toBeGreaterThan(0);
+    await compare();
+    await t.database.db.execute(sql`select department_kpi_fold()`);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from department_kpi_deltas`)).n).toBe(0);
+    await compare();
   });
 });

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DepartmentKpiReport, DepartmentKpis } from "../../api-types/dashboard.ts";
+import { departmentKpiScan } from "../bench/department-kpi-scan.ts";
 import { caseApi, createAccount, idOf, pointIn, report, uploadPhoto } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -179,6 +181,17 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
       Math.round((ecoRow.closedOnTime / ecoRow.dueToClose) * 10_000) / 10_000,
     );
     expect(after.office.period).toEqual({ from: "2026-07-01", to: "2026-12-31" });
+  });
+
+  it("reads what a scan of the cases and their timelines counts, and the same once the deltas are folded", async () => {
+    const scanned = await t.query(departmentKpiScan(after.office.period, clock));
+    expect(after.office.departments).toMatchObject(scanned);
+    const [{ pending }] = await t.query<{ pending: number }>(
+      sql`select count(*)::int as pending from department_kpi_deltas`,
+    );
+    expect(pending).toBeGreaterThan(0);
+    await t.query(sql`select department_kpi_fold()`);
+    for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);
   });
 
   it("shows a department's staff their own department only, with the figures the office sees", () => {

@@ -212,7 +212,7 @@ export async function generatePatrols(db: Db, points: number, now: Date, seed: n
 
 /** KPI deltas folded and statistics fresh: what a benchmark needs before it measures. */
 export async function settleData(database: Database): Promise<void> {
-  await database.db.execute(sql`select case_kpi_fold()`);
+  await database.db.execute(sql`select case_kpi_fold(), department_kpi_fold()`);
   // In service the rollup grows a day at a time, so a period's rows sit together; a bulk fold scatters them.
   await database.execScript("CLUSTER case_kpi_daily USING case_kpi_daily_day");
   // VACUUM (not only ANALYZE) sets the visibility map, so the dashboard's overdue count is index-only, and
@@ -223,6 +223,9 @@ export async function settleData(database: Database): Promise<void> {
     "case_kpi_deltas",
     "case_kpi_daily",
     "case_kpi_stages",
+    "department_kpi_deltas",
+    "department_kpi_daily",
+    "department_kpi_open",
     "supervised_objects",
     "patrols",
   ])
