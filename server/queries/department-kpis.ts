@@ -84,10 +84,9 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
        group by 1),
     overdue as (
       select dept, count(*)::int as n
-        from (select c.assigned_department_id as dept, c.grid_path from cases c where ${overdue}
-              union all
-              select p.dept, c.grid_path from cases c cross join unnest(c.participant_department_ids) p(dept)
-               where ${overdue} and c.participant_department_ids <> '{}') c
+        from (select p.dept, c.grid_path
+                from cases c cross join unnest(array[c.assigned_department_id] || c.participant_department_ids) p(dept)
+               where ${overdue}) c
        where ${pairInReach(reach, sql`c.dept`)}
        group by 1)
     select d.id, d.name, coalesce(f.handed, 0) as handed, coalesce(f.closed, 0) as closed,

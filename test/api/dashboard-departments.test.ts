@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DepartmentKpiReport, DepartmentKpis } from "../../api-types/dashboard.ts";
+import { migrate } from "../../server/db/migrate.ts";
 import { departmentKpiScan } from "../bench/department-kpi-scan.ts";
 import { caseApi, createAccount, idOf, pointIn, report, uploadPhoto } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
@@ -209,6 +210,26 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
     });
     expect(delta(row(after.township, water), row(before.township, water))).toMatchObject({ handed: 2 });
     expect(row(after.township, eco).handed).toBeLessThan(row(after.office, eco).handed);
+  });
+
+  it("counts the cases and timelines already there when the rollup arrives (migration 0020)", async () => {
+    for (const fn of [
+      "department_kpi_case_inserted()",
+      "department_kpi_case_changed()",
+      "department_kpi_event_inserted()",
+    ])
+      await t.query(sql.raw(`drop function ${fn} cascade`));
+    for (const fn of [
+      "department_kpi_fold()",
+      "department_kpi_case_facts(cases)",
+      "department_kpi_event_facts(case_events, cases)",
+    ])
+      await t.query(sql.raw(`drop function ${fn}`));
+    await t.query(sql`drop table department_kpi_deltas, department_kpi_daily, department_kpi_open`);
+    await t.query(sql`drop index cases_department_deadline`);
+    await t.query(sql`delete from schema_migrations where name = '0020_department_kpi_rollup.sql'`);
+    expect(await migrate(t.database)).toEqual(["0020_department_kpi_rollup.sql"]);
+    for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);
   });
 
   it("refuses a reversed period and roles without the dashboard", async () => {

@@ -84,15 +84,22 @@ CREATE TABLE department_kpi_open (
   PRIMARY KEY (department_id, township_id)
 );
 
--- Statement-level with transition tables, as case_kpi_capture: a bulk write appends one grouped delta per key.
-CREATE FUNCTION department_kpi_case_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Inserts are captured row by row, and only for a case that already has a department (the seed, bulk loads):
+-- the WHEN clause is checked without calling the function, so intake (no department yet) pays nothing.
+CREATE FUNCTION department_kpi_case_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO department_kpi_deltas (department_id, township_id, day, measure, n)
-    SELECT f.department_id, f.township_id, f.day, f.measure, sum(f.n)
-      FROM new_rows r CROSS JOIN LATERAL department_kpi_case_facts(r) f
-     GROUP BY 1, 2, 3, 4;
-  ELSIF TG_OP = 'UPDATE' THEN
+  INSERT INTO department_kpi_deltas (department_id, township_id, day, measure, n)
+  SELECT * FROM department_kpi_case_facts(NEW);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER department_kpi_insert AFTER INSERT ON cases
+  FOR EACH ROW WHEN (NEW.assigned_department_id IS NOT NULL) EXECUTE FUNCTION department_kpi_case_inserted();
+
+-- Updates and deletes statement by statement with transition tables, as case_kpi_capture: a bulk update (a key
+-- rotation, a grid move) appends one grouped delta per key, and a change that moves no fact appends nothing.
+CREATE FUNCTION department_kpi_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
     INSERT INTO department_kpi_deltas (department_id, township_id, day, measure, n)
     SELECT x.department_id, x.township_id, x.day, x.measure, sum(x.n)
       FROM (SELECT f.* FROM new_rows r CROSS JOIN LATERAL department_kpi_case_facts(r) f
@@ -109,27 +116,24 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER department_kpi_insert AFTER INSERT ON cases REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_case_capture();
 CREATE TRIGGER department_kpi_update AFTER UPDATE ON cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_case_capture();
+  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_case_changed();
 CREATE TRIGGER department_kpi_delete AFTER DELETE ON cases REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_case_capture();
+  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_case_changed();
 
--- The timeline is append-only: inserts are all there is to count. The case is read as the event leaves it
--- (the transitioner updates the case first), so work is credited to the departments that did it.
-CREATE FUNCTION department_kpi_event_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The timeline is append-only: inserts are all there is to count, and only of the four department-work actions
+-- (checked in the WHEN clause: intake's 'created' event pays nothing). After-row triggers run at the end of
+-- the statement, and the transitioner updates the case before it writes the event, so the case is read as the
+-- event leaves it: work is credited to the departments that did it.
+CREATE FUNCTION department_kpi_event_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO department_kpi_deltas (department_id, township_id, day, measure, n)
-  SELECT f.department_id, f.township_id, f.day, f.measure, sum(f.n)
-    FROM new_events e JOIN cases c ON c.id = e.case_id
-   CROSS JOIN LATERAL department_kpi_event_facts(e, c) f
-   WHERE e.action IN ('transfer', 'organize_joint', 'record_verification', 'approve_extension')
-   GROUP BY 1, 2, 3, 4;
+  SELECT f.* FROM cases c CROSS JOIN LATERAL department_kpi_event_facts(NEW, c) f WHERE c.id = NEW.case_id;
   RETURN NULL;
 END $$;
-CREATE TRIGGER department_kpi_events AFTER INSERT ON case_events REFERENCING NEW TABLE AS new_events
-  FOR EACH STATEMENT EXECUTE FUNCTION department_kpi_event_capture();
+CREATE TRIGGER department_kpi_events AFTER INSERT ON case_events
+  FOR EACH ROW WHEN (NEW.action IN ('transfer', 'organize_joint', 'record_verification', 'approve_extension'))
+  EXECUTE FUNCTION department_kpi_event_inserted();
 
 -- Moves the pending deltas into the rollups; returns how many delta rows it folded (rows appended by
 -- transactions that commit meanwhile stay for the next fold). Each day-keyed delta goes to its township's
@@ -189,10 +193,10 @@ SELECT department_kpi_fold();
 
 -- The slices migration 0018 indexed are no longer read. Overdue stays live (it depends on the clock): an
 -- index-only range scan of the overdue department cases, carrying what the count is split by.
-DROP INDEX case_events_department_work;
-DROP INDEX cases_department_close_due;
-DROP INDEX cases_department_closed;
-DROP INDEX cases_open_department;
+DROP INDEX IF EXISTS case_events_department_work;
+DROP INDEX IF EXISTS cases_department_close_due;
+DROP INDEX IF EXISTS cases_department_closed;
+DROP INDEX IF EXISTS cases_open_department;
 CREATE INDEX cases_department_deadline ON cases (deadline_due_at)
   INCLUDE (assigned_department_id, participant_department_ids, grid_path)
   WHERE deadline_due_at IS NOT NULL AND assigned_department_id IS NOT NULL;

@@ -1046,7 +1046,7 @@ export const en: Translation = {
     extensions: "Extensions approved",
     extensionRate: "Extension rate",
     departmentDefinitions:
-      "Handed over: cases transferred to the department or naming it in a joint investigation during the period; due to close and both closure rates as above, over the cases the department handles. Rework rate = failed re-checks / re-checks; extensions approved = extension requests approved during the period; extension rate = share of the cases due to close that were granted an extension (a different base). Open and overdue are as of now.",
+      "Handed over: transfers to the department and joint investigations naming it during the period (a case handed over again counts again); due to close and both closure rates as above, over the cases the department handles. Rework rate = failed re-checks / re-checks; extensions approved = extension requests approved during the period; extension rate = share of the cases due to close that were granted an extension (a different base). Open and overdue are as of now.",
     patrolCompletion: "Patrol completion",
     patrolsDue: "Visits due",
     patrolsDone: "Visits made",
