@@ -46,14 +46,15 @@ export async function patrolCompletionReport(
           from supervised_objects o join grids g on g.id = o.grid_id
          where ${plannedObjectsIn(scope)}`,
   );
-  // per object and Beijing day (days since 1970-01-01): periods begin at Beijing midnight, so that is enough
-  const checkins = await rows<{ objectId: number; day: number; n: number }>(
+  // each check-in's Beijing day (days since 1970-01-01): periods begin at Beijing midnight, so that is enough;
+  // one array per object (grouping by object and day spilled to disk and took 2.7x as long at 260k check-ins)
+  const checkins = await rows<{ objectId: number; days: number[] }>(
     db,
-    sql`select c.object_id as "objectId", (case_kpi_day(c.at) - date '1970-01-01') as day, count(*)::int as n
+    sql`select c.object_id as "objectId", array_agg(case_kpi_day(c.at) - date '1970-01-01') as days
           from patrol_checkins c join supervised_objects o on o.id = c.object_id join grids g on g.id = o.grid_id
          where c.at >= ${new Date(since).toISOString()}::timestamptz
            and c.at < ${new Date(until).toISOString()}::timestamptz and ${plannedObjectsIn(scope)}
-         group by 1, 2`,
+         group by 1`,
   );
   const townships = await rows<{ id: number; name: string }>(
     db,
@@ -61,11 +62,11 @@ export async function patrolCompletionReport(
          where g.level = 2 and g.retired_at is null and ${gridWithinScope(sql`g.path`, scope)} order by g.id`,
   );
   const visits = new Map<number, VisitCount[]>();
-  for (const c of checkins) {
-    const list = visits.get(c.objectId) ?? [];
-    list.push({ at: c.day * DAY - OFFSET, n: c.n });
-    visits.set(c.objectId, list);
-  }
+  for (const c of checkins)
+    visits.set(
+      c.objectId,
+      c.days.map((day) => ({ at: day * DAY - OFFSET, n: 1 })),
+    );
   const townshipOf = new Map(objects.map((o) => [o.id, o.townshipId]));
   const sums = new Map(townships.map((t) => [t.id, { due: 0, done: 0 }]));
   const total = { due: 0, done: 0 };

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { DepartmentKpiReport } from "../../api-types/dashboard.ts";
+import type { DepartmentKpiReport, PatrolCompletionReport } from "../../api-types/dashboard.ts";
 import { type Database, rows } from "../../server/db/client.ts";
 import { currentQuarter } from "../../server/domain/kpi/period.ts";
 import { kpiStatement } from "../../server/queries/dashboard-kpis.ts";
 import { departmentKpiStatement } from "../../server/queries/department-kpis.ts";
+import { shanghaiDayEnd, shanghaiDayStart } from "../../server/queries/sql-time.ts";
 import type { App } from "../../server/routes/types.ts";
 import { departmentKpiScan } from "./department-kpi-scan.ts";
 import { type Latency, measure } from "./latency.ts";
@@ -87,4 +88,39 @@ export async function departmentLatencies(
     1,
   );
   return { endpoint, statement, scan };
+}
+
+/**
+ * 巡查完成率 for the whole district (the district office, the current quarter) through the app, against one
+ * pass over the same check-ins in SQL (the quarter's check-ins counted per township: the rows the endpoint
+ * must read at the least, without the plan's rule). Refuses data where nothing was due or nothing done.
+ */
+export async function patrolLatencies(
+  app: App,
+  database: Database,
+  cookie: string,
+  runs: number,
+): Promise<{ endpoint: Latency; checkins: Latency; due: number; done: number }> {
+  const period = currentQuarter(new Date());
+  const get = () => app.inject({ method: "GET", url: "/api/dashboard/patrols", headers: { cookie } });
+  const first = await get();
+  if (first.statusCode !== 200) throw new Error(`patrols answered ${first.statusCode}: ${first.body}`);
+  const { totals } = first.json() as PatrolCompletionReport;
+  if (totals.due === 0 || totals.done === 0) throw new Error("no patrol visits due or made in the quarter");
+  const endpoint = await measure(async () => {
+    const r = await get();
+    if (r.statusCode !== 200) throw new Error(`patrols answered ${r.statusCode}: ${r.body}`);
+  }, runs);
+  const checkins = await measure(
+    () =>
+      rows(
+        database.db,
+        sql`select case_kpi_township(g.path) as township, count(*)::int as n
+              from patrol_checkins c join supervised_objects o on o.id = c.object_id join grids g on g.id = o.grid_id
+             where c.at >= ${shanghaiDayStart(period.from)} and c.at < ${shanghaiDayEnd(period.to)}
+             group by 1`,
+      ),
+    runs,
+  );
+  return { endpoint, checkins, due: totals.due, done: totals.done };
 }

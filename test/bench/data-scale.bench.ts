@@ -8,8 +8,15 @@ import { hashPassword } from "../../server/security/passwords.ts";
 import { pointsInGrids } from "./bench-app.ts";
 import { emit, openBenchDatabase } from "./bench-db.ts";
 import { caseListLatencies } from "./case-list.bench.ts";
-import { dashboardLatencies, departmentLatencies } from "./dashboard.bench.ts";
-import { generateCases, generateGrids, generatePeople, settleData } from "./data/generate.ts";
+import { dashboardLatencies, departmentLatencies, patrolLatencies } from "./dashboard.bench.ts";
+import {
+  generateCases,
+  generateGrids,
+  generateObjects,
+  generatePeople,
+  settleData,
+} from "./data/generate.ts";
+import { ensurePatrolRules, generateCheckins } from "./data/generate-checkins.ts";
 import { PROVINCE } from "./data/scales.ts";
 import { bareInsert } from "./intake.bench.ts";
 import { intakeLatencies } from "./intake-latency.ts";
@@ -85,6 +92,30 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
         engine,
         note: about.note,
       });
+    // 巡查完成率 as the supervised objects (and their check-ins) grow, before any case exists
+    await ensurePatrolRules(database.db);
+    const patrolSteps: { objects: number; p50: number }[] = [];
+    for (const objects of quick ? [500, 2_000] : [10_000, 100_000]) {
+      const done = patrolSteps.at(-1)?.objects ?? 0;
+      const [{ lastId }] = await rows<{ lastId: number }>(
+        database.db,
+        sql`select coalesce(max(id), 0)::int as "lastId" from supervised_objects`,
+      );
+      await generateObjects(database.db, objects, 42, done + 1);
+      await generateCheckins(database.db, lastId, now, 42);
+      await settleData(database);
+      const p = await patrolLatencies(app, database, cookies.office, runs);
+      patrolSteps.push({ objects, p50: p.endpoint.p50 });
+      for (const q of ["p50", "p95"] as const)
+        msFigure(`dashboard.patrols_${q}_ms@${objects}objects`, p.endpoint[q], p.checkins[q], {
+          note: `${objects} objects, check-ins every 3–14 days, default rules; GET /api/dashboard/patrols as the district office, the current quarter (${p.done} of ${p.due} visits made); baseline: the quarter's check-ins counted per township in SQL`,
+        });
+    }
+    const [fewer, more] = patrolSteps;
+    msFigure("dashboard.patrols_growth_p50", more.p50, fewer.p50, {
+      note: `${more.objects} vs ${fewer.objects} objects`,
+    });
+
     const byStep: { cases: number; dashboard: number; departments: number; list: number; intake: number }[] =
       [];
     let done = 0;

@@ -28,24 +28,39 @@ export function patrolCompletion(
   now: number,
 ): ObjectCompletion[] {
   const limit = Math.min(window.end, now);
-  const result: ObjectCompletion[] = [];
-  for (const object of objects) {
-    const rule = governingRule(rules, object);
-    if (!rule) continue;
-    const made = (visits.get(object.id) ?? []).filter((v) => v.at <= now);
-    let due = 0;
-    let done = 0;
+  // Objects alike (type, flags, grid) share a rule, and objects under one rule share its periods and deadlines
+  // in the window: both are worked out once, not per object (a province has ~100k objects and a few rules).
+  const ruleOf = new Map<string, PlanRule | null>();
+  const scheduleOf = new Map<PlanRule, { start: number; end: number; dueVisits: number[] }[]>();
+  const schedule = (rule: PlanRule) => {
+    const periods = [];
     for (
       let p = periodOf(rule.frequency, window.start);
       p.start < limit;
       p = periodOf(rule.frequency, p.end)
     ) {
+      const dueVisits = visitDeadlines(p.start, p.end, rule.timesPerPeriod).flatMap((deadline, k) =>
+        deadline <= window.start || deadline > limit ? [] : [k],
+      );
+      periods.push({ ...p, dueVisits });
+    }
+    return periods;
+  };
+  const result: ObjectCompletion[] = [];
+  for (const object of objects) {
+    const key = `${object.type}|${object.flags.join(",")}|${object.gridId}|${object.gridLevel}`;
+    if (!ruleOf.has(key)) ruleOf.set(key, governingRule(rules, object));
+    const rule = ruleOf.get(key);
+    if (!rule) continue;
+    if (!scheduleOf.has(rule)) scheduleOf.set(rule, schedule(rule));
+    const made = (visits.get(object.id) ?? []).filter((v) => v.at <= now);
+    let due = 0;
+    let done = 0;
+    for (const p of scheduleOf.get(rule) ?? []) {
+      if (p.dueVisits.length === 0) continue;
       const inPeriod = made.reduce((sum, v) => (v.at >= p.start && v.at < p.end ? sum + v.n : sum), 0);
-      visitDeadlines(p.start, p.end, rule.timesPerPeriod).forEach((deadline, k) => {
-        if (deadline <= window.start || deadline > limit) return;
-        due += 1;
-        if (inPeriod > k) done += 1;
-      });
+      due += p.dueVisits.length;
+      for (const k of p.dueVisits) if (inPeriod > k) done += 1;
     }
     result.push({ objectId: object.id, due, done });
   }

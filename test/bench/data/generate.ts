@@ -122,12 +122,15 @@ export async function generatePeople(db: Db, passwordHash: string): Promise<void
     insert into user_roles (user_id, role, grid_id) select bc.member_id, 'grid_member', bc.grid_id from bench_cells bc`);
 }
 
-/** Supervised objects of every type, spread over the cells; the placement trigger puts each in its grid. */
-export async function generateObjects(db: Db, count: number, seed: number): Promise<void> {
+/**
+ * Supervised objects number `first`…`count` of every type, spread over the cells; the placement trigger puts
+ * each in its grid (the number seeds each row, so growing a set adds objects without changing the first).
+ */
+export async function generateObjects(db: Db, count: number, seed: number, first = 1): Promise<void> {
   const u = (k: number) => hashUniform("i", seed + 1, k);
   const bar = progress("objects", count);
   const chunk = 20_000;
-  for (let from = 1; from <= count; from += chunk) {
+  for (let from = first; from <= count; from += chunk) {
     const to = Math.min(count, from + chunk - 1);
     await bulk(
       db,
@@ -228,6 +231,7 @@ export async function settleData(database: Database): Promise<void> {
     "department_kpi_open",
     "supervised_objects",
     "patrols",
+    "patrol_checkins",
   ])
     await database.execScript(`VACUUM ANALYZE ${table}`);
   await database.execScript("ANALYZE patrol_track_points");
