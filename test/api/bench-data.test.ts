@@ -40,7 +40,8 @@ describe("synthetic cases' department work (bench:data)", () => {
                count(*) filter (where e.action = 'record_verification' and not (e.data ->> 'passed')::boolean
                                   and e.at < c.verification_passed_at)::int as fails,
                count(*) filter (where e.at < c.reported_at or e.at > ${NOW.toISOString()}::timestamptz)::int as outside,
-               bool_and(e.at >= coalesce(prev.at, e.at)) as in_order
+               bool_and(e.at >= coalesce(prev.at, e.at)) as in_order,
+               max(e.version) as last_version
           from cases c join case_events e on e.case_id = c.id
           left join lateral (select max(p.at) as at from case_events p where p.case_id = c.id and p.id < e.id) prev on true
          where c.tracking_no like 'SYN%'
@@ -51,7 +52,7 @@ describe("synthetic cases' department work (bench:data)", () => {
           or ev.extensions <> c.extensions_granted
           or ev.passes <> (c.verification_passed_at is not null)::int
           or ev.fails <> c.rework_count
-          or ev.outside > 0 or not ev.in_order`);
+          or ev.outside > 0 or not ev.in_order or ev.last_version <> c.version`);
     expect(wrong.n, `first such case: ${wrong.sample}`).toBe(0);
   });
 

@@ -156,7 +156,7 @@ export async function generateCases(
           deadline_limit_kind, deadline_limit, deadline_capped_by_close, deadline_beyond_calendar, handler_kind,
           assigned_department_id, handling_result, reporter_reply_required, verification_passed_at,
           extensions_granted, closed_at, participant_department_ids, involved_department_ids, rework_count,
-          escalation_level, escalated_due_at, created_at, updated_at)
+          escalation_level, escalated_due_at, created_at, updated_at, version)
         select r.tno, r.src, case when r.src = 'petition' then r.chan end,
                r.cat_name || '（合成）', '合成数据：' || r.cat_name || '问题，第 ' || r.i || ' 号。', r.cat_code, r.prio,
                case r.prio when 'urgent' then 'rapid' when 'important' then 'full_course' else 'periodic' end,
@@ -184,7 +184,10 @@ export async function generateCases(
                case when r.passed_at is not null and r.rework then 1 else 0 end,
                case when r.due_at < r.now - interval '3 days' then 1 else 0 end,
                case when r.due_at < r.now - interval '3 days' then r.due_at end,
-               r.reported_at, greatest(r.stage_entered_at, r.reported_at)
+               r.reported_at, greatest(r.stage_entered_at, r.reported_at),
+               -- the version its last event below leaves it at
+               case when r.passed_at is not null then case when r.rework then 18 else 12 end
+                    when r.extended then 7 when r.adept is not null then 4 else 1 end
           from (select r.*, ${u(19)} < 0.3 as u_anon from r) r join bench_cells bc on bc.n = r.celln
         returning id, tracking_no),
       ev as (select ins.id, r.* from ins join r on r.tno = ins.tracking_no)
