@@ -1,33 +1,27 @@
 import { sql } from "drizzle-orm";
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
+  type SignedInPageOptions,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const DESK = { viewport: { width: 1366, height: 860 }, locale: "zh-CN", acceptDownloads: true };
 const todayInBeijing = () =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
 
-describe.runIf(RUN_BROWSER_TESTS)("the audit log on screen", () => {
-  const e2e = useBrowserServer();
-
-  async function openAuditLog(page: Page) {
-    await logIn(page, e2e.server.url, "auditor", DEMO_PASSWORD);
-    await page.waitForURL(/\/audit/);
+describeInBrowser("the audit log on screen", (e2e) => {
+  async function openAuditLog(options: SignedInPageOptions = DESK) {
+    const page = await signedInPage(e2e, "auditor", { ...options, landsOn: /\/audit/ });
     await page.locator(".ant-table-tbody .audit-action").first().waitFor();
+    return page;
   }
 
   it("names actions and objects in words, filters by action and Beijing days, and exports (audited)", async () => {
-    const context = await e2e.browser.newContext(DESK);
-    const page = await context.newPage();
-    await openAuditLog(page);
+    const page = await openAuditLog();
     // the newest row is the auditor's own login
     const first = page.locator(".ant-table-tbody tr.ant-table-row").first();
     expect(await first.locator(".audit-action").textContent()).toBe("登录");
@@ -86,13 +80,11 @@ describe.runIf(RUN_BROWSER_TESTS)("the audit log on screen", () => {
       to: todayInBeijing(),
     });
     expect(event.after.rows).toBeGreaterThan(0);
-    await context.close();
+    await page.context().close();
   });
 
   it("says in words why an export is refused, on the page", async () => {
-    const context = await e2e.browser.newContext(DESK);
-    const page = await context.newPage();
-    await openAuditLog(page);
+    const page = await openAuditLog();
     // the real cap (50,000 rows) is proven by the API test; here only what the page makes of the refusal
     await page.route("**/api/audit/export.xlsx*", (route) =>
       route.fulfill({
@@ -112,20 +104,17 @@ describe.runIf(RUN_BROWSER_TESTS)("the audit log on screen", () => {
       .waitFor();
     expect(page.url()).toMatch(/\/audit$/);
     await screenshot(page, "audit-log-export-refused");
-    await context.close();
+    await page.context().close();
   });
 
   it("reads right to left in Uyghur, actions and objects in Uyghur words", async () => {
-    const context = await e2e.browser.newContext(DESK);
-    await context.addInitScript(() => localStorage.setItem("envgrid.language", "ug"));
-    const page = await context.newPage();
-    await openAuditLog(page);
+    const page = await openAuditLog({ ...DESK, language: "ug" });
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     const first = page.locator(".ant-table-tbody tr.ant-table-row").first();
     await first.locator(".audit-action", { hasText: "كىرىش" }).waitFor();
     expect(await first.locator(".audit-entity").textContent()).toMatch(/^كىرىش ھالىتى #\d+$/);
     await screenshot(page, "audit-log-ug");
-    await context.close();
+    await page.context().close();
   });
 });
 

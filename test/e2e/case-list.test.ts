@@ -1,21 +1,18 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import { DEPARTMENTS } from "../../server/db/seed/departments.ts";
 import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the browser", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the case list's filters and export in the browser", (e2e) => {
   let page: Page;
   /** The month of the newest demo case, as the date range to pick. */
   let month: { from: string; to: string };
@@ -27,10 +24,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the case list's filters and export in the bro
                  to_char((max(reported_at) at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as "to"
             from cases`,
     );
-    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
-    page = await context.newPage();
-    await logIn(page, e2e.server.url, "township", DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    page = await signedInPage(e2e, "township", { viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
   });
 
   const total = async () =>

@@ -4,23 +4,20 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const REPORTER = "艾合买提·测试举报人"; // a name no demo record uses
 const CONTACT = "13811112222";
 const MASKED = "138****2222";
 
-describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browser", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the case loop across four users in the browser", (e2e) => {
   const contexts: BrowserContext[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "envgrid-e2e-"));
   const photoFile = path.join(dir, "现场照片.jpg");
@@ -50,11 +47,11 @@ describe.runIf(RUN_BROWSER_TESTS)("the case loop across four users in the browse
   });
 
   async function as(username: string): Promise<Page> {
-    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
-    contexts.push(context);
-    const page = await context.newPage();
-    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const page = await signedInPage(e2e, username, {
+      viewport: { width: 1366, height: 900 },
+      locale: "zh-CN",
+    });
+    contexts.push(page.context());
     return page;
   }
 

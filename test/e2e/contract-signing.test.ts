@@ -1,23 +1,20 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("signing a responsibility contract in the browser", () => {
-  const e2e = useBrowserServer();
-
+describeInBrowser("signing a responsibility contract in the browser", (e2e) => {
   it("lets the village head open their contract, confirm, and see it signed with its SHA-256", async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await logIn(page, e2e.server.url, "villagehead", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    const page = await signedInPage(e2e, "villagehead", {
+      viewport: { width: 1366, height: 900 },
+      landsOn: /\/grids/,
+    });
     await page.getByRole("menuitem", { name: "责任状" }).click();
     await page.waitForURL(/\/contracts/);
     // The "for me to sign" tab opens first and lists the village's own contract.

@@ -1,25 +1,22 @@
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { DEPARTMENTS } from "../../server/db/seed/departments.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
+  logInAs,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the KPI page (考核指标) in the browser", (e2e) => {
   let page: Page;
   beforeAll(async () => {
     page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
   });
 
   it("shows the district office every township, patrol completion and every department; a township officer only their own township", async () => {
-    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    await logInAs(page, e2e.server.url, "office", /\/grids/);
     await page.getByRole("menuitem", { name: "考核指标" }).click();
     await page.waitForURL(/\/dashboard$/);
     await page.locator(".dashboard-kpis .ant-statistic").first().waitFor();
@@ -46,9 +43,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
     expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
     await screenshot(page, "dashboard-office");
 
-    const own = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(own, e2e.server.url, "township", DEMO_PASSWORD);
-    await own.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const own = await signedInPage(e2e, "township", { viewport: { width: 1366, height: 860 } });
     await own.goto(`${e2e.server.url}/dashboard`);
     const ownRows = own.locator(".dashboard-townships tbody tr");
     await ownRows.first().waitFor();
@@ -58,9 +53,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the KPI page (考核指标) in the browser", 
   });
 
   it("shows a department's staff their own department's figures only", async () => {
-    const dept = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(dept, e2e.server.url, "dept", DEMO_PASSWORD);
-    await dept.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const dept = await signedInPage(e2e, "dept", { viewport: { width: 1366, height: 860 } });
     await dept.getByRole("menuitem", { name: "考核指标" }).click();
     await dept.waitForURL(/\/dashboard$/);
     const rows = dept.locator(".dashboard-departments tbody tr.ant-table-row");

@@ -1,26 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("a dispute's complainant on the case page", () => {
-  const e2e = useBrowserServer();
-
-  async function as(username: string): Promise<Page> {
-    const context = await e2e.browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
-    const page = await context.newPage();
-    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname !== "/login");
-    return page;
-  }
+describeInBrowser("a dispute's complainant on the case page", (e2e) => {
+  const as = (username: string) =>
+    signedInPage(e2e, username, { locale: "zh-CN", viewport: { width: 1366, height: 860 } });
 
   it("is （保密） to a leader, masked to the office, and revealed to the office with a reason", async () => {
     // a demo dispute of 亚尔镇 (the demo's complainant is 周边村民)

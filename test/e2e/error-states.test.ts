@@ -1,40 +1,25 @@
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
+  type SignedInPageOptions,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESK = { viewport: { width: 1366, height: 860 } };
 
-describe.runIf(RUN_BROWSER_TESTS)("error states in the member's and officer's words", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("error states in the member's and officer's words", (e2e) => {
   const query = <T>(text: ReturnType<typeof sql>) => rows<T>(e2e.server.testDb.database.db, text);
-
-  async function session(
-    browser: Browser,
-    username: string,
-    options: BrowserContextOptions & { language?: string } = {},
-  ): Promise<Page> {
-    const { language, ...contextOptions } = options;
-    const context = await browser.newContext({ locale: "zh-CN", ...contextOptions });
-    if (language) await context.addInitScript((l) => localStorage.setItem("envgrid.language", l), language);
-    const page = await context.newPage();
-    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname !== "/login");
-    return page;
-  }
+  const session = (username: string, options: SignedInPageOptions) =>
+    signedInPage(e2e, username, { locale: "zh-CN", ...options });
 
   it("field page: a refused location says how to allow it, not the browser's English", async () => {
     // no geolocation permission granted: Chromium refuses (PERMISSION_DENIED, code 1)
-    const page = await session(e2e.browser, "member", PHONE);
+    const page = await session("member", PHONE);
     await page.goto(`${e2e.server.url}/field`);
     const alert = page.locator(".field-gps-error");
     await alert.waitFor();
@@ -44,7 +29,7 @@ describe.runIf(RUN_BROWSER_TESTS)("error states in the member's and officer's wo
     await screenshot(page, "field-gps-denied");
     await page.context().close();
 
-    const ug = await session(e2e.browser, "member", { ...PHONE, language: "ug" });
+    const ug = await session("member", { ...PHONE, language: "ug" });
     await ug.goto(`${e2e.server.url}/field`);
     await ug.locator(".field-gps-error", { hasText: "توركۆرگۈچ تەڭشىكىدە" }).waitFor();
     await screenshot(ug, "field-gps-denied-ug");
@@ -52,7 +37,7 @@ describe.runIf(RUN_BROWSER_TESTS)("error states in the member's and officer's wo
   });
 
   it("field page: no network and no saved list says so in words, and a retry loads the list", async () => {
-    const page = await session(e2e.browser, "member", {
+    const page = await session("member", {
       ...PHONE,
       permissions: ["geolocation"],
       geolocation: { longitude: 89.19, latitude: 42.95, accuracy: 10 },
@@ -77,7 +62,7 @@ describe.runIf(RUN_BROWSER_TESTS)("error states in the member's and officer's wo
       sql`select c.id from cases c join grids g on g.id = c.grid_id
            where g.path not like (select path from grids where name = '亚尔村') || '%' order by c.id limit 1`,
     );
-    const page = await session(e2e.browser, "member", DESK);
+    const page = await session("member", DESK);
     await page.goto(`${e2e.server.url}/cases/${elsewhere.id}`);
     const error = page.locator(".query-error-final");
     await error.getByText("记录不存在或无权访问").waitFor();
@@ -120,7 +105,7 @@ describe.runIf(RUN_BROWSER_TESTS)("error states in the member's and officer's wo
     const [resident] = await query<{ id: number }>(
       sql`select id from cases where not reporter_official and reporter_name_enc is not null order by id limit 1`,
     );
-    const page = await session(e2e.browser, "office", DESK);
+    const page = await session("office", DESK);
     const labels = () => page.locator(".case-detail .ant-descriptions-item-label").allTextContents();
 
     await page.goto(`${e2e.server.url}/cases/${unknownFiler.id}`);

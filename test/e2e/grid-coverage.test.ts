@@ -1,18 +1,14 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("grid administration and coverage in the browser", () => {
-  const e2e = useBrowserServer();
-
+describeInBrowser("grid administration and coverage in the browser", (e2e) => {
   it("imports a shrunken village boundary and shows the hole it leaves in its township, with its area", async () => {
     const db = e2e.server.testDb.database.db;
     // The largest village of 亚尔镇, pulled in by about 300 m all round: still inside, but no longer touching
@@ -33,9 +29,10 @@ describe.runIf(RUN_BROWSER_TESTS)("grid administration and coverage in the brows
       ],
     };
 
-    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    const page = await signedInPage(e2e, "office", {
+      viewport: { width: 1366, height: 860 },
+      landsOn: /\/grids/,
+    });
 
     // Grid administration → 导入 GeoJSON.
     await page.goto(`${e2e.server.url}/admin/grids?grid=${village.township}`);

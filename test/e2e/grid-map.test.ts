@@ -1,20 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
   logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
-describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
-  const e2e = useBrowserServer();
-
+describeInBrowser("grid map in the browser", (e2e) => {
   it("shows the district office all 92 village polygons, and a village member only their own", async () => {
-    const office = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(office, e2e.server.url, "office", DEMO_PASSWORD);
-    await office.waitForURL(/\/grids/);
+    const office = await signedInPage(e2e, "office", {
+      viewport: { width: 1366, height: 800 },
+      landsOn: /\/grids/,
+    });
     await office.waitForFunction(() => document.querySelectorAll("path.grid-level-3").length === 92, null, {
       timeout: 30_000,
     });
@@ -25,9 +23,10 @@ describe.runIf(RUN_BROWSER_TESTS)("grid map in the browser", () => {
     await screenshot(office, "grid-map-office");
     await office.close();
 
-    const member = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(member, e2e.server.url, "member", DEMO_PASSWORD);
-    await member.waitForURL(/\/grids/);
+    const member = await signedInPage(e2e, "member", {
+      viewport: { width: 1366, height: 800 },
+      landsOn: /\/grids/,
+    });
     await member.waitForSelector("path.grid-level-3");
     // Give any further layers time to arrive before counting: there must still be only one.
     await member.waitForLoadState("networkidle");

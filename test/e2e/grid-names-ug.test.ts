@@ -1,22 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
-import {
-  explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
-  screenshot,
-  useBrowserServer,
-} from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
+import { describeInBrowser, explainSkippedBrowserTests, logInAs, screenshot } from "../support/browser.ts";
 
 /** The column header of both tables in Uyghur (web/src/i18n/ug.ts: cases.list.grid, patrol.ledger.grid). */
 const GRID_HEADER = "تور";
 
 // The lists carry the server's Chinese gridName; in Uyghur the web shows the grid tree's Uyghur name instead.
-describe.runIf(RUN_BROWSER_TESTS)("grid names in Uyghur in the case list and the patrol ledger", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("grid names in Uyghur in the case list and the patrol ledger", (e2e) => {
   let page: Page;
 
   /** How the UI should name each grid in Uyghur: the Uyghur name where recorded, else the Chinese one. */
@@ -42,8 +34,7 @@ describe.runIf(RUN_BROWSER_TESTS)("grid names in Uyghur in the case list and the
     page = await context.newPage();
     await page.goto(`${e2e.server.url}/login`);
     await page.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
-    await logIn(page, e2e.server.url, "township", DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await logInAs(page, e2e.server.url, "township");
   });
 
   it("shows the township and grid of each case in Uyghur in the case list", async () => {

@@ -1,15 +1,9 @@
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import {
-  explainSkippedBrowserTests,
-  RUN_BROWSER_TESTS,
-  screenshot,
-  useBrowserServer,
-} from "../support/browser.ts";
+import { beforeAll, expect, it } from "vitest";
+import { describeInBrowser, explainSkippedBrowserTests, screenshot } from "../support/browser.ts";
 
 // English and Uyghur strings are fetched when chosen (web/src/i18n/index.ts), not bundled with the entry.
-describe.runIf(RUN_BROWSER_TESTS)("interface languages loaded on demand", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("interface languages loaded on demand", (e2e) => {
   let page: Page;
   beforeAll(async () => {
     page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });

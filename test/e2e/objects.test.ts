@@ -1,24 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import { usccCheckCharacter } from "../../server/domain/uscc.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const uscc = (body: string) => {
   const first17 = `91650402${body}`;
   return first17 + usccCheckCharacter(first17);
 };
 
-describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the browser", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the register of supervised objects in the browser", (e2e) => {
   let page: Page;
   let at: { lon: number; lat: number };
   beforeAll(async () => {
@@ -28,9 +25,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the bro
                  round(ST_Y(ST_PointOnSurface(boundary))::numeric, 5)::float8 as lat
             from grids where name = '亚尔村' and level = 3`,
     );
-    page = await e2e.browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    page = await signedInPage(e2e, "office", { viewport: { width: 1366, height: 860 }, landsOn: /\/grids/ });
   });
 
   const csv = (lines: string[]) =>
@@ -132,13 +127,12 @@ describe.runIf(RUN_BROWSER_TESTS)("the register of supervised objects in the bro
   });
 });
 
-describe.runIf(RUN_BROWSER_TESTS)("supervised objects on the grid map", () => {
-  const e2e = useBrowserServer();
-
+describeInBrowser("supervised objects on the grid map", (e2e) => {
   it("draws a village member's objects as a toggleable layer, and only theirs", async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await logIn(page, e2e.server.url, "member", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    const page = await signedInPage(e2e, "member", {
+      viewport: { width: 1366, height: 800 },
+      landsOn: /\/grids/,
+    });
     await page.waitForSelector("path.grid-level-3");
     expect(await page.locator("path.object-marker").count()).toBe(0);
     const total = await page.evaluate(

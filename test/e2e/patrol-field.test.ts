@@ -1,22 +1,19 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { BrowserContext, Page, Route } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
 import { recordFigure } from "../support/figures.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the field app on a phone, offline first", (e2e) => {
   let context: BrowserContext;
   let page: Page;
   let target: { id: number; name: string; lon: number; lat: number };
@@ -32,15 +29,14 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
            where g.name = '亚尔村' and o.status = 'active' and GeometryType(o.location) = 'POINT'
              and o.type = 'enterprise' order by o.id limit 1`,
     );
-    context = await e2e.browser.newContext({
+    page = await signedInPage(e2e, "member", {
       ...PHONE,
       permissions: ["geolocation"],
       geolocation: { longitude: target.lon + 0.0003, latitude: target.lat, accuracy: 8 },
       locale: "zh-CN",
+      landsOn: /\/grids/,
     });
-    page = await context.newPage();
-    await logIn(page, e2e.server.url, "member", DEMO_PASSWORD);
-    await page.waitForURL(/\/grids/);
+    context = page.context();
   });
 
   it("shows the due list and works offline: start, check in, report a problem, sync once when back online", async () => {
@@ -270,10 +266,11 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
   });
 
   it("shows the township the coverage map with blind spots, the ledger and a patrol's track playback", async () => {
-    const desk = await e2e.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
-    const office = await desk.newPage();
-    await logIn(office, e2e.server.url, "township", DEMO_PASSWORD);
-    await office.waitForURL(/\/grids|\/wuding|\/objects/);
+    const office = await signedInPage(e2e, "township", {
+      viewport: { width: 1366, height: 860 },
+      locale: "zh-CN",
+      landsOn: /\/grids|\/wuding|\/objects/,
+    });
     await office.goto(`${e2e.server.url}/patrols`);
     await office.locator(".patrol-ledger tbody tr").first().waitFor();
     // The coverage map draws the demo's blind spots as their own markers, counted in the legend.
@@ -314,7 +311,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the field app on a phone, offline first", () 
     await office.locator(".case-object").click();
     await office.locator(".archive-case").first().waitFor();
     await screenshot(office, "patrol-finding-archive");
-    await desk.close();
+    await office.context().close();
   });
 });
 

@@ -1,15 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
-import {
-  explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
-  screenshot,
-  useBrowserServer,
-} from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
+import { describeInBrowser, explainSkippedBrowserTests, logInAs, screenshot } from "../support/browser.ts";
 
 // The resident's account name and phone become the report's reporter (server/commands/case-opener.ts): made
 // distinctive here so that any trace of them on the public page is found.
@@ -20,8 +13,7 @@ const DESCRIPTION = "亚尔村三组渠边每晚焚烧塑料垃圾，浓烟刺�
 const PHONE_VIEW = { width: 390, height: 844 };
 const TRACKING_NO = /^GC\d{8}[2-9A-Z]{6}$/;
 
-describe.runIf(RUN_BROWSER_TESTS)("a member of the public follows a report on /track", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("a member of the public follows a report on /track", (e2e) => {
   const contexts: BrowserContext[] = [];
   let trackingNo = "";
 
@@ -63,8 +55,7 @@ describe.runIf(RUN_BROWSER_TESTS)("a member of the public follows a report on /t
   it("resident files a report, copies the number and follows the link to its progress", async () => {
     const page = await phone();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.server.url });
-    await logIn(page, e2e.server.url, "resident", DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await logInAs(page, e2e.server.url, "resident");
     await page.goto(`${e2e.server.url}/cases/new`);
     await page.locator("[data-testid=location-picker]").waitFor();
     await page.locator(".ant-form-item", { hasText: "事项类别" }).locator(".ant-select").first().click();

@@ -1,14 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
-import {
-  explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
-  screenshot,
-  useBrowserServer,
-} from "../support/browser.ts";
+import { describeInBrowser, explainSkippedBrowserTests, logInAs, screenshot } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const TITLE = "化工厂排污口夜间偷排";
@@ -16,8 +10,7 @@ const DESCRIPTION = "信访人反映：化工厂排污口每晚十点后排放�
 const REPORTER = "阿依古丽·草稿测试";
 const CONTACT = "13922223333";
 
-describe.runIf(RUN_BROWSER_TESTS)("the report form's draft across an expired session", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("the report form's draft across an expired session", (e2e) => {
   let context: BrowserContext;
   let page: Page;
 
@@ -29,10 +22,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the report form's draft across an expired ses
     await context.close();
   });
 
-  async function signIn() {
-    await logIn(page, e2e.server.url, "office", DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  }
+  const signIn = () => logInAs(page, e2e.server.url, "office");
 
   async function openReportForm() {
     await page.goto(`${e2e.server.url}/cases/new`);

@@ -1,13 +1,11 @@
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESK = { viewport: { width: 1366, height: 800 } };
@@ -27,15 +25,9 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-describe.runIf(RUN_BROWSER_TESTS)("maps in Uyghur (right to left)", () => {
-  const e2e = useBrowserServer();
-
+describeInBrowser("maps in Uyghur (right to left)", (e2e) => {
   async function open(username: string, language: string, options: object, path: string): Promise<Page> {
-    const context = await e2e.browser.newContext({ locale: "zh-CN", ...options });
-    await context.addInitScript((l) => localStorage.setItem("envgrid.language", l), language);
-    const page = await context.newPage();
-    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname !== "/login");
+    const page = await signedInPage(e2e, username, { locale: "zh-CN", ...options, language });
     await page.goto(`${e2e.server.url}${path}`);
     return page;
   }

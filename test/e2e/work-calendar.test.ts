@@ -1,28 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
-import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const DESK = { viewport: { width: 1366, height: 768 }, locale: "zh-CN" };
 
-describe.runIf(RUN_BROWSER_TESTS)("the work calendar on screen", () => {
-  const e2e = useBrowserServer();
-
-  async function as(username: string): Promise<Page> {
-    const context = await e2e.browser.newContext(DESK);
-    const page = await context.newPage();
-    await logIn(page, e2e.server.url, username, DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    return page;
-  }
+describeInBrowser("the work calendar on screen", (e2e) => {
+  const as = (username: string) => signedInPage(e2e, username, DESK);
 
   /** Picks days in the open multiple date picker (its cells are titled YYYY-MM-DD), then closes it. */
   async function pickDays(page: Page, picker: string, days: string[]) {

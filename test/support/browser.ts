@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { buildApp } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
+import { DEMO_PASSWORD } from "./test-app.ts";
 import { openTestDatabase, type TestDatabase } from "./test-db.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -105,11 +106,60 @@ export function useBrowserServer(): BrowserServer {
   };
 }
 
+/**
+ * A describe block that runs only where Chromium is, with the app and the browser started for it
+ * (`useBrowserServer`) before anything the block sets up itself. Pair it with `explainSkippedBrowserTests`
+ * at the end of the file, so a machine without Chromium says why nothing ran.
+ */
+export function describeInBrowser(name: string, body: (e2e: BrowserServer) => void): void {
+  describe.runIf(RUN_BROWSER_TESTS)(name, () => body(useBrowserServer()));
+}
+
 export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
   await page.click('button[type="submit"]');
+}
+
+type UrlMatch = Parameters<Page["waitForURL"]>[0];
+
+/**
+ * Logs a demo user in and waits for the page they land on (by default: anywhere but the login page), so
+ * the test starts on a signed-in page rather than racing the redirect.
+ */
+export async function logInAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  landsOn: UrlMatch = (url) => !url.pathname.startsWith("/login"),
+): Promise<void> {
+  await logIn(page, baseUrl, username, DEMO_PASSWORD);
+  await page.waitForURL(landsOn);
+}
+
+export interface SignedInPageOptions extends BrowserContextOptions {
+  /** The interface language, stored before the first page loads (as a user who chose it earlier). */
+  language?: string;
+  /** Where the user is expected to land; see `logInAs`. */
+  landsOn?: UrlMatch;
+}
+
+/**
+ * A page of its own context (closing the page closes the context) with a demo user logged in: each user a
+ * separate session, as on separate devices.
+ */
+export async function signedInPage(
+  e2e: BrowserServer,
+  username: string,
+  options: SignedInPageOptions = {},
+): Promise<Page> {
+  const { language, landsOn, ...contextOptions } = options;
+  const page = await e2e.browser.newPage(contextOptions);
+  if (language)
+    await page.context().addInitScript((l) => localStorage.setItem("envgrid.language", l), language);
+  await logInAs(page, e2e.server.url, username, landsOn);
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
