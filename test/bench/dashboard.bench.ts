@@ -12,6 +12,27 @@ import { type Latency, measure } from "./latency.ts";
 const ALL_GRIDS = { allGrids: true, gridPaths: [], gridIds: [], departmentIds: [] };
 
 /**
+ * GET `url` through the app as the holder of `cookie`: the first answer is handed to `check` (which throws
+ * when the data would flatter the figure) and returned, then `runs` requests are timed.
+ */
+async function timedGet<T>(
+  app: App,
+  url: string,
+  cookie: string,
+  runs: number,
+  check: (body: T) => void = () => {},
+): Promise<{ first: T; latency: Latency }> {
+  const get = async () => {
+    const r = await app.inject({ method: "GET", url, headers: { cookie } });
+    if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}: ${r.body}`);
+    return r;
+  };
+  const first = (await get()).json() as T;
+  check(first);
+  return { first, latency: await measure(get, runs) };
+}
+
+/**
  * The district KPI endpoint for the whole district (the heaviest scope), three ways: through the app
  * (inject: auth, validation, serialization), its own SQL statement run directly on the same pool, and the
  * same figures aggregated straight from `cases` without the rollups (what it would cost without them).
@@ -24,10 +45,7 @@ export async function dashboardLatencies(
 ): Promise<{ endpoint: Latency; statements: Latency; scan: Latency }> {
   const now = new Date();
   const period = currentQuarter(now);
-  const endpoint = await measure(async () => {
-    const r = await app.inject({ method: "GET", url: "/api/dashboard/kpis", headers: { cookie } });
-    if (r.statusCode !== 200) throw new Error(`dashboard answered ${r.statusCode}: ${r.body}`);
-  }, runs);
+  const endpoint = (await timedGet(app, "/api/dashboard/kpis", cookie, runs)).latency;
   const statements = await measure(() => rows(database.db, kpiStatement(ALL_GRIDS, period, now)), runs);
   const day = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
   const scan = await measure(
@@ -63,16 +81,20 @@ export async function departmentLatencies(
 ): Promise<{ endpoint: Latency; statement: Latency; scan: Latency }> {
   const now = new Date();
   const period = currentQuarter(now);
-  const get = () => app.inject({ method: "GET", url: "/api/dashboard/departments", headers: { cookie } });
-  const first = await get();
-  if (first.statusCode !== 200) throw new Error(`departments answered ${first.statusCode}: ${first.body}`);
-  const counted = (first.json() as DepartmentKpiReport).departments;
-  if (!counted.some((d) => d.handed > 0) || !counted.some((d) => d.rechecks > 0))
-    throw new Error("no hand-overs or re-checks in the quarter: the data has no department work to count");
-  const endpoint = await measure(async () => {
-    const r = await get();
-    if (r.statusCode !== 200) throw new Error(`departments answered ${r.statusCode}: ${r.body}`);
-  }, runs);
+  const endpoint = (
+    await timedGet<DepartmentKpiReport>(
+      app,
+      "/api/dashboard/departments",
+      cookie,
+      runs,
+      ({ departments }) => {
+        if (!departments.some((d) => d.handed > 0) || !departments.some((d) => d.rechecks > 0))
+          throw new Error(
+            "no hand-overs or re-checks in the quarter: the data has no department work to count",
+          );
+      },
+    )
+  ).latency;
   const everything = { everything: true, ownDepartmentIds: [], grids: null };
   const statement = await measure(
     () => rows(database.db, departmentKpiStatement(everything, period, now)),
@@ -102,15 +124,17 @@ export async function patrolLatencies(
   runs: number,
 ): Promise<{ endpoint: Latency; checkins: Latency; due: number; done: number }> {
   const period = currentQuarter(new Date());
-  const get = () => app.inject({ method: "GET", url: "/api/dashboard/patrols", headers: { cookie } });
-  const first = await get();
-  if (first.statusCode !== 200) throw new Error(`patrols answered ${first.statusCode}: ${first.body}`);
-  const { totals } = first.json() as PatrolCompletionReport;
-  if (totals.due === 0 || totals.done === 0) throw new Error("no patrol visits due or made in the quarter");
-  const endpoint = await measure(async () => {
-    const r = await get();
-    if (r.statusCode !== 200) throw new Error(`patrols answered ${r.statusCode}: ${r.body}`);
-  }, runs);
+  const { first, latency: endpoint } = await timedGet<PatrolCompletionReport>(
+    app,
+    "/api/dashboard/patrols",
+    cookie,
+    runs,
+    ({ totals }) => {
+      if (totals.due === 0 || totals.done === 0)
+        throw new Error("no patrol visits due or made in the quarter");
+    },
+  );
+  const { totals } = first;
   const checkins = await measure(
     () =>
       rows(
