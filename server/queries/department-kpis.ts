@@ -3,6 +3,7 @@ import type { DepartmentKpiReport, DepartmentKpis } from "../../api-types/dashbo
 import { type Db, rows } from "../db/client.ts";
 import { type KpiPeriod, shanghaiToday } from "../domain/kpi/period.ts";
 import { rate } from "../domain/kpi/rate.ts";
+import type { Scope } from "../policies/actor.ts";
 import type { DepartmentKpiReach } from "../policies/department-kpi-reach.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { intArrayParam } from "./case-row.ts";
@@ -23,21 +24,19 @@ const MEASURES = [
 /** Counted by close-limit day: only limits that have already come, as the township KPIs do. */
 const DUE_MEASURES = new Set<string>(["due", "due_closed", "due_closed_on_time", "due_extended"]);
 
-/** Rollup rows (keyed by department and township) that count for the caller: policies/department-kpi-reach.ts. */
-function rollupRowInReach(reach: DepartmentKpiReach): SQL {
+/**
+ * Whether a row counts for the caller (policies/department-kpi-reach.ts): its department is the caller's own,
+ * or its township (`byGrid`, for rollup rows) or grid (for a case) is in the caller's grids. A part the
+ * caller does not have is left out rather than written as an empty array, so the planner can push the grid
+ * test down into the scan.
+ */
+function inReach(reach: DepartmentKpiReach, department: SQL, byGrid: (grids: Scope) => SQL): SQL {
   if (reach.everything) return sql`true`;
   const parts: SQL[] = [];
   if (reach.ownDepartmentIds.length > 0)
-    parts.push(sql`department_id = any(${intArrayParam(reach.ownDepartmentIds)})`);
-  if (reach.grids) parts.push(townshipWithinScope(reach.grids, "township_id"));
+    parts.push(sql`${department} = any(${intArrayParam(reach.ownDepartmentIds)})`);
+  if (reach.grids) parts.push(byGrid(reach.grids));
   return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
-
-/** Whether a (case `c`, department) pair counts for the caller, for the live overdue count. */
-function pairInReach(reach: DepartmentKpiReach, department: SQL): SQL {
-  if (reach.everything) return sql`true`;
-  const own = sql`${department} = any(${intArrayParam(reach.ownDepartmentIds)})`;
-  return reach.grids ? sql`(${own} or ${gridWithinScope(sql`c.grid_path`, reach.grids)})` : own;
 }
 
 /**
@@ -50,7 +49,9 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
   const to = sql`${period.to}::date`;
   const today = shanghaiToday(now);
   const dueTo = sql`${period.to.localeCompare(today) < 0 ? period.to : today}::date`;
-  const inReach = rollupRowInReach(reach);
+  const rollupRowInReach = inReach(reach, sql`department_id`, (grids) =>
+    townshipWithinScope(grids, "township_id"),
+  );
   const townships = reach.grids ? sql`township_id >= 0` : sql`township_id = -1`;
   const columns = sql.raw(MEASURES.join(", "));
   const deltaSums = sql.raw(MEASURES.map((m) => `sum(n) filter (where measure = '${m}') as ${m}`).join(", "));
@@ -69,10 +70,10 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
     with flows as (
       select department_id as dept, ${periodSums}
         from (select department_id, day, ${columns} from department_kpi_daily
-               where ${townships} and day between ${from} and ${to} and ${inReach}
+               where ${townships} and day between ${from} and ${to} and ${rollupRowInReach}
               union all
               select department_id, day, ${deltaSums} from department_kpi_deltas
-               where day between ${from} and ${to} and ${inReach}
+               where day between ${from} and ${to} and ${rollupRowInReach}
                group by department_id, day) f
        group by 1),
     open as (
@@ -80,14 +81,14 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
         from (select department_id, township_id, n from department_kpi_open
               union all
               select department_id, township_id, n from department_kpi_deltas where measure = 'open') o
-       where ${inReach}
+       where ${rollupRowInReach}
        group by 1),
     overdue as (
       select dept, count(*)::int as n
         from (select p.dept, c.grid_path
                 from cases c cross join unnest(array[c.assigned_department_id] || c.participant_department_ids) p(dept)
                where ${overdue}) c
-       where ${pairInReach(reach, sql`c.dept`)}
+       where ${inReach(reach, sql`c.dept`, (grids) => gridWithinScope(sql`c.grid_path`, grids))}
        group by 1)
     select d.id, d.name, coalesce(f.handed, 0) as handed, coalesce(f.closed, 0) as closed,
            coalesce(f.due, 0) as "dueToClose", coalesce(f.due_closed, 0) as "closedOfDue",
