@@ -124,7 +124,7 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       done = cases;
       await settleData(database);
       const d = await dashboardLatencies(app, database, cookies.office, runs);
-      const dep = await departmentLatencies(app, database, cookies.office, runs);
+      const dep = await departmentLatencies(app, database, cookies, runs);
       const l = await caseListLatencies(app, cookies, runs);
       const i = await intakeLatencies(app, cookies.member, memberPoints, insert, runs);
       byStep.push({
@@ -147,6 +147,9 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
           ...(q === "p50" ? { target: "ratio <= 1.5" } : {}),
           note: `${note}; GET /api/dashboard/departments as the district office, the current quarter; baseline: its own SQL statement run directly`,
         });
+      msFigure(`dashboard.departments_township_p50_ms@${cases}`, dep.township.p50, dep.endpoint.p50, {
+        note: `${note}; the same endpoint as one township's officer (their township's rows, overdue cases of their grids); baseline: as the district office`,
+      });
       msFigure(`dashboard.departments_rollup_vs_scan_p50_ms@${cases}`, dep.endpoint.p50, dep.scan.p50, {
         note: `${note}; baseline: the same figures counted straight from the quarter's events and department cases (no rollups)`,
       });
