@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -98,6 +99,11 @@ export async function buildApp({
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Responses of 1 KiB and more go out compressed to clients that accept it (case lists, the grid tree and its
+  // GeoJSON shrink 5–10×: what a phone on a desert link waits for). Built web files are compressed once at
+  // build time instead (serveWebApp). Requests are never decompressed: no client of ours sends them so, and
+  // a compressed body is a way to smuggle a large one past the size checks.
+  await app.register(compress, { encodings: ["br", "gzip"], threshold: 1024, globalDecompression: false });
   // Uploads (spreadsheet imports, case evidence): one file per request, refused past the limit before being
   // read whole; each route passes its own, smaller or equal, limit to readSingleUpload (routes/single-upload.ts).
   await app.register(multipart, {
@@ -163,6 +169,8 @@ async function serveWebApp(app: App, distDir: string): Promise<void> {
     root: distDir,
     wildcard: true,
     index: "index.html",
+    // the build's .br / .gz siblings (web/vite.config.ts), for browsers that accept them
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -57,9 +59,42 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Writes a .br and a .gz copy beside each text file of the build, at the highest levels (once per build, not
+ * per request); the server sends them to browsers that accept them (server/app.ts, preCompressed). Files
+ * under 1 KiB gain too little to be worth a second request path.
+ */
+function precompressed(): Plugin {
+  let outDir = "";
+  const textFile = /\.(js|css|html|svg|json|webmanifest)$/;
+  const filesUnder = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      if (e.name.startsWith(".")) return []; // dist/.vite: the build manifest, never served
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? filesUnder(full) : [full];
+    });
+  return {
+    name: "envgrid-precompressed",
+    apply: "build",
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const file of filesUnder(outDir)) {
+        if (!textFile.test(file)) continue;
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+        const quality = { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY };
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: quality }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompressed()],
   build: {
     outDir: "dist",
     // dist/.vite/manifest.json: the import graph the weight bench walks (test/bench/web-weight.bench.ts)

@@ -209,7 +209,8 @@ export function caseRoutes(app: App, { database, config, now }: RouteDeps): void
 
   app.post(
     "/api/cases/:id/reporter/reveal",
-    { config: { permission: "case.read" }, schema: revealSchema },
+    // never compressed: a protected identity beside text a caller chose leaks through sizes (BREACH; decision 0008)
+    { config: { permission: "case.read" }, schema: revealSchema, compress: false },
     async (request, reply) => {
       const actor = actorOf(request);
       assertAllowed(actor, "case.read");
