@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import type { CaseRules } from "../domain/cases/case-state.ts";
-import { formatShanghai } from "../errors.ts";
 import { insertNotifications } from "./case-notifier.ts";
 
 /**
@@ -32,8 +31,14 @@ export async function warnCalendarExhausted(
       userId: a.id,
       caseId: null,
       kind: "calendar_exhausted" as const,
-      title: `请录入${(lastLoadedYear ?? new Date().getUTCFullYear()) + 1}年节假日安排`,
-      body: `有案件期限（${formatShanghai(e.dueAt)}）已超出已录入的工作日历（最后一年：${lastLoadedYear ?? "无"}），暂按周一至周五计算。`,
+      message: {
+        code: "calendar_exhausted" as const,
+        params: {
+          year: (lastLoadedYear ?? new Date().getUTCFullYear()) + 1,
+          dueAt: e.dueAt.toISOString(),
+          lastLoadedYear,
+        },
+      },
     })),
   );
 }

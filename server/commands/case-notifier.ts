@@ -1,22 +1,27 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
-import { permittedActions } from "../domain/cases/case-actions.ts";
-import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
+import { type CaseAction, permittedActions } from "../domain/cases/case-actions.ts";
 import type { CaseState } from "../domain/cases/case-state.ts";
 import { DEFAULT_EXTENSION_POLICY } from "../domain/cases/deadline-rules.ts";
 import { responsibleUnit } from "../domain/cases/supervision.ts";
 import type { NotificationKind } from "../domain/notification-kinds.ts";
+import { chineseNotification, type NotificationMessage } from "../domain/notification-messages.ts";
 import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
 import type { RoleAssignment } from "../policies/actor.ts";
 import { type CaseActorSource, caseActorFacts } from "../policies/case-access.ts";
+import { jsonParam } from "../queries/case-row.ts";
 import { pathGridIds } from "../queries/grid-ancestry.ts";
 
 export interface NewNotification {
   userId: number;
   caseId: number | null;
   kind: NotificationKind;
-  title: string;
-  body?: string;
+  message: NotificationMessage;
+}
+
+/** The columns of a notification: its message, and the Chinese title and body built from it. */
+export function notificationColumns(n: NewNotification) {
+  return { ...chineseNotification(n.message), message: n.message.code, params: n.message.params };
 }
 
 /** One user hears about one thing once per event, however many roles brought them here. */
@@ -34,8 +39,11 @@ export async function insertNotifications(tx: Db, items: NewNotification[]): Pro
   const unique = uniqueNotifications(items);
   if (unique.length === 0) return;
   await tx.execute(
-    sql`insert into notifications (user_id, case_id, kind, title, body) values ${sql.join(
-      unique.map((n) => sql`(${n.userId}, ${n.caseId}, ${n.kind}, ${n.title}, ${n.body ?? ""})`),
+    sql`insert into notifications (user_id, case_id, kind, title, body, message, params) values ${sql.join(
+      unique.map((n) => {
+        const c = notificationColumns(n);
+        return sql`(${n.userId}, ${n.caseId}, ${n.kind}, ${c.title}, ${c.body}, ${c.message}, ${jsonParam(c.params)})`;
+      }),
       sql`, `,
     )}`,
   );
@@ -114,8 +122,6 @@ const isDistrictOnly = (s: Stakeholder) =>
     (r) => GRID_SCOPED_ROLES.includes(r.role as Role) || DEPARTMENT_SCOPED_ROLES.includes(r.role as Role),
   );
 
-export const caseLabel = (c: { trackingNo: string; title: string }) => `${c.trackingNo}「${c.title}」`;
-
 /**
  * Who must act next on the case in this state, with what they can do. Grid and department staff whose
  * actions the machine permits; the district level only when the step is the district's (an extension to
@@ -125,11 +131,11 @@ export function whoMustAct(
   state: CaseState,
   gridPath: string,
   stakeholders: Stakeholder[],
-): { userId: number; actions: string[] }[] {
+): { userId: number; actions: CaseAction[] }[] {
   if (state.stage === "verifying" && state.verifierId !== null)
-    return [{ userId: Number(state.verifierId), actions: [CASE_ACTION_LABELS.record_verification] }];
+    return [{ userId: Number(state.verifierId), actions: ["record_verification"] }];
   const unit = responsibleUnit(state.stage, state.handlerKind, state.pendingExtension !== null);
-  const out: { userId: number; actions: string[] }[] = [];
+  const out: { userId: number; actions: CaseAction[] }[] = [];
   for (const s of stakeholders) {
     if (isDistrictOnly(s) && unit !== "district") continue;
     const facts = caseActorFacts(s, {
@@ -137,8 +143,7 @@ export function whoMustAct(
       assignedDepartmentId: numberOrNull(state.assignedDepartmentId),
     });
     const actions = permittedActions(state, facts, DEFAULT_EXTENSION_POLICY);
-    if (actions.length > 0)
-      out.push({ userId: s.userId, actions: actions.map((a) => CASE_ACTION_LABELS[a]) });
+    if (actions.length > 0) out.push({ userId: s.userId, actions });
   }
   return out;
 }

@@ -7,7 +7,6 @@ import { isUniqueViolation } from "../db/pg-errors.ts";
 import { openCase } from "../domain/cases/case-machine.ts";
 import { routeCase } from "../domain/cases/case-routing.ts";
 import {
-  CASE_SOURCE_NAMES,
   type CaseSource,
   mayFile,
   type PetitionChannel,
@@ -19,7 +18,7 @@ import type { Priority } from "../domain/cases/priorities.ts";
 import { supervisionLevelOf } from "../domain/cases/supervision.ts";
 import { trackingNumber } from "../domain/cases/tracking-number.ts";
 import type { Role } from "../domain/roles.ts";
-import { AppError, forbidden, formatShanghai } from "../errors.ts";
+import { AppError, forbidden } from "../errors.ts";
 import { intArrayParam, jsonParam, stateColumns, tsParam } from "../queries/case-row.ts";
 import { duplicatesJsonb } from "../queries/cases.ts";
 import { placeIntake } from "../queries/intake-placement.ts";
@@ -28,9 +27,9 @@ import { sealDisputeParties } from "../security/dispute-complainant.ts";
 import { encryptField, reporterAad } from "../security/reporter-crypto.ts";
 import { warnCalendarExhausted } from "./calendar-warning.ts";
 import {
-  caseLabel,
   districtOffice,
   type NewNotification,
+  notificationColumns,
   uniqueNotifications,
   whoMustAct,
 } from "./case-notifier.ts";
@@ -216,24 +215,29 @@ async function reporterIdentity(
 /** 上报 goes to the level-2 unit; urgent and important matters reach the district office at once. */
 function intakeNotifications(c: {
   state: CaseState;
-  grid: { name: string; path: string };
+  grid: { id: number; name: string; path: string };
   stakeholders: Parameters<typeof whoMustAct>[2];
   filerId: number;
   source: CaseSource;
-  categoryName: string;
+  category: string;
   trackingNo: string;
   title: string;
 }): NewNotification[] {
-  const label = caseLabel(c);
-  const due = c.state.deadline ? `，请于 ${formatShanghai(c.state.deadline.dueAt)} 前处理` : "";
+  const place = {
+    trackingNo: c.trackingNo,
+    title: c.title,
+    category: c.category,
+    gridId: c.grid.id,
+    gridName: c.grid.name,
+    dueAt: c.state.deadline?.dueAt.toISOString() ?? null,
+  };
   const notes: NewNotification[] = whoMustAct(c.state, c.grid.path, c.stakeholders)
     .filter((w) => w.userId !== c.filerId)
     .map((w) => ({
       userId: w.userId,
       caseId: null,
       kind: "action_required",
-      title: `新上报待受理：${label}`,
-      body: `${CASE_SOURCE_NAMES[c.source]}，${c.categoryName}，${c.grid.name}${due}`,
+      message: { code: "case_reported", params: { ...place, source: c.source } },
     }));
   const priority = c.state.priority;
   if (priority !== "normal")
@@ -242,8 +246,7 @@ function intakeNotifications(c: {
         userId,
         caseId: null,
         kind: priority === "urgent" ? "urgent_alert" : "stage_update",
-        title: `${priority === "urgent" ? "【迅速督办】紧急" : "【全程督办】重要"}案件上报：${label}`,
-        body: `${c.categoryName}，${c.grid.name}${due}`,
+        message: { code: "case_reported_supervised", params: { ...place, priority } },
       });
   return uniqueNotifications(notes);
 }
@@ -300,7 +303,7 @@ async function prepareIntake({
     stakeholders,
     filerId: actor.userId,
     source: input.source,
-    categoryName: category.name,
+    category: category.code,
     trackingNo,
     title: input.title.trim(),
   });
@@ -371,16 +374,11 @@ async function prepareIntake({
                  ${jsonParam({ source: input.source, category: category.code, priority, gridId: grid.id, routing: routing.explanation })}
             from c),
         n as (
-          insert into notifications (user_id, case_id, kind, title, body)
-          select x.user_id, c.id, x.kind, x.title, x.body
+          insert into notifications (user_id, case_id, kind, title, body, message, params)
+          select x.user_id, c.id, x.kind, x.title, x.body, x.message, x.params
             from c, jsonb_to_recordset(${jsonParam(
-              notifications.map((n) => ({
-                user_id: n.userId,
-                kind: n.kind,
-                title: n.title,
-                body: n.body ?? "",
-              })),
-            )}) as x(user_id int, kind text, title text, body text)),
+              notifications.map((n) => ({ user_id: n.userId, kind: n.kind, ...notificationColumns(n) })),
+            )}) as x(user_id int, kind text, title text, body text, message text, params jsonb)),
         a as (
           insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, ip, after)
           select ${actor.userId}, ${actor.username}, 'case.create', 'case', c.id::text, ${ctx.ip},

@@ -9,7 +9,7 @@ import { jsonParam, rowToState } from "../queries/case-row.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
 import { ancestorNamesJson } from "../queries/grid-ancestry.ts";
 import { recordAudit } from "./audit-recorder.ts";
-import { caseLabel, caseStakeholders, insertNotifications, whoMustAct } from "./case-notifier.ts";
+import { caseStakeholders, insertNotifications, whoMustAct } from "./case-notifier.ts";
 import { refusalError } from "./case-transitioner.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -113,8 +113,10 @@ export async function overrideRouting(
             userId: w.userId,
             caseId,
             kind: "action_required" as const,
-            title: `改派至本网格：${caseLabel(row)}`,
-            body: `理由：${input.reason.trim()}`,
+            message: {
+              code: "case_rerouted" as const,
+              params: { trackingNo: row.trackingNo, title: row.title, reason: input.reason.trim() },
+            },
           })),
       );
     }

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client.ts";
 import type { CaseAction } from "../domain/cases/case-actions.ts";
-import { CASE_ACTION_LABELS } from "../domain/cases/case-labels.ts";
 import type { RefusalCode } from "../domain/cases/case-machine.ts";
 import { type CaseCommand, decide } from "../domain/cases/case-machine.ts";
 import { REFUSALS } from "../domain/cases/case-refusals.ts";
-import { type CaseState, isTerminal, STAGE_NAMES } from "../domain/cases/case-state.ts";
-import { AppError, forbidden, formatShanghai } from "../errors.ts";
+import { type CaseState, isTerminal } from "../domain/cases/case-state.ts";
+import type { NotificationMessage } from "../domain/notification-messages.ts";
+import { AppError, forbidden } from "../errors.ts";
 import { caseActorFacts } from "../policies/case-access.ts";
 import { type CaseRow, intArrayParam, rowToState, stateAssignments } from "../queries/case-row.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
@@ -15,7 +15,6 @@ import { loadCaseRules } from "../queries/work-calendar.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import { warnCalendarExhausted } from "./calendar-warning.ts";
 import {
-  caseLabel,
   caseStakeholders,
   districtOffice,
   insertNotifications,
@@ -270,8 +269,8 @@ async function notifyAfterTransition(
     ...next.participantDepartmentIds.map(Number),
   ];
   const stakeholders = await caseStakeholders(tx, { gridPath: row.gridPath, departmentIds });
-  const label = caseLabel(row);
-  const due = next.deadline ? `，期限 ${formatShanghai(next.deadline.dueAt)}` : "";
+  const about = { trackingNo: row.trackingNo, title: row.title };
+  const dueAt = next.deadline?.dueAt.toISOString() ?? null;
   const notes: NewNotification[] = [];
   if (!isTerminal(next.stage))
     for (const w of whoMustAct(next, row.gridPath, stakeholders))
@@ -280,22 +279,29 @@ async function notifyAfterTransition(
           userId: w.userId,
           caseId: row.id,
           kind: "action_required",
-          title: `待办：${label} ${STAGE_NAMES[next.stage]}`,
-          body: `可执行：${w.actions.join("、")}${due}`,
+          message: {
+            code: "case_action_required",
+            params: { ...about, stage: next.stage, actions: w.actions, dueAt },
+          },
         });
   const stageChanged = next.stage !== before.stage;
   // 全程督办 / 迅速督办: the district office follows every stage of important and urgent cases;
   // 立案 is reported to level 1 for every case (plan §三(五)2)
-  if (stageChanged && (row.priority !== "normal" || action === "register"))
+  if (stageChanged && (row.priority !== "normal" || action === "register")) {
+    const change = { ...about, action, fromStage: before.stage, toStage: next.stage, dueAt };
+    const message: NotificationMessage =
+      row.priority === "normal"
+        ? { code: "case_registered", params: change }
+        : { code: "case_stage_supervised", params: { ...change, priority: row.priority } };
     for (const userId of districtOffice(stakeholders))
       if (userId !== actorId)
         notes.push({
           userId,
           caseId: row.id,
           kind: row.priority === "urgent" ? "urgent_alert" : "stage_update",
-          title: `${row.priority === "urgent" ? "【迅速督办】" : row.priority === "important" ? "【全程督办】" : "【立案上报】"}${label}`,
-          body: `${CASE_ACTION_LABELS[action]}：${STAGE_NAMES[before.stage]} → ${STAGE_NAMES[next.stage]}${due}`,
+          message,
         });
+  }
   // the filer hears how it ended (a resident through their own account, never by name to anyone else)
   if (
     row.createdBy !== null &&
@@ -309,8 +315,13 @@ async function notifyAfterTransition(
       userId: row.createdBy,
       caseId: row.id,
       kind: "stage_update",
-      title: `您上报的案件${label}：${action === "reply_to_reporter" ? "已答复" : STAGE_NAMES[next.stage]}`,
-      body: next.rejectionReason ? `理由：${next.rejectionReason}` : "",
+      message:
+        action === "reply_to_reporter"
+          ? { code: "filed_case_replied", params: { ...about, reason: next.rejectionReason } }
+          : {
+              code: "filed_case_ended",
+              params: { ...about, stage: next.stage, reason: next.rejectionReason },
+            },
     });
   await insertNotifications(tx, notes);
 }

@@ -1,6 +1,6 @@
 /**
- * What a notification is about. The title and body are written in Chinese when it is stored (a record, like the
- * audit log); the kind is the code the web names in the reader's language.
+ * What a notification is about: a code the web names in the reader's language. What it says is a message code
+ * with parameters (notification-messages.ts), stored with its Chinese title and body as the record.
  */
 export const NOTIFICATION_KINDS = [
   "action_required",

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../commands/audit-recorder.ts";
 import {
-  caseLabel,
   caseStakeholders,
   departmentHeads,
   insertNotifications,
@@ -12,14 +11,11 @@ import {
 import { FIELD_SCOPE_PATTERNS } from "../commands/idempotency.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
-import { DEADLINE_PHASE_LABELS } from "../domain/cases/case-labels.ts";
-import { STAGE_NAMES } from "../domain/cases/case-state.ts";
 import {
   escalationTargets,
   responsibleUnit,
   SECOND_ESCALATION_AFTER_WORKING_DAYS,
 } from "../domain/cases/supervision.ts";
-import { formatShanghai } from "../errors.ts";
 import { CASE_COLUMNS, type CaseRow, rowToState } from "../queries/case-row.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 
@@ -103,25 +99,33 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
           ),
           ...(roles.includes("department_head") ? departmentHeads(stakeholders, c.assignedDepartmentId) : []),
         ]);
-        const label = caseLabel(c);
-        const phase = c.deadlinePhase ? DEADLINE_PHASE_LABELS[c.deadlinePhase] : "期限";
-        const due = formatShanghai(new Date(c.deadlineDueAt as string));
+        const overdue = {
+          trackingNo: c.trackingNo,
+          title: c.title,
+          stage: c.stage,
+          phase: c.deadlinePhase,
+          dueAt: c.deadlineDueAt,
+        };
         if (level === 1)
           for (const w of whoMustAct(state, c.gridPath, stakeholders))
             notes.push({
               userId: w.userId,
               caseId: c.id,
               kind: "overdue",
-              title: `已逾期：${label}`,
-              body: `${STAGE_NAMES[c.stage]}，${phase}已于 ${due} 届满，请立即处理（可执行：${w.actions.join("、")}）`,
+              message: { code: "case_overdue", params: { ...overdue, actions: w.actions } },
             });
         for (const userId of targets)
           notes.push({
             userId,
             caseId: c.id,
             kind: "escalation",
-            title: `${level === 2 ? "【二次升级】" : "【逾期升级】"}${label}`,
-            body: `${STAGE_NAMES[c.stage]}，${phase}已于 ${due} 届满${level === 2 ? `，逾期超过${SECOND_ESCALATION_AFTER_WORKING_DAYS}个工作日` : ""}，请督办`,
+            message:
+              level === 2
+                ? {
+                    code: "case_escalated_again",
+                    params: { ...overdue, workingDays: SECOND_ESCALATION_AFTER_WORKING_DAYS },
+                  }
+                : { code: "case_escalated", params: overdue },
           });
         await tx.execute(
           sql`insert into case_events (case_id, kind, actor_id, at, version, data)
@@ -201,8 +205,7 @@ async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise
       userId: r.id,
       caseId: null,
       kind: "digest",
-      title: `【定期督办】${day} 一般事项汇总`,
-      body: `在办一般事项 ${counts.open} 件，其中已逾期 ${counts.overdue} 件、3日内到期 ${counts.soon} 件。`,
+      message: { code: "daily_digest", params: { day, ...counts } },
     });
   return recipients.length;
 }

@@ -1,18 +1,7 @@
 import type { AuditEntry } from "../../api-types/audit.ts";
 import { auditActionLabel, auditEntityLabel } from "../domain/audit-actions.ts";
+import { formatShanghaiSeconds } from "../domain/shanghai-time.ts";
 import { type LedgerColumn, ledgerWorkbook, xlsxBuffer } from "./ledger-sheet.ts";
-
-// to the second: an audit trail orders events that happen within one minute
-const SHANGHAI_SECONDS = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 
 // A cell holds at most 32,767 characters (Excel's limit); a longer before/after is cut with a mark.
 const CELL_MAX = 32_000;
@@ -24,7 +13,7 @@ const json = (value: unknown) => {
 
 const COLUMNS: LedgerColumn<AuditEntry>[] = [
   { header: "编号", width: 9, cell: (r) => r.id },
-  { header: "时间（北京时间）", width: 20, cell: (r) => SHANGHAI_SECONDS.format(new Date(r.at)) },
+  { header: "时间（北京时间）", width: 20, cell: (r) => formatShanghaiSeconds(new Date(r.at)) },
   { header: "操作人", width: 14, cell: (r) => r.actorName ?? (r.actorId === null ? "" : `#${r.actorId}`) },
   { header: "操作", width: 18, cell: (r) => auditActionLabel(r.action) },
   { header: "操作代码", width: 24, cell: (r) => r.action },

@@ -2,7 +2,7 @@ import { CASE_SOURCE_NAMES, type CaseSource } from "../domain/cases/case-sources
 import { STAGE_NAMES } from "../domain/cases/case-state.ts";
 import { matterCategory } from "../domain/cases/matter-categories.ts";
 import { PRIORITY_NAMES, type Priority } from "../domain/cases/priorities.ts";
-import { formatShanghai } from "../errors.ts";
+import { formatShanghai } from "../domain/shanghai-time.ts";
 import type { CaseExportFilter, CaseExportRow } from "../queries/cases.ts";
 import { type LedgerColumn, ledgerWorkbook, xlsxBuffer } from "./ledger-sheet.ts";
 

@@ -11,6 +11,7 @@ import {
   SHEET_COLUMNS,
   type SheetField,
 } from "../domain/object-sheet.ts";
+import { formatShanghai } from "../domain/shanghai-time.ts";
 import {
   EIA_STATUS_LABELS,
   type EiaStatus,
@@ -23,7 +24,6 @@ import {
   type RiskLevel,
 } from "../domain/supervised-object.ts";
 import { usccCheckCharacter } from "../domain/uscc.ts";
-import { formatShanghai } from "../errors.ts";
 import type { ExportRow } from "../queries/objects.ts";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

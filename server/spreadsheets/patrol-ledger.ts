@@ -1,5 +1,5 @@
 import type { PatrolLedgerRow } from "../../api-types/patrols.ts";
-import { formatShanghai } from "../errors.ts";
+import { formatShanghai } from "../domain/shanghai-time.ts";
 import { type LedgerColumn, ledgerWorkbook, xlsxBuffer } from "./ledger-sheet.ts";
 
 const COLUMNS: LedgerColumn<PatrolLedgerRow>[] = [

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NotificationPage } from "../../api-types/notifications.ts";
+import { shanghaiDate } from "../../server/domain/calendar/work-calendar.ts";
+import { formatShanghai } from "../../server/domain/shanghai-time.ts";
 import { runDeadlineSweep } from "../../server/jobs/deadline-sweep.ts";
 import { caseApi, idOf, type Point, pointIn, report } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
@@ -22,13 +25,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function notes(user: string, caseId: number | null) {
-  const items = (await api.get(user, "/api/notifications?pageSize=200")).json().items as {
-    id: number;
-    caseId: number | null;
-    kind: string;
-    title: string;
-  }[];
-  return items.filter((n) => n.caseId === caseId);
+  const r = await api.get(user, "/api/notifications?pageSize=200");
+  expect(r.statusCode, r.body).toBe(200);
+  return (r.json() as NotificationPage).items.filter((n) => n.caseId === caseId);
 }
 
 describe("supervision levels (督查督办)", () => {
@@ -205,6 +204,136 @@ describe("the supervision board and notifications", () => {
   });
 });
 
+/** The caller's one notification with this message about this case (or, with a day, that day's digest). */
+async function inbox(user: string, caseId: number | null, message: string, day?: string) {
+  const found = (await notes(user, caseId)).filter(
+    (n) => n.message === message && (day === undefined || n.params.day === day),
+  );
+  expect(found, `${user}: ${message} about case ${caseId}`).toHaveLength(1);
+  return found[0];
+}
+
+const time = (utc: string) => formatShanghai(new Date(utc));
+
+// Each notification carries its message code and parameters (migration 0021) with the Chinese title and body
+// it always had: the stored record, and what the web shows when it does not know the code.
+describe("notification messages", () => {
+  it("gives intake's notifications their code and parameters, with the same Chinese as before", async () => {
+    clock = sh("2026-01-05T09:00:00"); // a Monday
+    const c = await api.fileAndRead("member", report({ title: "企业烟囱冒黑烟" }, yaer));
+    const label = `${c.trackingNo}「企业烟囱冒黑烟」`;
+    expect(await inbox("township", c.id, "case_reported")).toMatchObject({
+      kind: "action_required",
+      params: {
+        trackingNo: c.trackingNo,
+        title: "企业烟囱冒黑烟",
+        source: "patrol_finding",
+        category: "industrial_air",
+        gridId: await idOf(t, "grids", "亚尔村"),
+        gridName: "亚尔村",
+        dueAt: c.deadline.dueAt,
+      },
+      title: `新上报待受理：${label}`,
+      body: `网格巡查发现，工业废气污染，亚尔村，请于 ${time(c.deadline.dueAt)} 前处理`,
+    });
+
+    const urgent = await api.fileAndRead(
+      "member",
+      report({ title: "水源地油污", category: "drinking_water_source" }, yaer),
+    );
+    expect(await inbox("office", urgent.id, "case_reported_supervised")).toMatchObject({
+      kind: "urgent_alert",
+      params: { trackingNo: urgent.trackingNo, priority: "urgent", category: "drinking_water_source" },
+      title: `【迅速督办】紧急案件上报：${urgent.trackingNo}「水源地油污」`,
+      body: `饮用水水源地污染，亚尔村，请于 ${time(urgent.deadline.dueAt)} 前处理`,
+    });
+  });
+
+  it("gives a transition's notifications their code and parameters, with the same Chinese as before", async () => {
+    const c = await api.fileAndRead("member", report({ title: "砖厂夜间偷排废气" }, yaer));
+    const label = `${c.trackingNo}「砖厂夜间偷排废气」`;
+    await api.step("township", c.id, { action: "accept" });
+    const registered = await api.step("township", c.id, { action: "register" });
+    expect(await inbox("office", c.id, "case_registered")).toMatchObject({
+      kind: "stage_update",
+      params: {
+        action: "register",
+        fromStage: "accepted",
+        toStage: "registered",
+        dueAt: registered.deadline.dueAt,
+      },
+      title: `【立案上报】${label}`,
+      body: `立案并上报：已受理待立案 → 已立案待研判，期限 ${time(registered.deadline.dueAt)}`,
+    });
+
+    const transferred = await api.step("township", c.id, {
+      action: "transfer",
+      departmentId: await idOf(t, "departments", "eco"),
+      handlingDays: 10,
+    });
+    expect(await inbox("dept", c.id, "case_action_required")).toMatchObject({
+      kind: "action_required",
+      params: {
+        trackingNo: c.trackingNo,
+        title: "砖厂夜间偷排废气",
+        stage: "transferred",
+        actions: ["accept_transfer", "return_transfer"],
+        dueAt: transferred.deadline.dueAt,
+      },
+      title: `待办：${label} 已移交待接收`,
+      body: `可执行：接收移交、退回移交，期限 ${time(transferred.deadline.dueAt)}`,
+    });
+  });
+
+  it("gives the deadline sweep's notifications their code and parameters, with the same Chinese as before", async () => {
+    clock = sh("2026-01-12T09:00:00");
+    const c = await api.fileAndRead("member", report({ title: "逾期未受理" }, yaer));
+    const label = `${c.trackingNo}「逾期未受理」`;
+    const due = time(c.deadline.dueAt);
+    clock = new Date(new Date(c.deadline.dueAt).getTime() + 60_000);
+    await runDeadlineSweep(t.database.db, clock);
+
+    const overdue = { stage: "reported", phase: "acceptance", dueAt: c.deadline.dueAt };
+    expect(await inbox("township", c.id, "case_overdue")).toMatchObject({
+      kind: "overdue",
+      params: { trackingNo: c.trackingNo, ...overdue, actions: ["accept", "reject", "merge_into"] },
+      title: `已逾期：${label}`,
+      body: `已上报待受理，受理时限已于 ${due} 届满，请立即处理（可执行：受理、不予受理、合并重复件）`,
+    });
+    expect(await inbox("office", c.id, "case_escalated")).toMatchObject({
+      kind: "escalation",
+      params: { trackingNo: c.trackingNo, title: "逾期未受理", ...overdue },
+      title: `【逾期升级】${label}`,
+      body: `已上报待受理，受理时限已于 ${due} 届满，请督办`,
+    });
+
+    const day = shanghaiDate(clock);
+    const digest = await inbox("office", null, "daily_digest", day);
+    const { open, overdue: late, soon } = digest.params as Record<string, number>;
+    expect(digest).toMatchObject({
+      kind: "digest",
+      params: { day },
+      title: `【定期督办】${day} 一般事项汇总`,
+    });
+    expect([open, late, soon].every(Number.isInteger)).toBe(true);
+    expect(digest.body).toBe(`在办一般事项 ${open} 件，其中已逾期 ${late} 件、3日内到期 ${soon} 件。`);
+  });
+
+  it("answers a notification stored before messages had codes with no code and its stored text", async () => {
+    const township = await idOf(t, "users", "township");
+    await t.query(
+      sql`insert into notifications (user_id, case_id, kind, title, body)
+          values (${township}, null, 'digest', '旧通知：迁移前的消息', '正文')`,
+    );
+    expect((await notes("township", null)).find((n) => n.title === "旧通知：迁移前的消息")).toMatchObject({
+      message: null,
+      params: {},
+      body: "正文",
+    });
+    expect((await api.get("township", "/api/notifications?pageSize=abc")).statusCode).toBe(400);
+  });
+});
+
 describe("a deadline past the loaded work calendar", () => {
   it("files the case with its calendar_exhausted event and the administrators' notice, once per key", async () => {
     clock = sh("2026-12-28T09:00:00"); // 15 working days from here end in 2027, which is not loaded
@@ -223,5 +352,13 @@ describe("a deadline past the loaded work calendar", () => {
            where n.kind = 'calendar_exhausted' and ur.role = 'sys_admin'`,
     );
     expect(n).toBeGreaterThan(0);
+    const [notice] = await t.query<{ message: string; params: object; title: string }>(
+      sql`select message, params, title from notifications where kind = 'calendar_exhausted' order by id desc limit 1`,
+    );
+    expect(notice).toEqual({
+      message: "calendar_exhausted",
+      params: { year: 2027, dueAt: first.json().deadlineDueAt, lastLoadedYear: 2026 },
+      title: "请录入2027年节假日安排",
+    });
   });
 });

@@ -131,6 +131,9 @@ export const notifications = pgTable("notifications", {
   kind: text("kind").notNull(),
   title: text("title").notNull(),
   body: text("body").notNull(),
+  /** A code of domain/notification-messages.ts; NULL for rows from before migration 0021. */
+  message: text("message"),
+  params: jsonb("params").notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
   readAt: ts("read_at"),
 });

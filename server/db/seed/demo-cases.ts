@@ -732,8 +732,10 @@ async function notifyDemoUsers(db: Db, cases: SeededCase[]): Promise<number> {
         userId: w.userId,
         caseId: c.id,
         kind: "action_required",
-        title: `待办：${c.trackingNo}「${c.title}」`,
-        body: `可执行：${w.actions.join("、")}`,
+        message: {
+          code: "case_todo",
+          params: { trackingNo: c.trackingNo, title: c.title, actions: w.actions },
+        },
       });
   }
   for (let i = 0; i < notes.length; i += 500) await insertNotifications(db, notes.slice(i, i + 500));

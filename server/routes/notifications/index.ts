@@ -1,6 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { sql } from "drizzle-orm";
+import type { NotificationItem, NotificationPage } from "../../../api-types/notifications.ts";
 import { rows } from "../../db/client.ts";
+import type { Equal, Expect } from "../../domain/type-equality.ts";
 import { notFound } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import { isoOf } from "../../queries/case-row.ts";
@@ -11,11 +13,27 @@ const Notification = Type.Object({
   id: Type.Integer(),
   caseId: Type.Union([Type.Integer(), Type.Null()]),
   kind: Type.String(),
-  title: Type.String(),
+  title: Type.String({ description: "stored Chinese title: the record, and the fallback" }),
   body: Type.String(),
+  message: Type.Union([Type.String(), Type.Null()], {
+    description: "message code (server/domain/notification-messages.ts); null for older notifications",
+  }),
+  params: Type.Record(Type.String(), Type.Unknown(), { description: "the message's parameters" }),
   createdAt: Type.String(),
   readAt: Type.Union([Type.String(), Type.Null()]),
 });
+
+const NotificationList = Type.Object({
+  items: Type.Array(Notification),
+  total: Type.Integer(),
+  unread: Type.Integer(),
+});
+
+/** The schema is the type api-types/notifications.ts gives the web: one changed side fails here. */
+export type NotificationSchemasAgree = [
+  Expect<Equal<Static<typeof Notification>, NotificationItem>>,
+  Expect<Equal<Static<typeof NotificationList>, NotificationPage>>,
+];
 
 /**
  * In-app notifications of the caller. Marking one read changes only the caller's own inbox state, so it is not
@@ -33,23 +51,16 @@ export function notificationRoutes(app: App, { database }: RouteDeps): void {
           { ...Pagination, unread: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
-            items: Type.Array(Notification),
-            total: Type.Integer(),
-            unread: Type.Integer(),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: NotificationList, ...errorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const { page, pageSize, unread } = request.query;
       const where = sql`n.user_id = ${actor.userId} ${unread ? sql`and n.read_at is null` : sql``}`;
-      const items = await rows<Static<typeof Notification>>(
+      const items = await rows<NotificationItem>(
         db,
-        sql`select n.id::int as id, n.case_id as "caseId", n.kind, n.title, n.body,
+        sql`select n.id::int as id, n.case_id as "caseId", n.kind, n.title, n.body, n.message, n.params,
                    ${isoOf("n.created_at")} as "createdAt", ${isoOf("n.read_at")} as "readAt"
               from notifications n where ${where}
              order by n.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,

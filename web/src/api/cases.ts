@@ -7,6 +7,7 @@ import type {
   RevealedReporter,
   SupervisionBoard,
 } from "../../../api-types/cases";
+import type { NotificationPage } from "../../../api-types/notifications";
 import { ApiError, queryString, request } from "./client";
 import type { DepartmentName, Page } from "./types";
 
@@ -152,21 +153,13 @@ export function useRevealReporter(caseId: number) {
   });
 }
 
-export interface NotificationItem {
-  id: number;
-  caseId: number | null;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type * from "../../../api-types/notifications";
 
 export function useNotifications(params: { page: number; pageSize: number; unread?: boolean }) {
   return useQuery({
     queryKey: ["notifications", params],
     queryFn: () =>
-      request<Page<NotificationItem> & { unread: number }>(
+      request<NotificationPage>(
         "GET",
         `/api/notifications${queryString({ ...params, unread: params.unread ? "true" : undefined })}`,
       ),

@@ -1,4 +1,5 @@
 import { enDomain } from "./domain/en";
+import { enNotifications } from "./notifications/en";
 import type { Translation } from "./types";
 
 export const en: Translation = {
@@ -1091,4 +1092,5 @@ export const en: Translation = {
     },
   },
   domain: enDomain,
+  notifications: enNotifications,
 };

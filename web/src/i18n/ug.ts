@@ -1,4 +1,5 @@
 import { ugDomain } from "./domain/ug";
+import { ugNotifications } from "./notifications/ug";
 import type { PartialTranslation } from "./types";
 
 // Main screens only; anything missing falls back to Chinese (see fallbackLng in index.ts).
@@ -1123,4 +1124,5 @@ export const ug: PartialTranslation = {
     },
   },
   domain: ugDomain,
+  notifications: ugNotifications,
 };

@@ -29,7 +29,7 @@ export const zhDomain = {
   supervisionLevels: namesByCode(Object.values(SUPERVISION_LEVELS)),
   handlingResults: HANDLING_RESULT_LABELS,
   deadlinePhases: DEADLINE_PHASE_LABELS,
-  // the server stores each notification's title and body as Chinese text; only its kind is named on screen
+  // a notification's title and body are worded from its message code (i18n/notification-text.ts)
   notificationKinds: {
     action_required: "待办",
     urgent_alert: "紧急督办",

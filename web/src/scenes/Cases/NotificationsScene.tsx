@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMarkRead, useNotifications } from "../../api/cases";
 import { QueryError } from "../../components/QueryError";
+import { useGridNames } from "../../grids/useGridNames";
 import { notificationKindLabel } from "../../i18n/domain-labels";
+import { notificationText } from "../../i18n/notification-text";
 import { formatTime } from "../../time/formatTime";
 
 export function NotificationsScene() {
@@ -13,6 +15,7 @@ export function NotificationsScene() {
   const [params, setParams] = useState({ page: 1, pageSize: 20, unread: true });
   const list = useNotifications(params);
   const mark = useMarkRead();
+  const grids = useGridNames();
   return (
     <Card>
       <Flex gap={12} align="center" style={{ marginBottom: 12 }} wrap>
@@ -42,43 +45,50 @@ export function NotificationsScene() {
           total: list.data?.total ?? 0,
           onChange: (page) => setParams((p) => ({ ...p, page })),
         }}
-        renderItem={(n) => (
-          <List.Item
-            actions={
-              n.readAt
-                ? []
-                : [
-                    <Button key="read" size="small" type="link" onClick={() => mark.mutate(n.id)}>
-                      {t("cases.notifications.markRead")}
-                    </Button>,
-                  ]
-            }
-          >
-            <List.Item.Meta
-              title={
-                <Badge dot={!n.readAt}>
-                  {/* the title and body are the Chinese text stored when it was sent; the kind is named for the reader */}
-                  <Tag className="notification-kind" data-kind={n.kind}>
-                    {notificationKindLabel(t, n.kind)}
-                  </Tag>
-                  {n.caseId ? (
-                    <Typography.Link
-                      onClick={() => {
-                        if (!n.readAt) mark.mutate(n.id);
-                        void navigate(`/cases/${n.caseId}`);
-                      }}
-                    >
-                      {n.title}
-                    </Typography.Link>
-                  ) : (
-                    n.title
-                  )}
-                </Badge>
+        renderItem={(n) => {
+          const text = notificationText(t, n, grids.name);
+          const title = <span className="notification-title">{text.title}</span>;
+          return (
+            <List.Item
+              actions={
+                n.readAt
+                  ? []
+                  : [
+                      <Button key="read" size="small" type="link" onClick={() => mark.mutate(n.id)}>
+                        {t("cases.notifications.markRead")}
+                      </Button>,
+                    ]
               }
-              description={`${formatTime(n.createdAt)}　${n.body}`}
-            />
-          </List.Item>
-        )}
+            >
+              <List.Item.Meta
+                title={
+                  <Badge dot={!n.readAt}>
+                    <Tag className="notification-kind" data-kind={n.kind}>
+                      {notificationKindLabel(t, n.kind)}
+                    </Tag>
+                    {n.caseId ? (
+                      <Typography.Link
+                        onClick={() => {
+                          if (!n.readAt) mark.mutate(n.id);
+                          void navigate(`/cases/${n.caseId}`);
+                        }}
+                      >
+                        {title}
+                      </Typography.Link>
+                    ) : (
+                      title
+                    )}
+                  </Badge>
+                }
+                description={
+                  <>
+                    {formatTime(n.createdAt)}　<span className="notification-body">{text.body}</span>
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
       />
     </Card>
   );
