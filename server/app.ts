@@ -168,13 +168,16 @@ async function serveWebApp(app: App, distDir: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: true,
-    index: "index.html",
     // the build's .br / .gz siblings (web/vite.config.ts), for browsers that accept them
     preCompressed: true,
+    // "/" is the route below: with preCompressed, @fastify/static's directory index answers 404 to a client
+    // that accepts compression (and the service worker's precache of "/" then fails)
+    index: false,
     cacheControl: false,
     setHeaders: (reply, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       reply.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html"));
 }

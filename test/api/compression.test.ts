@@ -54,6 +54,13 @@ describe("compressed responses", () => {
       expect(r.rawPayload.length).toBeLessThan(Buffer.byteLength(script) / 5);
       expect(decoded(expected, r.rawPayload)).toBe(script);
     }
+    // the entry page at "/" (what the service worker precaches; its Accept is */*) and a client route's
+    // fallback to it, compressed too
+    const root = await t.app.inject({ url: "/", headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers["content-encoding"]).toBe("br");
+    expect(root.headers["cache-control"]).toBe("no-cache");
+    expect(decoded("br", root.rawPayload)).toBe(page);
     // a client route falls back to the entry page, compressed too
     const spa = await t.app.inject({
       url: "/cases/42",

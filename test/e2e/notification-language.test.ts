@@ -1,15 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Locator, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
 import { enDomain } from "../../web/src/i18n/domain/en.ts";
 import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
 import {
+  describeInBrowser,
   explainSkippedBrowserTests,
-  logIn,
-  RUN_BROWSER_TESTS,
   screenshot,
-  useBrowserServer,
+  signedInPage,
 } from "../support/browser.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
@@ -18,8 +17,7 @@ const OLD_TITLE = "迁移前的旧通知";
 
 // Notifications are stored in Chinese with a message code and parameters; the web words them in the reader's
 // language, and shows the stored Chinese of a notification without a code.
-describe.runIf(RUN_BROWSER_TESTS)("notifications in the reader's language", () => {
-  const e2e = useBrowserServer();
+describeInBrowser("notifications in the reader's language", (e2e) => {
   let page: Page;
   let trackingNo: string;
   let village: { lng: number; lat: number; nameUg: string | null };
@@ -57,10 +55,7 @@ describe.runIf(RUN_BROWSER_TESTS)("notifications in the reader's language", () =
           select id, null, 'digest', ${OLD_TITLE}, '旧正文' from users where username = 'township'`,
     );
 
-    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
-    page = await context.newPage();
-    await logIn(page, e2e.server.url, "township", DEMO_PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    page = await signedInPage(e2e, "township", { viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
   });
 
   const entry = (text: string): Locator => page.locator(".ant-list-item", { hasText: text });
