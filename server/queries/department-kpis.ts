@@ -8,6 +8,7 @@ import type { DepartmentKpiReach } from "../policies/department-kpi-reach.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
 import { intArrayParam } from "./case-row.ts";
 import { townshipWithinScope } from "./kpi-townships.ts";
+import { shanghaiDayStart } from "./sql-time.ts";
 
 /** The day-keyed measures of `department_kpi_daily` and `department_kpi_deltas` (migration 0020). */
 const MEASURES = [
@@ -41,8 +42,9 @@ function inReach(reach: DepartmentKpiReach, department: SQL, byGrid: (grids: Sco
 
 /**
  * The one statement behind GET /api/dashboard/departments: the period's rows of the daily rollup plus the
- * deltas not folded yet, the open-case snapshot, and overdue cases counted live. A caller without a township
- * scope reads the all-townships rows (-1): departments × days, whatever the number of townships.
+ * deltas not folded yet, the open-case snapshot by deadline day (overdue: the days before today), and the
+ * cases whose deadline fell earlier today counted live. A caller without a township scope reads the
+ * all-townships rows (-1): departments × days, whatever the number of townships.
  */
 export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPeriod, now: Date): SQL {
   const from = sql`${period.from}::date`;
@@ -63,7 +65,10 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
     ),
     sql`, `,
   );
-  const overdue = sql`c.deadline_due_at < ${now.toISOString()}::timestamptz and c.assigned_department_id is not null`;
+  // overdue: every open case whose deadline day is before today; of today's deadlines, those already past
+  const beforeToday = sql`day < ${today}::date`;
+  const dueToday = sql`c.deadline_due_at >= ${shanghaiDayStart(today)} and c.deadline_due_at < ${now.toISOString()}::timestamptz
+    and c.assigned_department_id is not null`;
   const listed =
     reach.everything || reach.grids ? sql`true` : sql`d.id = any(${intArrayParam(reach.ownDepartmentIds)})`;
   return sql`
@@ -77,30 +82,30 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
                group by department_id, day) f
        group by 1),
     open as (
-      select department_id as dept, sum(n)::int as n
-        from (select department_id, township_id, n from department_kpi_open
+      select department_id as dept, sum(n)::int as n, coalesce(sum(n) filter (where ${beforeToday}), 0)::int as overdue
+        from (select department_id, township_id, day, n from department_kpi_open_by_day where ${townships}
               union all
-              select department_id, township_id, n from department_kpi_deltas where measure = 'open') o
+              select department_id, township_id, day, n from department_kpi_deltas where measure = 'open') o
        where ${rollupRowInReach}
        group by 1),
     -- two branches, not one unnest of assigned || participants: the unnest's estimate of ten rows a case got a
     -- parallel plan that took 37 ms inside the data-scale run at 1M cases against 8 ms for this one
-    overdue as (
+    overdue_today as (
       select dept, count(*)::int as n
-        from (select c.assigned_department_id as dept, c.grid_path from cases c where ${overdue}
+        from (select c.assigned_department_id as dept, c.grid_path from cases c where ${dueToday}
               union all
               select p.dept, c.grid_path from cases c cross join unnest(c.participant_department_ids) p(dept)
-               where ${overdue} and c.participant_department_ids <> '{}') c
+               where ${dueToday} and c.participant_department_ids <> '{}') c
        where ${inReach(reach, sql`c.dept`, (grids) => gridWithinScope(sql`c.grid_path`, grids))}
        group by 1)
     select d.id, d.name, coalesce(f.handed, 0) as handed, coalesce(f.closed, 0) as closed,
            coalesce(f.due, 0) as "dueToClose", coalesce(f.due_closed, 0) as "closedOfDue",
            coalesce(f.due_closed_on_time, 0) as "closedOnTime", coalesce(f.due_extended, 0) as "extendedOfDue",
-           coalesce(o.n, 0) as open, coalesce(od.n, 0) as overdue,
+           coalesce(o.n, 0) as open, coalesce(o.overdue, 0) + coalesce(od.n, 0) as overdue,
            coalesce(f.rechecks, 0) as rechecks, coalesce(f.reworks, 0) as reworks,
            coalesce(f.extensions, 0) as extensions
       from departments d
-      left join flows f on f.dept = d.id left join open o on o.dept = d.id left join overdue od on od.dept = d.id
+      left join flows f on f.dept = d.id left join open o on o.dept = d.id left join overdue_today od on od.dept = d.id
      where d.kind = 'department' and ${listed}
      order by d.sort_order, d.id`;
 }

@@ -195,6 +195,35 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
     for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);
   });
 
+  it("counts a case overdue from the minute its deadline passes, on its day and after it (migration 0022)", async () => {
+    // an open eco case given a deadline in the middle of a day: until the day ends it is counted live, then
+    // through its deadline day's row of the rollup
+    const [open] = await t.query<{ id: number; dueAt: string }>(
+      sql`select id, deadline_due_at::text as "dueAt" from cases
+           where assigned_department_id = ${eco} and deadline_due_at is not null order by id limit 1`,
+    );
+    const due = sh("2026-07-09T15:00:00");
+    await t.query(
+      sql`update cases set deadline_due_at = ${due.toISOString()}::timestamptz where id = ${open.id}`,
+    );
+    await t.query(sql`select department_kpi_fold()`);
+    const overdueAt = async (local: string) => {
+      clock = sh(local);
+      const scanned = await t.query<DepartmentKpis>(departmentKpiScan(after.office.period, clock));
+      const read = await report$("office");
+      expect(read.departments).toMatchObject(scanned);
+      return row(read, eco).overdue;
+    };
+    try {
+      const justBefore = await overdueAt("2026-07-09T14:59:00");
+      expect(await overdueAt("2026-07-09T15:01:00")).toBe(justBefore + 1);
+      expect(await overdueAt("2026-07-10T00:00:30")).toBeGreaterThanOrEqual(justBefore + 1);
+    } finally {
+      clock = sh(READ_AT);
+      await t.query(sql`update cases set deadline_due_at = ${open.dueAt}::timestamptz where id = ${open.id}`);
+    }
+  });
+
   it("shows a department's staff their own department only, with the figures the office sees", () => {
     expect(after.dept.departments.map((d) => d.id)).toEqual([eco]);
     expect(after.dept.departments[0]).toEqual(row(after.office, eco));
@@ -212,7 +241,7 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
     expect(row(after.township, eco).handed).toBeLessThan(row(after.office, eco).handed);
   });
 
-  it("counts the cases and timelines already there when the rollup arrives (migration 0020)", async () => {
+  it("counts the cases and timelines already there when the rollup arrives (migrations 0020, 0022)", async () => {
     for (const fn of [
       "department_kpi_case_inserted()",
       "department_kpi_case_changed()",
@@ -225,10 +254,11 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
       "department_kpi_event_facts(case_events, cases)",
     ])
       await t.query(sql.raw(`drop function ${fn}`));
-    await t.query(sql`drop table department_kpi_deltas, department_kpi_daily, department_kpi_open`);
+    await t.query(sql`drop table department_kpi_deltas, department_kpi_daily, department_kpi_open_by_day`);
     await t.query(sql`drop index cases_department_deadline`);
-    await t.query(sql`delete from schema_migrations where name = '0020_department_kpi_rollup.sql'`);
-    expect(await migrate(t.database)).toEqual(["0020_department_kpi_rollup.sql"]);
+    const rollups = ["0020_department_kpi_rollup.sql", "0022_department_overdue_by_deadline_day.sql"];
+    for (const name of rollups) await t.query(sql`delete from schema_migrations where name = ${name}`);
+    expect(await migrate(t.database)).toEqual(rollups);
     for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);
   });
 

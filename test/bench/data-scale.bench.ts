@@ -125,6 +125,12 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       await settleData(database);
       const d = await dashboardLatencies(app, database, cookies.office, runs);
       const dep = await departmentLatencies(app, database, cookies, runs);
+      const [snapshot] = await rows<{ rows: number; overdue: number }>(
+        database.db,
+        sql`select count(*)::int as rows,
+                   (select count(*)::int from cases where assigned_department_id is not null and deadline_due_at < now()) as overdue
+              from department_kpi_open_by_day`,
+      );
       const l = await caseListLatencies(app, cookies, runs);
       const i = await intakeLatencies(app, cookies.member, memberPoints, insert, runs);
       byStep.push({
@@ -145,7 +151,7 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
       for (const q of ["p50", "p95"] as const)
         msFigure(`dashboard.departments_${q}_ms@${cases}`, dep.endpoint[q], dep.statement[q], {
           ...(q === "p50" ? { target: "ratio <= 1.5" } : {}),
-          note: `${note}; GET /api/dashboard/departments as the district office, the current quarter; baseline: its own SQL statement run directly`,
+          note: `${note}; GET /api/dashboard/departments as the district office, the current quarter (${snapshot.overdue} overdue department cases; open snapshot ${snapshot.rows} rows by township, department and deadline day); baseline: its own SQL statement run directly`,
         });
       msFigure(`dashboard.departments_township_p50_ms@${cases}`, dep.township.p50, dep.endpoint.p50, {
         note: `${note}; the same endpoint as one township's officer (their township's rows, overdue cases of their grids); baseline: as the district office`,
@@ -167,7 +173,7 @@ export async function dataScaleBench(quick: boolean): Promise<void> {
     msFigure("dashboard.growth_p50", last.dashboard, tenth.dashboard, { target: "ratio <= 2", note: growth });
     msFigure("dashboard.departments_growth_p50", last.departments, tenth.departments, {
       target: "ratio <= 2",
-      note: `${growth}: read from the department rollups (migration 0020) and the overdue cases`,
+      note: `${growth}: read from the department rollups (migrations 0020, 0022) and the cases whose deadline fell earlier today`,
     });
     msFigure("case_list.growth_scoped_p50", last.list, tenth.list, { note: growth });
     msFigure("intake.growth_p50", last.intake, tenth.intake, {

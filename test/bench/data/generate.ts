@@ -228,7 +228,7 @@ export async function settleData(database: Database): Promise<void> {
     "case_kpi_stages",
     "department_kpi_deltas",
     "department_kpi_daily",
-    "department_kpi_open",
+    "department_kpi_open_by_day",
     "supervised_objects",
     "patrols",
     "patrol_checkins",
