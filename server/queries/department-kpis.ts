@@ -83,10 +83,9 @@ export function departmentKpiStatement(reach: DepartmentKpiReach, period: KpiPer
        group by 1),
     open as (
       select department_id as dept, sum(n)::int as n, coalesce(sum(n) filter (where ${beforeToday}), 0)::int as overdue
-        from (select department_id, township_id, day, n from department_kpi_open_by_day where ${townships}
+        from (select department_id, day, n from department_kpi_open_by_day where ${townships} and ${rollupRowInReach}
               union all
-              select department_id, township_id, day, n from department_kpi_deltas where measure = 'open') o
-       where ${rollupRowInReach}
+              select department_id, day, n from department_kpi_deltas where measure = 'open' and ${rollupRowInReach}) o
        group by 1),
     -- two branches, not one unnest of assigned || participants: the unnest's estimate of ten rows a case got a
     -- parallel plan that took 37 ms inside the data-scale run at 1M cases against 8 ms for this one
