@@ -193,6 +193,11 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
     expect(pending).toBeGreaterThan(0);
     await t.query(sql`select department_kpi_fold()`);
     for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);
+    // a deadline day whose cases have all moved on or closed leaves no row behind
+    const [{ empty }] = await t.query<{ empty: number }>(
+      sql`select count(*)::int as empty from department_kpi_open_by_day where n = 0`,
+    );
+    expect(empty).toBe(0);
   });
 
   it("counts a case overdue from the minute its deadline passes, on its day and after it (migration 0022)", async () => {
