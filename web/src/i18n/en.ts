@@ -319,6 +319,21 @@ export const en: Translation = {
   errors: {
     network: "Network error. Check your connection and try again.",
     unknown: "Something went wrong. Please try again later.",
+    api: {
+      invalid_credentials: "Wrong username or password",
+      account_locked: "Too many failed logins; the account is locked for a while",
+      session_expired: "Session expired, please log in again",
+      unauthenticated: "Please log in",
+      forbidden: "You may not do this",
+      not_found: "Not found or not accessible",
+      stale_version: "The record changed since you loaded it; reload and retry",
+      weak_password:
+        "Password needs 8+ characters from 3 of: upper case, lower case, digits, symbols; not the username",
+      validation_failed: "Invalid request; check it and try again",
+      rate_limited: "Too many requests; please try again later",
+      payload_too_large: "What you sent is too large",
+      internal_error: "Internal server error; please try again later",
+    },
   },
   notFound: {
     title: "Page not found",

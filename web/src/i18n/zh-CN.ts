@@ -221,6 +221,22 @@ export const zhCN = {
   errors: {
     network: "网络错误，请检查网络连接后重试",
     unknown: "操作失败，请稍后重试",
+    // The server's errors by code, for the languages it does not speak (api/errorText.ts); Chinese and
+    // English show the server's own message, which can be fuller (a lock's end, a bad date's field).
+    api: {
+      invalid_credentials: "用户名或密码错误",
+      account_locked: "登录失败次数过多，账户已暂时锁定",
+      session_expired: "会话已过期，请重新登录",
+      unauthenticated: "请先登录",
+      forbidden: "无权执行此操作",
+      not_found: "记录不存在或无权访问",
+      stale_version: "数据已被他人修改，请刷新后重试",
+      weak_password: "密码至少8位，且包含大写字母、小写字母、数字、符号中的至少三类，不得包含用户名",
+      validation_failed: "请求参数不合法，请检查后重试",
+      rate_limited: "请求过于频繁，请稍后再试",
+      payload_too_large: "提交的内容过大",
+      internal_error: "服务器内部错误，请稍后重试",
+    },
   },
   notFound: {
     title: "页面不存在",

@@ -1,0 +1,32 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, explainSkippedBrowserTests, screenshot } from "../support/browser.ts";
+
+const HAN = /[\u4e00-\u9fff]/;
+
+// What a Uyghur reader meets outside ug.ts: the server's error messages (Chinese and English only), antd's
+// built-in texts (no Uyghur locale of its own) and names the server sends.
+describeInBrowser("the interface in Uyghur beyond ug.ts", (e2e) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
+    await context.addInitScript(() => localStorage.setItem("envgrid.language", "ug"));
+    page = await context.newPage();
+  });
+  afterAll(() => page.context().close());
+
+  it("says a wrong password in Uyghur on the login page", async () => {
+    await page.goto(`${e2e.server.url}/login`);
+    await page.fill('input[name="username"]', "member");
+    await page.fill('input[name="password"]', "not-the-password");
+    await page.click('button[type="submit"]');
+    const alert = page.locator(".login-alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("ئىشلەتكۈچى نامى ياكى پارول خاتا");
+    expect(await alert.textContent()).not.toMatch(HAN);
+    await screenshot(page, "ug-login-wrong-password");
+  });
+});
+
+explainSkippedBrowserTests("the interface in Uyghur beyond ug.ts");
