@@ -86,12 +86,12 @@ export async function getGrid(db: Db, scope: Scope, id: number): Promise<GridDet
   return { ...grid, boundary: grid.boundary ? JSON.parse(grid.boundary as unknown as string) : null };
 }
 
-/** Names of the grids above the caller's own grids: shown as context, never their contents. */
+/** Names (Chinese and Uyghur) of the grids above the caller's own grids: shown as context, never their contents. */
 export function ancestorsOf(db: Db, gridIds: number[]) {
   if (gridIds.length === 0) return Promise.resolve([]);
-  return rows<{ id: number; name: string; level: number }>(
+  return rows<{ id: number; name: string; nameUg: string | null; level: number }>(
     db,
-    sql`select distinct a.id, a.name, a.level from grids g
+    sql`select distinct a.id, a.name, a.name_ug as "nameUg", a.level from grids g
           join grids a on a.id = any(${pathGridIds(sql`g.path`)}) and a.id <> g.id
          where g.id in ${sql`(${sql.join(
            gridIds.map((id) => sql`${id}`),

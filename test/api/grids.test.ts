@@ -56,6 +56,14 @@ describe("the Gaochang grid", () => {
     expect(items[0].name).toBe("亚尔村");
     const me = (await get("member", "/api/me")).json();
     expect(me.ancestors.map((a: { name: string }) => a.name)).toEqual(["高昌区", "亚尔镇"]);
+    // with their Uyghur names, which the grid map's breadcrumb shows a Uyghur reader
+    const uyghur = await t.query<{ name: string; nameUg: string | null }>(
+      sql`select name, name_ug as "nameUg" from grids where name in ('高昌区', '亚尔镇') order by level`,
+    );
+    expect(uyghur.every((g) => g.nameUg)).toBe(true);
+    expect(me.ancestors.map((a: { name: string; nameUg: string | null }) => a.nameUg)).toEqual(
+      uyghur.map((g) => g.nameUg),
+    );
     expect(me.scope).toMatchObject({ allGrids: false, gridIds: [items[0].id] });
     const features = JSON.parse((await get("member", "/api/grids/geojson")).body).features;
     expect(features).toHaveLength(1);

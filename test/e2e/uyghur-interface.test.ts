@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, explainSkippedBrowserTests, screenshot } from "../support/browser.ts";
+import { describeInBrowser, explainSkippedBrowserTests, logInAs, screenshot } from "../support/browser.ts";
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -26,6 +26,18 @@ describeInBrowser("the interface in Uyghur beyond ug.ts", (e2e) => {
     expect(await alert.textContent()).toContain("ئىشلەتكۈچى نامى ياكى پارول خاتا");
     expect(await alert.textContent()).not.toMatch(HAN);
     await screenshot(page, "ug-login-wrong-password");
+  });
+
+  it("names the grids above a village member's own in Uyghur on the grid map", async () => {
+    await logInAs(page, e2e.server.url, "member");
+    await page.goto(`${e2e.server.url}/grids`);
+    const crumbs = page.locator(".grid-ancestors");
+    await crumbs.waitFor();
+    // 高昌区 / 亚尔镇 in the demo's Uyghur names
+    await expect.poll(() => crumbs.textContent()).toContain("يار بازىرى");
+    expect(await crumbs.textContent()).toContain("قاراھوجا رايونى");
+    expect(await crumbs.textContent()).not.toMatch(HAN);
+    await screenshot(page, "ug-grid-ancestors");
   });
 });
 

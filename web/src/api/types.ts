@@ -43,7 +43,7 @@ export interface Me {
   roles: RoleAssignment[];
   permissions: string[];
   scope: { allGrids: boolean; gridIds: number[]; departmentIds: number[] };
-  ancestors: Array<{ id: number; name: string; level: number }>;
+  ancestors: Array<{ id: number; name: string; nameUg: string | null; level: number }>;
   session: { idleMinutes: number; absoluteExpiresAt: string };
 }
 
