@@ -39,6 +39,32 @@ describeInBrowser("the interface in Uyghur beyond ug.ts", (e2e) => {
     expect(await crumbs.textContent()).not.toMatch(HAN);
     await screenshot(page, "ug-grid-ancestors");
   });
+
+  it("words the lists' pagination, empty table and date range in Uyghur, not antd's Chinese", async () => {
+    await page.goto(`${e2e.server.url}/cases`);
+    const table = page.locator(".case-table");
+    await table.locator("tbody tr.ant-table-row").first().waitFor();
+    const sizeChanger = page.locator(".ant-pagination-options");
+    await sizeChanger.waitFor();
+    expect(await sizeChanger.textContent()).toContain("/ بەت");
+    expect(await sizeChanger.textContent()).not.toMatch(HAN);
+    const search = page.locator(".ant-input-search input").first();
+    await search.fill("zzqqxx-nothing-matches");
+    await search.press("Enter");
+    const empty = table.locator(".ant-empty-description");
+    await empty.waitFor();
+    expect(await empty.textContent()).toBe("سانلىق مەلۇمات يوق");
+    await screenshot(page, "ug-case-list-empty");
+
+    // the patrol ledger's period has no placeholders of its own: antd's
+    await page.goto(`${e2e.server.url}/patrols`);
+    const range = page.locator(".ant-picker-range input");
+    await range.first().waitFor();
+    const placeholders = await range.evaluateAll((inputs) =>
+      inputs.map((i) => (i as HTMLInputElement).placeholder),
+    );
+    expect(placeholders).toEqual(["باشلىنىش چېسلاسى", "ئاخىرلىشىش چېسلاسى"]);
+  });
 });
 
 explainSkippedBrowserTests("the interface in Uyghur beyond ug.ts");

@@ -5,6 +5,7 @@ import zhCN from "antd/locale/zh_CN";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { queryClient } from "../api/queryClient";
+import { antdUg } from "../i18n/antd-ug";
 import { directionOf, isLanguage } from "../i18n/languages";
 
 // antd derives near-grey tints from a dark primary; the selected-item backgrounds are set to a light green instead.
@@ -20,11 +21,11 @@ const theme = {
 export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : "zh-CN";
-  // antd has no Uyghur locale; its built-in texts (pagination, empty states) fall back to Chinese.
+  // antd has no Uyghur locale; ours (i18n/antd-ug.ts) words the texts the screens show.
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
-        locale={language === "en" ? enUS : zhCN}
+        locale={language === "en" ? enUS : language === "ug" ? antdUg : zhCN}
         direction={directionOf(language)}
         theme={theme}
       >

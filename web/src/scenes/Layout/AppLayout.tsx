@@ -22,7 +22,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
   // antd's date pickers take month and weekday names from dayjs, which stays English unless told; Uyghur
-  // falls back to antd's Chinese texts (AppProviders), so to Chinese dates too. Set here, with the desktop
+  // keeps antd's Chinese calendar (i18n/antd-ug.ts), so Chinese dates too. Set here, with the desktop
   // scenes that have pickers, to keep dayjs out of the first load of /login and /field.
   dayjs.locale(i18n.language === "en" ? "en" : "zh-cn");
 
