@@ -952,6 +952,9 @@ export const en: Translation = {
     syncNow: "Sync now",
     start: "Start patrol",
     stop: "Finish patrol",
+    stopConfirm: "Finish this patrol? The track stops recording; to go on you start a new patrol.",
+    stopConfirmOk: "Yes, finish",
+    stopCancel: "Keep patrolling",
     active: "Patrolling · {{points}} track points",
     // what the phone's location error means for the member, and what to do (GeolocationPositionError codes)
     gps: {

@@ -982,6 +982,11 @@ export const ug: PartialTranslation = {
     syncNow: "ھازىرلا ماسقەدەملەش",
     start: "چارلاشنى باشلاش",
     stop: "چارلاشنى ئاخىرلاشتۇرۇش",
+    // awaiting a native speaker's review
+    stopConfirm:
+      "بۇ قېتىملىق چارلاش ئاخىرلاشتۇرۇلامدۇ؟ ئاخىرلاشقاندىن كېيىن ئىز خاتىرىلەنمەيدۇ، داۋاملاشتۇرۇش ئۈچۈن يېڭى چارلاش باشلاش كېرەك.",
+    stopConfirmOk: "ئاخىرلاشتۇرۇشنى جەزملەش",
+    stopCancel: "چارلاشنى داۋاملاشتۇرۇش",
     active: "چارلاۋاتىدۇ · {{points}} ئىز نۇقتىسى خاتىرىلەندى",
     // what the phone's location error means for the member, and what to do (GeolocationPositionError codes)
     gps: {

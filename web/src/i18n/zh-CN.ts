@@ -851,6 +851,9 @@ export const zhCN = {
     syncNow: "立即同步",
     start: "开始巡查",
     stop: "结束巡查",
+    stopConfirm: "结束本次巡查？结束后不再记录轨迹，继续巡查需要重新开始。",
+    stopConfirmOk: "确认结束",
+    stopCancel: "继续巡查",
     active: "巡查中 · 已记录 {{points}} 个轨迹点",
     // what the phone's location error means for the member, and what to do (GeolocationPositionError codes)
     gps: {

@@ -96,6 +96,7 @@ export function FieldScene() {
   const [position, setPosition] = useState<Position | null>(null);
   const [gpsError, setGpsError] = useState<GpsProblem | null>(null);
   const [points, setPoints] = useState(0);
+  const [confirmingStop, setConfirmingStop] = useState(false);
   const [checkinFor, setCheckinFor] = useState<PatrolPlanEntry | null>(null);
   // the report form, open for an object (its id) or for none (null); undefined when closed
   const [reportFor, setReportFor] = useState<number | null | undefined>(undefined);
@@ -257,9 +258,36 @@ export function FieldScene() {
       {active ? (
         <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
           <Alert type="info" title={t("patrol.active", { points })} />
-          <Button {...big} danger type="primary" onClick={() => void stop()}>
-            {t("patrol.stop")}
-          </Button>
+          {confirmingStop ? (
+            // Finishing cannot be undone and the button sits right above "report a problem": ask first.
+            <Alert
+              className="field-stop-confirm"
+              type="warning"
+              title={t("patrol.stopConfirm")}
+              description={
+                <div style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 8 }}>
+                  <Button
+                    {...big}
+                    danger
+                    type="primary"
+                    onClick={() => {
+                      setConfirmingStop(false);
+                      void stop();
+                    }}
+                  >
+                    {t("patrol.stopConfirmOk")}
+                  </Button>
+                  <Button {...big} onClick={() => setConfirmingStop(false)}>
+                    {t("patrol.stopCancel")}
+                  </Button>
+                </div>
+              }
+            />
+          ) : (
+            <Button {...big} danger type="primary" onClick={() => setConfirmingStop(true)}>
+              {t("patrol.stop")}
+            </Button>
+          )}
         </div>
       ) : (
         <Button {...big} type="primary" onClick={() => void start()}>
