@@ -7,6 +7,8 @@
  * them as strings.
  */
 
+import type { RoutingExplanation } from "./routing-explanation.ts";
+
 export type CasePriority = "urgent" | "important" | "normal";
 
 /** The current deadline: its phase, when it falls due and the limit it was counted from. */
@@ -97,7 +99,11 @@ export interface CaseRouting {
   departmentIds: number[];
   /** The category's line in the duty list leads with the township (属地) rather than a department. */
   townshipLeads: boolean;
+  /** The explanation in Chinese, as stored: the record, and what the web shows of a routing without a code. */
   explanation: string;
+  /** The same explanation as a code with parameters, worded in the reader's language; absent on older rows. */
+  explanationCode?: RoutingExplanation["code"];
+  explanationParams?: RoutingExplanation["params"];
   /** Set when staff changed the automatic routing. */
   override?: { by: string; reason: string; at: string };
 }

@@ -100,7 +100,7 @@ export async function overrideRouting(
     await tx.execute(
       sql`insert into case_events (case_id, kind, actor_id, at, version, data)
           values (${caseId}, 'routing_override', ${actor.userId}, ${now.toISOString()}::timestamptz, ${version},
-                  ${jsonParam({ reason: input.reason.trim(), fromGridId: row.gridId, toGridId: grid.id, gridName: grid.name, departmentIds, explanation: routing.explanation })})`,
+                  ${jsonParam({ reason: input.reason.trim(), fromGridId: row.gridId, toGridId: grid.id, gridName: grid.name, departmentIds, explanation: routing.explanation, explanationCode: routing.explanationCode, explanationParams: routing.explanationParams })})`,
     );
     if (grid.path !== row.gridPath) {
       const state = { ...rowToState(row), version };

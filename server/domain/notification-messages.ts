@@ -5,6 +5,7 @@ import { type CaseStage, STAGE_NAMES } from "./cases/case-state.ts";
 import type { DeadlinePhase } from "./cases/deadline-rules.ts";
 import { matterCategory } from "./cases/matter-categories.ts";
 import { PRIORITY_NAMES, type Priority, SUPERVISION_LEVELS } from "./cases/priorities.ts";
+import { fillTemplate, type TemplateWords } from "./message-template.ts";
 import { formatShanghai } from "./shanghai-time.ts";
 
 /**
@@ -180,7 +181,7 @@ export const NOTIFICATION_TEXT_ZH = {
 export type NotificationTexts = typeof NOTIFICATION_TEXT_ZH;
 type Part = keyof NotificationTexts["parts"];
 export type NotificationTextKey = `parts.${Part}` | `messages.${NotificationMessageCode}.${"title" | "body"}`;
-type Words = Record<string, string | number>;
+type Words = TemplateWords;
 
 /** One language's words: its templates (`text`) and its names of the codes a message carries. */
 export interface NotificationWording {
@@ -250,11 +251,6 @@ export function renderNotification(
   };
 }
 
-/** Fills `{{name}}` in one pass, so a value that itself contains braces (a typed title) stays as typed. */
-function fill(template: string, words: Words = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(words[name] ?? ""));
-}
-
 const nameIn =
   (names: Record<string, string>) =>
   (code: string): string =>
@@ -270,7 +266,7 @@ const CHINESE: NotificationWording = {
       Record<string, string | Record<string, string>>
     >;
     const entry = texts[group][name];
-    return fill(typeof entry === "string" ? entry : entry[field], words);
+    return fillTemplate(typeof entry === "string" ? entry : entry[field], words);
   },
   stage: nameIn(STAGE_NAMES),
   action: nameIn(CASE_ACTION_LABELS),

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.ts";
+import {
+  chineseRoutingExplanation,
+  readRoutingExplanation,
+} from "../../server/domain/cases/routing-explanation.ts";
 import { caseApi, createAccount, east, idOf, type Point, pointIn, report } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -369,6 +373,88 @@ describe("routing override", () => {
       sql`select after from audit_log where action = 'case.routing_override' and entity_id = ${String(c.id)}`,
     );
     expect(audit.after.reason).toBe("实为建筑工地出口扬尘");
+  });
+
+  it("stores the explanation as a code with parameters beside the same Chinese, on intake and override", async () => {
+    const c = await api.fileAndRead("member", report({ title: "路面扬尘", category: "road_dust" }, yaer));
+    const urban = await idOf(t, "departments", "urban");
+    const housing = await idOf(t, "departments", "housing");
+    const names = await t.query<{ id: number; name: string }>(
+      sql`select id, name from departments where id in (${urban}, ${housing})`,
+    );
+    const nameOf = (id: number) => names.find((d) => d.id === id)?.name;
+    expect(c.routing).toMatchObject({
+      explanationCode: "routed",
+      explanationParams: {
+        lng: yaer.lng,
+        lat: yaer.lat,
+        grid: {
+          id: await idOf(t, "grids", "亚尔村"),
+          name: "亚尔村",
+          level: 3,
+          ancestorNames: ["高昌区", "亚尔镇"],
+        },
+        category: "road_dust",
+        dutyItem: 7,
+        townshipLeads: false,
+        departments: [{ id: urban, name: nameOf(urban) }],
+      },
+    });
+    const wordedInChinese = (r: { explanationCode?: unknown; explanationParams?: unknown }) => {
+      const read = readRoutingExplanation(r.explanationCode, r.explanationParams);
+      return read && chineseRoutingExplanation(read);
+    };
+    expect(wordedInChinese(c.routing)).toBe(c.routing.explanation);
+
+    const after = (
+      await api.post("office", `/api/cases/${c.id}/routing`, {
+        version: c.version,
+        reason: "实为工地出口",
+        departmentIds: [housing],
+      })
+    ).json();
+    expect(after.routing).toMatchObject({
+      explanationCode: "overridden",
+      explanationParams: {
+        by: "区网格办 王敏",
+        reason: "实为工地出口",
+        departments: [{ id: housing, name: nameOf(housing) }],
+        original: { code: "routed", params: c.routing.explanationParams },
+      },
+    });
+    expect(after.routing.explanation).toBe(
+      `区网格办 王敏人工调整（理由：实为工地出口）：由高昌区亚尔镇亚尔村网格（第3级网格）所属亚尔镇受理，${nameOf(housing)}主办。原分派：${c.routing.explanation}`,
+    );
+    expect(wordedInChinese(after.routing)).toBe(after.routing.explanation);
+    // the timeline's entry carries the same, for the reader's language there too
+    const event = after.timeline.find((e: { kind: string }) => e.kind === "routing_override");
+    expect(event.data).toMatchObject({
+      explanation: after.routing.explanation,
+      explanationCode: "overridden",
+      explanationParams: after.routing.explanationParams,
+    });
+  });
+
+  it("overrides a routing stored before explanations had codes with the same Chinese as before", async () => {
+    const c = await api.fileAndRead("member", report({ title: "旧分派", category: "road_dust" }, yaer));
+    await t.query(
+      sql`update cases set routing = routing - 'explanationCode' - 'explanationParams' where id = ${c.id}`,
+    );
+    const old = (await api.get("office", `/api/cases/${c.id}`)).json();
+    expect(old.routing.explanationCode).toBeUndefined();
+    expect(old.routing.explanation).toBe(c.routing.explanation);
+    const after = (
+      await api.post("office", `/api/cases/${c.id}/routing`, {
+        version: c.version,
+        reason: "改",
+        departmentIds: [],
+      })
+    ).json();
+    expect(after.routing.explanation).toBe(
+      "区网格办 王敏人工调整（理由：改）：由高昌区亚尔镇亚尔村网格（第3级网格）所属亚尔镇受理，" +
+        `事项类别“道路扬尘”未列入责任清单的部门职责，由区网格办研判分派。原分派：${c.routing.explanation}`,
+    );
+    expect(after.routing.explanationParams.original).toEqual({ text: c.routing.explanation });
   });
 
   it("keeps a township within its own grids, and members out", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { overriddenRouting, routeCase } from "./case-routing.ts";
+import { overriddenRouting, type Routing, routeCase } from "./case-routing.ts";
 import { matterCategory } from "./matter-categories.ts";
+import { chineseRoutingExplanation, readRoutingExplanation } from "./routing-explanation.ts";
 
 const grid = { id: 51, name: "亚尔村", level: 3, ancestorNames: ["高昌区", "亚尔镇"] };
 const dept = (id: number, code: string, name: string) => ({ id, code, name });
@@ -88,5 +89,91 @@ describe("routing on intake", () => {
       at: new Date(0),
     });
     expect(again.explanation.endsWith(`原分派：${previous.explanation}`)).toBe(true);
+  });
+
+  it("stores the explanation as a code with parameters that words it exactly as the Chinese it stores", () => {
+    const rural = matterCategory("rural_sewage_garbage");
+    if (!rural) throw new Error("missing category");
+    const routed = routeCase({
+      lng: 89.123456,
+      lat: 42.9,
+      grid,
+      category: rural,
+      departments: [dept(4, "h", "住建")],
+    });
+    expect(routed.explanationCode).toBe("routed");
+    expect(routed.explanationParams).toEqual({
+      lng: 89.123456,
+      lat: 42.9,
+      grid: { id: 51, name: "亚尔村", level: 3, ancestorNames: ["高昌区", "亚尔镇"] },
+      category: "rural_sewage_garbage",
+      dutyItem: 15,
+      townshipLeads: true,
+      departments: [{ id: 4, name: "住建" }],
+    });
+    expect(routed.explanation).toBe(
+      "位置（东经89.12346°，北纬42.90000°）位于高昌区亚尔镇亚尔村网格（第3级网格）内，由亚尔镇受理；" +
+        "按责任清单第15项“农村生活污水和垃圾”由属地亚尔镇负责，住建协助。",
+    );
+    const override = {
+      grid,
+      category: rural,
+      departments: [],
+      by: "王敏",
+      reason: "实为工地",
+      at: new Date(0),
+    };
+    const overridden = overriddenRouting({ ...override, previous: routed });
+    expect(overridden.explanation).toBe(
+      "王敏人工调整（理由：实为工地）：由高昌区亚尔镇亚尔村网格（第3级网格）所属亚尔镇受理，" +
+        `按责任清单第15项“农村生活污水和垃圾”由属地亚尔镇负责。原分派：${routed.explanation}`,
+    );
+    expect(overridden).toMatchObject({
+      explanationCode: "overridden",
+      explanationParams: { by: "王敏", reason: "实为工地", departments: [], original: { code: "routed" } },
+    });
+    // overriding an override keeps the automatic routing, structured
+    const again = overriddenRouting({ ...override, previous: overridden });
+    expect(again.explanationParams).toMatchObject({
+      original: { code: "routed", params: routed.explanationParams },
+    });
+    for (const r of [routed, overridden, again]) {
+      const read = readRoutingExplanation(r.explanationCode, r.explanationParams);
+      if (!read) throw new Error(`unreadable ${r.explanationCode}`);
+      expect(chineseRoutingExplanation(read)).toBe(r.explanation);
+    }
+  });
+
+  it("keeps the Chinese sentence of a routing recorded before explanations had codes as the original", () => {
+    const other = matterCategory("other");
+    if (!other) throw new Error("missing category");
+    const old: Routing = {
+      gridId: 51,
+      departmentIds: [],
+      townshipLeads: false,
+      explanation: "旧的分派说明。",
+    };
+    const override = {
+      grid,
+      category: other,
+      departments: [dept(4, "h", "住建")],
+      by: "王敏",
+      reason: "改",
+      at: new Date(0),
+    };
+    const first = overriddenRouting({ ...override, previous: old });
+    expect(first.explanation).toBe(
+      "王敏人工调整（理由：改）：由高昌区亚尔镇亚尔村网格（第3级网格）所属亚尔镇受理，住建主办。原分派：旧的分派说明。",
+    );
+    expect(first.explanationParams).toMatchObject({ original: { text: "旧的分派说明。" } });
+    // an old override: what followed its last 原分派： was the automatic routing
+    const oldOverride: Routing = {
+      ...old,
+      explanation: `某人人工调整（理由：x）：…。原分派：${old.explanation}`,
+      override: { by: "某人", reason: "x", at: "1970-01-01T00:00:00.000Z" },
+    };
+    const second = overriddenRouting({ ...override, previous: oldOverride });
+    expect(second.explanation).toBe(first.explanation);
+    expect(second.explanationParams).toEqual(first.explanationParams);
   });
 });

@@ -1,5 +1,13 @@
 import type { MatterCategory } from "./matter-categories.ts";
 import { MATTER_CATEGORIES } from "./matter-categories.ts";
+import {
+  chineseRoutingExplanation,
+  type DutyParams,
+  type OverriddenExplanation,
+  type RoutedExplanation,
+  type RoutingExplanation,
+  readRoutingExplanation,
+} from "./routing-explanation.ts";
 
 /** The grid a location fell in, with the names of its ancestors from the top (高昌区, 亚尔镇). */
 export interface RoutedGrid {
@@ -22,46 +30,35 @@ export interface Routing {
   departmentIds: number[];
   /** The category's line in the duty list leads with the township (属地) rather than a department. */
   townshipLeads: boolean;
+  /** The explanation in Chinese: the record, kept as it always read (exports and the audit trail read it). */
   explanation: string;
+  /** The same explanation as a code with parameters (routing-explanation.ts); absent on older rows. */
+  explanationCode?: RoutingExplanation["code"];
+  explanationParams?: RoutingExplanation["params"];
   /** Set when staff changed the automatic routing. */
   override?: { by: string; reason: string; at: string };
 }
 
-const fmt = (n: number) => n.toFixed(5);
-
-function listNames(names: readonly string[]): string {
-  return names.join("、");
+/** The explanation's fields of a routing. */
+function explained(
+  e: RoutingExplanation,
+): Pick<Routing, "explanation" | "explanationCode" | "explanationParams"> {
+  return { explanation: chineseRoutingExplanation(e), explanationCode: e.code, explanationParams: e.params };
 }
 
-/** The duty-list line used, as a person would cite it: 责任清单第5项“建筑施工扬尘”. */
-export function dutyLine(category: MatterCategory): string {
-  const index = MATTER_CATEGORIES.findIndex((c) => c.code === category.code);
-  return `责任清单第${index + 1}项“${category.name}”`;
-}
-
-/** The receiving level-2 unit of a grid: its level-2 ancestor, or itself when it is one. */
-function receiverOf(grid: RoutedGrid): string {
-  return grid.ancestorNames.length >= 2 ? grid.ancestorNames[1] : grid.name;
-}
-
-function gridPathName(grid: RoutedGrid): string {
-  return [...grid.ancestorNames, grid.name].join("");
-}
-
-/** Which duty-list line applies and what it says about who handles the matter. */
-function dutyExplanation(
-  receiver: string,
+/** The grid, the duty-list line (责任清单第N项) and the departments, as the explanation names them. */
+function dutyParams(
+  grid: RoutedGrid,
   category: MatterCategory,
   departments: readonly RoutedDepartment[],
-): string {
-  const names = departments.map((d) => d.name);
-  if (category.townshipLeads)
-    return names.length > 0
-      ? `按${dutyLine(category)}由属地${receiver}负责，${listNames(names)}协助`
-      : `按${dutyLine(category)}由属地${receiver}负责`;
-  if (names.length === 0) return `事项类别“${category.name}”未列入责任清单的部门职责，由区网格办研判分派`;
-  if (names.length === 1) return `按${dutyLine(category)}由${names[0]}主办`;
-  return `按${dutyLine(category)}由${names[0]}主办，${listNames(names.slice(1))}协办`;
+): DutyParams {
+  return {
+    grid: { id: grid.id, name: grid.name, level: grid.level, ancestorNames: [...grid.ancestorNames] },
+    category: category.code,
+    dutyItem: MATTER_CATEGORIES.findIndex((c) => c.code === category.code) + 1,
+    townshipLeads: category.townshipLeads === true,
+    departments: departments.map(({ id, name }) => ({ id, name })),
+  };
 }
 
 /**
@@ -77,14 +74,28 @@ export function routeCase(input: {
   departments: readonly RoutedDepartment[];
 }): Routing {
   const { grid, category, departments } = input;
-  const receiver = receiverOf(grid);
-  const where = `位置（东经${fmt(input.lng)}°，北纬${fmt(input.lat)}°）位于${gridPathName(grid)}网格（第${grid.level}级网格）内，由${receiver}受理`;
+  const routed: RoutedExplanation = {
+    code: "routed",
+    params: { lng: input.lng, lat: input.lat, ...dutyParams(grid, category, departments) },
+  };
   return {
     gridId: grid.id,
     departmentIds: departments.map((d) => d.id),
     townshipLeads: category.townshipLeads === true,
-    explanation: `${where}；${dutyExplanation(receiver, category, departments)}。`,
+    ...explained(routed),
   };
+}
+
+/**
+ * The automatic routing an override replaces: the previous one's own, or the one it had replaced in turn. A
+ * routing recorded before explanations had codes gives its Chinese sentence (after "原分派：" when it was an
+ * override itself).
+ */
+function originalRouting(previous: Routing): OverriddenExplanation["params"]["original"] {
+  const known = readRoutingExplanation(previous.explanationCode, previous.explanationParams);
+  if (known) return known.code === "routed" ? known : known.params.original;
+  const text = previous.override ? previous.explanation.split("原分派：").at(-1) : previous.explanation;
+  return { text: text ?? previous.explanation };
 }
 
 /**
@@ -100,18 +111,21 @@ export function overriddenRouting(input: {
   reason: string;
   at: Date;
 }): Routing {
-  const { grid, category, departments, previous } = input;
-  const receiver = receiverOf(grid);
-  const original = previous.override ? previous.explanation.split("原分派：").at(-1) : previous.explanation;
-  const who =
-    departments.length > 0
-      ? `${departments[0].name}主办${departments.length > 1 ? `，${listNames(departments.slice(1).map((d) => d.name))}协办` : ""}`
-      : dutyExplanation(receiver, category, departments);
+  const { grid, category, departments } = input;
+  const overridden: OverriddenExplanation = {
+    code: "overridden",
+    params: {
+      by: input.by,
+      reason: input.reason,
+      ...dutyParams(grid, category, departments),
+      original: originalRouting(input.previous),
+    },
+  };
   return {
     gridId: grid.id,
     departmentIds: departments.map((d) => d.id),
     townshipLeads: departments.length === 0 && category.townshipLeads === true,
-    explanation: `${input.by}人工调整（理由：${input.reason}）：由${gridPathName(grid)}网格（第${grid.level}级网格）所属${receiver}受理，${who}。原分派：${original}`,
+    ...explained(overridden),
     override: { by: input.by, reason: input.reason, at: input.at.toISOString() },
   };
 }

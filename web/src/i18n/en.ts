@@ -1,5 +1,6 @@
 import { enDomain } from "./domain/en";
 import { enNotifications } from "./notifications/en";
+import { enRoutingExplanation } from "./routing/en";
 import type { Translation } from "./types";
 
 export const en: Translation = {
@@ -1111,4 +1112,5 @@ export const en: Translation = {
   },
   domain: enDomain,
   notifications: enNotifications,
+  routingExplanation: enRoutingExplanation,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_MESSAGES, NOTIFICATION_TEXT_ZH } from "../../../server/domain/notification-messages";
 import { en } from "./en";
+import { FOREIGN_SCRIPT, I18NEXT_OPTION_NAMES, placeholdersOf, templatesOf } from "./template-keys";
 import type { PartialTranslation } from "./types";
 import { ug } from "./ug";
 
@@ -11,17 +12,6 @@ const languages: [string, Texts][] = [
   ["en", en.notifications],
   ["ug", ug.notifications],
 ];
-
-/** Every template of a language, by its key (`messages.case_reported.title`, `parts.case` …). */
-function templates(texts: Texts): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [name, text] of Object.entries(texts?.parts ?? {})) out.set(`parts.${name}`, text);
-  for (const [code, message] of Object.entries(texts?.messages ?? {}))
-    for (const [field, text] of Object.entries(message ?? {})) out.set(`messages.${code}.${field}`, text);
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe("notification messages on screen", () => {
   it("words every message code the server writes, in every language, and no other", () => {
@@ -37,21 +27,27 @@ describe("notification messages on screen", () => {
   });
 
   it("has the same templates and placeholders as the Chinese in each language", () => {
-    const chinese = templates(NOTIFICATION_TEXT_ZH);
+    const chinese = templatesOf(NOTIFICATION_TEXT_ZH);
     for (const [language, texts] of languages) {
-      const own = templates(texts);
+      const own = templatesOf(texts);
       expect([...own.keys()].sort(), language).toEqual([...chinese.keys()].sort());
       for (const [key, text] of chinese)
-        expect(placeholders(own.get(key) ?? ""), `${language}: ${key}`).toEqual(placeholders(text));
+        expect(placeholdersOf(own.get(key) ?? ""), `${language}: ${key}`).toEqual(placeholdersOf(text));
     }
+  });
+
+  it("names no placeholder as i18next names its options", () => {
+    for (const [key, text] of templatesOf(NOTIFICATION_TEXT_ZH))
+      for (const name of placeholdersOf(text))
+        expect(I18NEXT_OPTION_NAMES, `${key}: ${name}`).not.toContain(name);
   });
 
   it("writes Uyghur in Arabic script and English in Latin letters, not a copy of the Chinese", () => {
     for (const [language, texts, foreign] of [
-      ["en", en.notifications, /[\p{Script=Han}\p{Script=Arabic}]/u],
-      ["ug", ug.notifications, /[\p{Script=Han}\p{Script=Latin}]/u],
+      ["en", en.notifications, FOREIGN_SCRIPT.en],
+      ["ug", ug.notifications, FOREIGN_SCRIPT.ug],
     ] as const)
-      for (const [key, text] of templates(texts))
+      for (const [key, text] of templatesOf(texts))
         expect(text.replace(/\{\{\w+\}\}/g, ""), `${language} ${key}`).not.toMatch(foreign);
   });
 });

@@ -1,5 +1,6 @@
 import { ugDomain } from "./domain/ug";
 import { ugNotifications } from "./notifications/ug";
+import { ugRoutingExplanation } from "./routing/ug";
 import type { PartialTranslation } from "./types";
 
 // Main screens only; anything missing falls back to Chinese (see fallbackLng in index.ts).
@@ -1146,4 +1147,5 @@ export const ug: PartialTranslation = {
   },
   domain: ugDomain,
   notifications: ugNotifications,
+  routingExplanation: ugRoutingExplanation,
 };

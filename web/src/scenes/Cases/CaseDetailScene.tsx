@@ -23,6 +23,7 @@ import { ActionPanel } from "./ActionPanel";
 import { CaseTimeline } from "./CaseTimeline";
 import { PRIORITY_COLORS, stageColor } from "./caseLabels";
 import { ReporterBox } from "./ReporterBox";
+import { useRoutingExplanation } from "./useRoutingExplanation";
 import "./cases.css";
 
 export function CaseDetailScene() {
@@ -30,6 +31,7 @@ export function CaseDetailScene() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const query = useCase(id);
+  const explain = useRoutingExplanation();
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
@@ -81,7 +83,11 @@ export function CaseDetailScene() {
           </Card>
           <Card title={t("cases.detail.description")}>
             <Typography.Paragraph>{c.description}</Typography.Paragraph>
-            <Alert type="info" title={t("cases.detail.routing")} description={c.routing.explanation} />
+            <Alert
+              type="info"
+              title={t("cases.detail.routing")}
+              description={<span className="case-routing-explanation">{explain(c.routing)}</span>}
+            />
           </Card>
           <Card title={t("cases.detail.evidence")}>
             <Evidence detail={c} />

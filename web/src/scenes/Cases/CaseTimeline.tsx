@@ -5,10 +5,12 @@ import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { actionLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 import { eventText } from "./eventText";
+import { useRoutingExplanation } from "./useRoutingExplanation";
 
 export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
   const { t } = useTranslation();
   const departmentNames = useDepartmentNames();
+  const explain = useRoutingExplanation();
   return (
     <Timeline
       className="case-timeline"
@@ -29,7 +31,13 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
               : e.kind === "created"
                 ? "green"
                 : "gray";
-        const text = eventText(e.data, departmentNames.name);
+        // a routing override's explanation, in the reader's language when stored with its code
+        const explanation = e.data.explanation;
+        const data =
+          typeof explanation === "string"
+            ? { ...e.data, explanation: explain({ ...e.data, explanation }) }
+            : e.data;
+        const text = eventText(data, departmentNames.name);
         return {
           key: e.id,
           color,

@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { rows } from "../../server/db/client.ts";
+import { enDomain } from "../../web/src/i18n/domain/en.ts";
+import { ugDomain } from "../../web/src/i18n/domain/ug.ts";
+import {
+  describeInBrowser,
+  explainSkippedBrowserTests,
+  screenshot,
+  signedInPage,
+} from "../support/browser.ts";
+import { DEMO_PASSWORD } from "../support/test-app.ts";
+
+const REASON = "实为工地出口扬尘";
+
+interface Department {
+  id: number;
+  name: string;
+  nameEn: string;
+  nameUg: string;
+}
+
+// A case's routing explanation is stored in Chinese with a code and parameters; the case page words it in the
+// reader's language (grids and departments by their names in the app's lists), and shows the stored Chinese of
+// a routing recorded without a code.
+describeInBrowser("routing explanations in the reader's language", (e2e) => {
+  let page: Page;
+  let rerouted: { id: number; explanation: string };
+  let old: { id: number; explanation: string };
+  let housing: Department;
+  let urban: Department;
+  let villageUg: string | null;
+
+  beforeAll(async () => {
+    const db = e2e.server.testDb.database.db;
+    const [village] = await rows<{ lng: number; lat: number; nameUg: string | null }>(
+      db,
+      sql`select ST_X(ST_PointOnSurface(boundary)) as lng, ST_Y(ST_PointOnSurface(boundary)) as lat,
+                 name_ug as "nameUg"
+            from grids where name = '亚尔村' order by level desc limit 1`,
+    );
+    villageUg = village.nameUg;
+    [housing, urban] = await rows<Department>(
+      db,
+      sql`select id, name, name_en as "nameEn", name_ug as "nameUg" from departments
+           where code in ('housing', 'urban') order by code`,
+    );
+
+    // a member files two road-dust reports (the city management bureau leads); the office reroutes the first
+    const member = await e2e.browser.newContext();
+    const office = await e2e.browser.newContext();
+    for (const [context, username] of [
+      [member, "member"],
+      [office, "office"],
+    ] as const) {
+      const login = await context.request.post(`${e2e.server.url}/api/auth/login`, {
+        data: { username, password: DEMO_PASSWORD },
+      });
+      expect(login.status()).toBe(200);
+    }
+    let filings = 0;
+    const file = async (title: string) => {
+      const filed = await member.request.post(`${e2e.server.url}/api/cases`, {
+        headers: { "idempotency-key": `routing-language-${Date.now()}-${++filings}` },
+        data: {
+          source: "patrol_finding",
+          title,
+          description: "道路积尘，车辆经过扬尘明显",
+          category: "road_dust",
+          location: { lng: village.lng, lat: village.lat },
+        },
+      });
+      expect(filed.status()).toBe(201);
+      return (await filed.json()).id as number;
+    };
+    const reroutedId = await file("道路扬尘改派");
+    const answer = await office.request.post(`${e2e.server.url}/api/cases/${reroutedId}/routing`, {
+      data: { version: 1, reason: REASON, departmentIds: [housing.id, urban.id] },
+    });
+    expect(answer.status()).toBe(200);
+    rerouted = { id: reroutedId, explanation: (await answer.json()).routing.explanation };
+
+    // a routing recorded before explanations had codes
+    const oldId = await file("旧分派说明");
+    [old] = await rows<{ id: number; explanation: string }>(
+      db,
+      sql`update cases set routing = routing - 'explanationCode' - 'explanationParams' where id = ${oldId}
+          returning id, routing->>'explanation' as explanation`,
+    );
+    await member.close();
+    await office.close();
+
+    page = await signedInPage(e2e, "office", { viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
+  });
+
+  const explanation = () => page.locator(".case-routing-explanation").textContent();
+  const overrideEntry = () => page.locator('.case-timeline [data-kind="routing_override"]').textContent();
+
+  async function switchTo(endonym: string) {
+    await page.locator(".language-switcher").click();
+    await page.locator(".ant-dropdown-menu-item", { hasText: endonym }).click();
+    await page.locator(".ant-dropdown").waitFor({ state: "hidden" });
+  }
+
+  it("words a rerouted case's explanation in Chinese as stored, then in English and Uyghur", async () => {
+    await page.goto(`${e2e.server.url}/cases/${rerouted.id}`);
+    await expect.poll(explanation, { timeout: 15_000 }).toBe(rerouted.explanation);
+    expect(await overrideEntry()).toContain(rerouted.explanation);
+
+    await switchTo("English");
+    await expect.poll(explanation).toContain(`changed the routing by hand (reason: ${REASON})`);
+    const english = (await explanation()) ?? "";
+    // departments and the category by their English names, the original routing worded too
+    expect(english).toContain(
+      `${housing.nameEn} leads, assisted by ${urban.nameEn}. Originally: The location (`,
+    );
+    expect(english).toContain(`“${enDomain.categories.road_dust}”, ${urban.nameEn} leads.`);
+    expect(english).not.toMatch(/人工调整|主办|责任清单|原分派|位置/);
+    expect(await overrideEntry()).toContain(english);
+    await screenshot(page, "routing-explanation-en");
+
+    await switchTo("ئۇيغۇرچە");
+    await expect.poll(explanation).toContain(`(سەۋەبى: ${REASON})`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    const uyghur = (await explanation()) ?? "";
+    expect(uyghur).toContain(housing.nameUg);
+    expect(uyghur).toContain(urban.nameUg);
+    expect(uyghur).toContain(`«${ugDomain.categories.road_dust}»`);
+    // the village is named from the grid tree, in Uyghur where the tree has its Uyghur name
+    if (villageUg) expect(uyghur).toContain(villageUg);
+    expect(uyghur).not.toMatch(/人工调整|主办|责任清单|原分派|位置/);
+    await screenshot(page, "routing-explanation-ug");
+  });
+
+  it("shows a routing stored without a code as it was stored, in any language", async () => {
+    await page.goto(`${e2e.server.url}/cases/${old.id}`);
+    await expect.poll(explanation, { timeout: 15_000 }).toBe(old.explanation);
+    await switchTo("English");
+    await expect.poll(() => page.locator(".case-detail").textContent()).toContain("Why it went here");
+    expect(await explanation()).toBe(old.explanation);
+    await switchTo("中文");
+    await expect.poll(() => page.locator(".case-detail").textContent()).toContain("分派依据");
+    expect(await explanation()).toBe(old.explanation);
+  });
+});
+
+explainSkippedBrowserTests("routing explanations in the reader's language");
