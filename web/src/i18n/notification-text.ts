@@ -5,7 +5,7 @@ import {
   readNotificationMessage,
   renderNotification,
 } from "../../../server/domain/notification-messages.ts";
-import { formatTime } from "../time/formatTime";
+import { formatTimeToMinute } from "../time/formatTime";
 import {
   actionLabel,
   categoryLabel,
@@ -41,6 +41,6 @@ export function notificationText(
     supervisionLevel: (code) => supervisionLevelLabel(t, code),
     deadlinePhase: (code) => deadlinePhaseLabel(t, code),
     grid: gridName,
-    time: formatTime,
+    time: formatTimeToMinute,
   });
 }
