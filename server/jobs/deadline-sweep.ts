@@ -16,6 +16,7 @@ import {
   responsibleUnit,
   SECOND_ESCALATION_AFTER_WORKING_DAYS,
 } from "../domain/cases/supervision.ts";
+import type { NotificationMessageCode } from "../domain/notification-messages.ts";
 import { CASE_COLUMNS, type CaseRow, rowToState } from "../queries/case-row.ts";
 import { loadCaseRules } from "../queries/work-calendar.ts";
 
@@ -178,9 +179,13 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
   });
 }
 
+const DIGEST = "daily_digest" satisfies NotificationMessageCode;
+
 /**
  * 一般事项定期督办: once per Shanghai day the district office gets one message counting the normal-priority
  * cases that are overdue or due within three days (urgent and important ones were alerted individually).
+ * "Already sent today" is the message code and its day, not the wording of the stored title; a digest stored
+ * before messages had codes (migration 0021) is still recognised by the day in its title.
  */
 async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise<number> {
   const day = shanghaiDate(now);
@@ -189,7 +194,8 @@ async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise
     sql`select distinct ur.user_id as id from user_roles ur join users u on u.id = ur.user_id
          where ur.role = 'district_office' and u.disabled_at is null
            and not exists (select 1 from notifications n where n.user_id = ur.user_id and n.kind = 'digest'
-                            and n.title like ${`%${day}%`})`,
+                            and (n.message = ${DIGEST} and n.params->>'day' = ${day}
+                                 or n.message is null and n.title like ${`%${day}%`}))`,
   );
   if (recipients.length === 0) return 0;
   const [counts] = await rows<{ overdue: number; soon: number; open: number }>(
@@ -205,7 +211,7 @@ async function dailyDigest(tx: Db, now: Date, notes: NewNotification[]): Promise
       userId: r.id,
       caseId: null,
       kind: "digest",
-      message: { code: "daily_digest", params: { day, ...counts } },
+      message: { code: DIGEST, params: { day, ...counts } },
     });
   return recipients.length;
 }

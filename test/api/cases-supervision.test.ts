@@ -132,6 +132,43 @@ describe("the deadline sweep", () => {
     expect(digests[0].title).toBe("【定期督办】2025-11-20 一般事项汇总");
   });
 
+  it("knows today's digest by its message code and day, not by the wording of its stored title", async () => {
+    const office = await idOf(t, "users", "office");
+    const digestsOf = async (day: string) =>
+      (await notes("office", null)).filter(
+        (n) => n.kind === "digest" && (n.params.day === day || n.title.includes(day)),
+      );
+    for (const day of ["2025-12-16", "2025-12-17", "2025-12-18"])
+      expect(await digestsOf(day), day).toEqual([]);
+    // today's digest, its stored title worded without the day (as a reworded template would store it)
+    clock = sh("2025-12-16T08:00:00");
+    await t.query(
+      sql`insert into notifications (user_id, case_id, kind, title, body, message, params)
+          values (${office}, null, 'digest', '【定期督办】今日一般事项汇总', '在办一般事项 0 件。', 'daily_digest',
+                  ${JSON.stringify({ day: "2025-12-16", open: 0, overdue: 0, soon: 0 })}::jsonb)`,
+    );
+    await runDeadlineSweep(t.database.db, clock);
+    expect((await digestsOf("2025-12-16")).map((n) => n.title)).toEqual(["【定期督办】今日一般事项汇总"]);
+    // a digest stored before messages had codes still counts for its day
+    clock = sh("2025-12-17T08:00:00");
+    await t.query(
+      sql`insert into notifications (user_id, case_id, kind, title, body)
+          values (${office}, null, 'digest', '【定期督办】2025-12-17 一般事项汇总', '旧正文')`,
+    );
+    await runDeadlineSweep(t.database.db, clock);
+    expect((await digestsOf("2025-12-17")).map((n) => n.message)).toEqual([null]);
+    // and the next day's is sent as usual
+    clock = sh("2025-12-18T08:00:00");
+    await runDeadlineSweep(t.database.db, clock);
+    expect(await digestsOf("2025-12-18")).toMatchObject([
+      {
+        message: "daily_digest",
+        params: { day: "2025-12-18" },
+        title: "【定期督办】2025-12-18 一般事项汇总",
+      },
+    ]);
+  });
+
   it("keeps a field record's key for a phone's time offline, a desk key for a week", async () => {
     clock = sh("2025-12-01T10:00:00");
     const key = randomUUID();
