@@ -58,11 +58,16 @@ export interface TimelineEntry {
   toStage: string | null;
   toStageName: string | null;
   actorId: number | null;
+  /** As stored: a user's name, or the Chinese label of an actor that is not a user. */
   actorName: string | null;
+  /** An actor that is not a user, for the reader's language: the deadline system, the intake desk, the reporter. */
+  actorKind: TimelineActorKind | null;
   at: string;
   version: number;
   data: Record<string, unknown>;
 }
+
+export type TimelineActorKind = "system" | "intake_desk" | "reporter";
 
 /** One evidence file of a case; a resident's upload is named 举报人 (and `uploadedBy` null) to most roles. */
 export interface EvidenceEntry {

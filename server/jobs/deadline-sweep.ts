@@ -131,7 +131,7 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
         await tx.execute(
           sql`insert into case_events (case_id, kind, actor_id, at, version, data)
               values (${c.id}, 'escalated', null, ${nowP}, ${c.version},
-                      ${JSON.stringify({ level, unit, phase: c.deadlinePhase, dueAt: c.deadlineDueAt, roles, actorLabel: "督查督办（系统）" })}::jsonb)`,
+                      ${JSON.stringify({ level, unit, phase: c.deadlinePhase, dueAt: c.deadlineDueAt, roles, actorLabel: "督查督办（系统）", actorKind: "system" })}::jsonb)`,
         );
         await tx.execute(
           sql`update cases set escalation_level = ${level}, escalated_due_at = deadline_due_at where id = ${c.id}`,

@@ -252,7 +252,11 @@ type EvidenceRow = Omit<EvidenceEntry, "variant"> & { hasPublic: boolean };
 function timelineJson(caseId: SQL): SQL {
   return sql`(select coalesce(json_agg(json_build_object('id', e.id::int, 'kind', e.kind, 'action', e.action,
                  'fromStage', e.from_stage, 'toStage', e.to_stage, 'actorId', e.actor_id,
-                 'actorName', coalesce(u.display_name, e.data->>'actorLabel'), 'at', ${isoOf("e.at")},
+                 'actorName', coalesce(u.display_name, e.data->>'actorLabel'),
+                 -- escalations written before events carried actorKind are the system's too
+                 'actorKind', case when e.actor_id is null then coalesce(e.data->>'actorKind',
+                                case when e.kind = 'escalated' then 'system' end) end,
+                 'at', ${isoOf("e.at")},
                  'version', e.version, 'data', e.data) order by e.at, e.id), '[]'::json)
                 from case_events e left join users u on u.id = e.actor_id
                where e.case_id = ${caseId})`;
@@ -288,7 +292,9 @@ function timelineOf(
   const resident = row.reporterOfficial ? null : row.reporterUserId;
   return events.map((e) => ({
     ...e,
-    ...(resident !== null && e.actorId === resident ? { actorId: null, actorName: "举报人" } : {}),
+    ...(resident !== null && e.actorId === resident
+      ? { actorId: null, actorName: "举报人", actorKind: "reporter" as const }
+      : {}),
     actionName: e.action ? (CASE_ACTION_LABELS[e.action as CaseAction] ?? e.action) : null,
     toStageName: e.toStage ? (STAGE_NAMES[e.toStage as CaseStage] ?? e.toStage) : null,
   }));

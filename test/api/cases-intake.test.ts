@@ -532,6 +532,14 @@ describe("scope", () => {
     expect(row.priority).toBe("normal"); // residents do not triage
     expect((await api.get("resident", `/api/cases/${receipt.id}`)).statusCode).toBe(403);
     expect((await api.get("resident", "/api/cases")).statusCode).toBe(403);
+    // staff see the resident's own step as the reporter's, a kind the web words in the reader's language
+    const [created] = (await api.get("township", `/api/cases/${receipt.id}`)).json().timeline;
+    expect(created).toMatchObject({
+      kind: "created",
+      actorId: null,
+      actorName: "举报人",
+      actorKind: "reporter",
+    });
     const progress = await t.app.inject({ method: "GET", url: `/api/public/cases/${receipt.trackingNo}` });
     expect(progress.statusCode).toBe(200);
     expect(progress.json()).toMatchObject({

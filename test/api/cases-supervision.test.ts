@@ -80,8 +80,27 @@ describe("the deadline sweep", () => {
     expect(escalation).toMatchObject({
       actorId: null,
       actorName: "督查督办（系统）",
+      actorKind: "system",
       data: { level: 1, unit: "grid" },
     });
+    // an escalation stored before events carried their actor's kind is the system's too
+    const [stored] = await t.query<{ data: Record<string, unknown> }>(
+      sql`select data from case_events where case_id = ${c.id} and kind = 'escalated'`,
+    );
+    const { actorKind: _kind, ...older } = stored.data;
+    await t.query(
+      sql`insert into case_events (case_id, kind, actor_id, at, version, data)
+          values (${c.id}, 'escalated', null, ${late.toISOString()}::timestamptz, 1, ${JSON.stringify(older)}::jsonb)`,
+    );
+    const again = (await api.get("office", `/api/cases/${c.id}`)).json().timeline;
+    expect(
+      again
+        .filter((e: { kind: string }) => e.kind === "escalated")
+        .map((e: { actorKind: string }) => e.actorKind),
+    ).toEqual(["system", "system"]);
+    await t.query(
+      sql`delete from case_events where case_id = ${c.id} and kind = 'escalated' and not data ? 'actorKind'`,
+    );
     expect((await notes("township", c.id)).map((n) => n.kind)).toContain("overdue");
     expect((await notes("office", c.id)).map((n) => n.kind)).toContain("escalation");
     expect(await notes("leader", c.id)).toEqual([]);

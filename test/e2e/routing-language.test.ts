@@ -143,6 +143,22 @@ describeInBrowser("routing explanations in the reader's language", (e2e) => {
     await expect.poll(() => page.locator(".case-detail").textContent()).toContain("分派依据");
     expect(await explanation()).toBe(old.explanation);
   });
+
+  it("names an actor that is not a user (the deadline system) in the reader's language", async () => {
+    await rows(
+      e2e.server.testDb.database.db,
+      sql`insert into case_events (case_id, kind, actor_id, at, version, data)
+          values (${old.id}, 'escalated', null, now(), 1,
+                  '{"level": 1, "unit": "grid", "actorLabel": "督查督办（系统）", "actorKind": "system"}'::jsonb)`,
+    );
+    const escalation = () => page.locator('.case-timeline [data-kind="escalated"]').textContent();
+    await page.goto(`${e2e.server.url}/cases/${old.id}`);
+    await switchTo("English");
+    await expect.poll(escalation, { timeout: 15_000 }).toContain("Supervision (system)");
+    expect(await escalation()).not.toContain("督查督办");
+    await switchTo("中文");
+    await expect.poll(escalation).toContain("督查督办（系统）");
+  });
 });
 
 explainSkippedBrowserTests("routing explanations in the reader's language");

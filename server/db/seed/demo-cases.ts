@@ -403,7 +403,7 @@ export async function seedDemoCases(
             priority,
             gridId: place.gridId,
             routing: routing.explanation,
-            ...(filer ? {} : { actorLabel: "受理登记" }),
+            ...(filer ? {} : { actorLabel: "受理登记", actorKind: "intake_desk" }),
           },
         },
       ],

@@ -424,6 +424,7 @@ export const en: Translation = {
       rejectionReason: "Rejected because",
       mergedInto: "Merged into",
       system: "System",
+      actorKinds: { system: "Supervision (system)", intake_desk: "Intake desk", reporter: "Reporter" },
       duplicates: "Possible duplicates",
       distance: "{{meters}} m away",
       escalation: "Escalated (level {{level}})",

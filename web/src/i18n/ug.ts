@@ -433,6 +433,12 @@ export const ug: PartialTranslation = {
       rejectionReason: "قوبۇل قىلىنماسلىق سەۋەبى",
       mergedInto: "بىرلەشتۈرۈلگەن دېلو",
       system: "سىستېما",
+      // awaiting a native speaker
+      actorKinds: {
+        system: "نازارەت-ھەيدەكچىلىك (سىستېما)",
+        intake_desk: "قوبۇل قىلىش-تىزىملاش",
+        reporter: "پاش قىلغۇچى",
+      },
       duplicates: "تەكرار بولۇشى مۇمكىن دېلولار",
       distance: "ئارىلىقى {{meters}} مېتىر",
       escalation: "ۋاقتى ئۆتكەچكە دەرىجىسى ئۆستۈرۈلدى ({{level}}-دەرىجە)",

@@ -326,6 +326,7 @@ export const zhCN = {
       rejectionReason: "不予受理理由",
       mergedInto: "已合并至",
       system: "系统",
+      actorKinds: { system: "督查督办（系统）", intake_desk: "受理登记", reporter: "举报人" },
       duplicates: "可能重复的案件",
       distance: "相距 {{meters}} 米",
       escalation: "逾期升级（第 {{level}} 级）",

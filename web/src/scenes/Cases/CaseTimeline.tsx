@@ -52,7 +52,10 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
               )}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatTime(e.at)} · {e.actorName ?? t("cases.detail.system")}
+                  {formatTime(e.at)} ·{" "}
+                  {e.actorKind
+                    ? t(`cases.detail.actorKinds.${e.actorKind}`)
+                    : (e.actorName ?? t("cases.detail.system"))}
                 </Typography.Text>
               </div>
               {text && <div>{text}</div>}

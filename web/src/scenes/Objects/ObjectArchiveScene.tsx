@@ -351,7 +351,7 @@ function HistoryCard({ history }: { history: ObjectHistoryEntry[] }) {
             content: (
               <Flex vertical gap={2}>
                 <Typography.Text strong>
-                  {actionLabel(entry.action)} · {entry.actorName ?? "system"}
+                  {actionLabel(entry.action)} · {entry.actorName ?? t("cases.detail.system")}
                 </Typography.Text>
                 <Typography.Text type="secondary">{formatTime(entry.at)}</Typography.Text>
                 {historyText(t, entry) && <Typography.Text>{historyText(t, entry)}</Typography.Text>}
