@@ -13,7 +13,7 @@ export function NavMenu({ items, selectedPath, onNavigate }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <nav>
+    <nav className="app-nav">
       <div className="app-brand">
         <Typography.Text strong>{t("app.title")}</Typography.Text>
         <Typography.Text type="secondary">{t("app.subtitle")}</Typography.Text>
