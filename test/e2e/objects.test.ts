@@ -115,8 +115,15 @@ describeInBrowser("the register of supervised objects in the browser", (e2e) => 
     await page.getByRole("button", { name: /登记对象/ }).click();
     const modal = page.locator(".ant-modal");
     await modal.getByText("登记监管对象").waitFor();
-    await modal.locator(".ant-select").first().click();
-    await page.locator(".ant-select-item-option", { hasText: "排污企业" }).click();
+    // the USCC field appears once the type is chosen; under a loaded CI box one click on the option was once
+    // lost (the field never appeared), so the choice is made again until the field shows
+    const usccInput = modal.locator("input[name=uscc]");
+    for (let attempt = 1; !(await usccInput.isVisible()); attempt++) {
+      expect(attempt, "the 排污企业 type could not be chosen").toBeLessThanOrEqual(3);
+      await modal.locator(".ant-select").first().click();
+      await page.locator(".ant-select-item-option", { hasText: "排污企业" }).click();
+      await usccInput.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
     const code = uscc("MA7F0RM01");
     await modal.locator("input[name=uscc]").fill(`${code.slice(0, 17)}${code[17] === "0" ? "1" : "0"}`);
     await modal.locator("input[name=name]").click();
