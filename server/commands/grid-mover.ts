@@ -48,6 +48,14 @@ export async function moveGrid(
            where path like ${`${grid.path}%`}
           returning id`,
     );
+    // Cases keep a copy of their grid's path (the key of every case scope check and township figure): it moves
+    // with the tree, or the old township would keep reading the village's cases and the new one would not.
+    const [{ casesMoved }] = await rows<{ casesMoved: number }>(
+      tx,
+      sql`with m as (update cases set grid_path = ${newPath} || substr(grid_path, ${grid.path.length + 1})
+                      where grid_path like ${`${grid.path}%`} returning 1)
+          select count(*)::int as "casesMoved" from m`,
+    );
     const [after] = await rows<{ path: string; level: number; version: number }>(
       tx,
       sql`select path, level, version from grids where id = ${grid.id}`,
@@ -58,7 +66,7 @@ export async function moveGrid(
       entityType: "grid",
       entityId: grid.id,
       before: auditView(grid),
-      after: { ...auditView(result), subtreeSize: moved.length },
+      after: { ...auditView(result), subtreeSize: moved.length, casesMoved },
     });
     return { ...result, moved: moved.length };
   });

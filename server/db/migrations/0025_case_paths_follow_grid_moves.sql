@@ -1,0 +1,10 @@
+-- Cases keep a copy of their grid's materialized path (the key of case scope checks and township figures).
+-- Until this release, moving a grid (POST /api/grids/:id/move) rewrote the grids' paths but not the cases'
+-- copies, so the old township kept reading a moved village's cases and the new one did not. The move now
+-- rewrites them in its transaction; this repairs cases left behind by earlier moves. The KPI triggers on
+-- `cases` move their case facts to the new township as for any update.
+UPDATE cases c
+   SET grid_path = g.path
+  FROM grids g
+ WHERE g.id = c.grid_id
+   AND c.grid_path <> g.path;
