@@ -33,7 +33,7 @@ export async function moveGrid(
         "A grid cannot move below itself or its own descendants",
       );
     }
-    if (grid.parentId === parent.id) return { ...grid, moved: 0 };
+    if (grid.parentId === parent.id) return { ...grid, moved: 0, casesMoved: 0 };
 
     const newPath = `${parent.path}${grid.id}/`;
     const levelShift = parent.level + 1 - grid.level;
@@ -68,6 +68,6 @@ export async function moveGrid(
       before: auditView(grid),
       after: { ...auditView(result), subtreeSize: moved.length, casesMoved },
     });
-    return { ...result, moved: moved.length };
+    return { ...result, moved: moved.length, casesMoved };
   });
 }

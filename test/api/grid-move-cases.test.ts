@@ -63,6 +63,7 @@ describe("moving a village to another township", () => {
       version: village.version,
     });
     expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ moved: 1, casesMoved: village.cases });
 
     // reach follows the tree: the new township's officer reads the village's cases, the old one's no longer
     expect((await api.get("township", `/api/cases/${caseId}`)).statusCode).toBe(404);

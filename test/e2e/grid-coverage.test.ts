@@ -113,6 +113,52 @@ describeInBrowser("grid administration and coverage in the browser", (e2e) => {
     await screenshot(page, "grid-coverage-gap");
     await page.close();
   });
+  it("asks before moving a village to another township, then says how many cases went with it", async () => {
+    const db = e2e.server.testDb.database.db;
+    const [village] = await rows<{ id: number; name: string; cases: number }>(
+      db,
+      sql`select v.id, v.name, count(c.id)::int as cases
+            from grids v join grids t on t.id = v.parent_id join cases c on c.grid_id = v.id
+           where t.name = '亚尔镇' and v.name <> '亚尔村'
+           group by v.id order by count(c.id), v.id limit 1`,
+    );
+    const pathOf = async () =>
+      (await rows<{ path: string }>(db, sql`select path from grids where id = ${village.id}`))[0].path;
+    const before = await pathOf();
+    const page = await signedInPage(e2e, "office", {
+      viewport: { width: 1366, height: 860 },
+      landsOn: /\/grids/,
+    });
+    await page.goto(`${e2e.server.url}/admin/grids?grid=${village.id}`);
+    await page.locator(".grid-move-parent").click();
+    await page.locator(".grid-move-parent input").fill("胜金乡");
+    await page.locator(".ant-select-tree-node-content-wrapper", { hasText: /^胜金乡$/ }).click();
+    await page
+      .getByRole("button", { name: "移 动" })
+      .or(page.getByRole("button", { name: "移动" }))
+      .click();
+    const confirm = page.locator(".ant-popconfirm");
+    await confirm.getByText(`确定把“${village.name}”连同其下级网格移到“胜金乡”之下`).waitFor();
+    await screenshot(page, "grid-move-confirm");
+    // cancelling moves nothing
+    await confirm.getByRole("button", { name: /取\s?消/ }).click();
+    await confirm.waitFor({ state: "hidden" });
+    expect(await pathOf()).toBe(before);
+
+    await page
+      .getByRole("button", { name: "移 动" })
+      .or(page.getByRole("button", { name: "移动" }))
+      .click();
+    await confirm.getByRole("button", { name: /确\s?定/ }).click();
+    await page.getByText(`已移动：改写 1 个网格，${village.cases} 件案件随之移交`).waitFor();
+    expect(await pathOf()).not.toBe(before);
+    const [{ stale }] = await rows<{ stale: number }>(
+      db,
+      sql`select count(*)::int as stale from cases where grid_id = ${village.id} and grid_path <> ${await pathOf()}`,
+    );
+    expect(stale).toBe(0);
+    await page.close();
+  });
 });
 
 explainSkippedBrowserTests("grid administration and coverage in the browser");

@@ -80,7 +80,13 @@ export const moveGridSchema = {
     { additionalProperties: false },
   ),
   response: {
-    200: Type.Composite([GridRecord, Type.Object({ moved: Type.Integer({ description: "改写的网格数" }) })]),
+    200: Type.Composite([
+      GridRecord,
+      Type.Object({
+        moved: Type.Integer({ description: "改写的网格数" }),
+        casesMoved: Type.Integer({ description: "随网格移至新上级辖区的案件数" }),
+      }),
+    ]),
     ...withUnprocessable,
   },
 };

@@ -108,7 +108,7 @@ export const useUpdateGrid = () =>
 
 export const useMoveGrid = () =>
   useGridMutation(({ id, ...move }: { id: number; parentId: number; version: number }) =>
-    request<GridRecord & { moved: number }>("POST", `/api/grids/${id}/move`, move),
+    request<GridRecord & { moved: number; casesMoved: number }>("POST", `/api/grids/${id}/move`, move),
   );
 
 export const useRetireGrid = () =>

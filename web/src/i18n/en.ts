@@ -577,7 +577,9 @@ export const en: Translation = {
       parent: "New parent grid",
       parentRequired: "Choose the new parent grid",
       submit: "Move",
-      done: "Moved; {{count}} grid(s) rewritten",
+      confirm:
+        "Move “{{name}}” with its sub-grids under “{{parent}}”? Its cases go to the new parent's jurisdiction; staff of the old parent will no longer see them.",
+      done: "Moved: {{count}} grid(s) rewritten, {{cases}} case(s) moved with them",
     },
     retire: {
       title: "Retire",

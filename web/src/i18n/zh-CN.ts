@@ -478,7 +478,9 @@ export const zhCN = {
       parent: "新的上级网格",
       parentRequired: "请选择新的上级网格",
       submit: "移动",
-      done: "已移动，共改写 {{count}} 个网格",
+      confirm:
+        "确定把“{{name}}”连同其下级网格移到“{{parent}}”之下？其案件随之归入新上级辖区，原上级的人员将不能再查看。",
+      done: "已移动：改写 {{count}} 个网格，{{cases}} 件案件随之移交",
     },
     retire: {
       title: "撤销",

@@ -171,18 +171,22 @@ function MoveCard({ grid, grids }: Props) {
     [grids, i18n.language, grid.id],
   );
 
+  const parent = grids.find((g) => g.id === parentId);
   const submit = () => {
-    if (parentId === undefined) {
-      void message.warning(t("gridAdmin.move.parentRequired"));
-      return;
-    }
+    if (parentId === undefined) return;
     move.mutate(
       { id: grid.id, parentId, version: grid.version },
       {
-        onSuccess: (moved) => void message.success(t("gridAdmin.move.done", { count: moved.moved })),
+        onSuccess: (moved) =>
+          void message.success(t("gridAdmin.move.done", { count: moved.moved, cases: moved.casesMoved })),
         onError: (error) => void message.error(errorText(error)),
       },
     );
+  };
+  // A move changes who may read the subtree's cases, so it is confirmed first; without a parent there is
+  // nothing to confirm, only a hint.
+  const needParent = () => {
+    if (parentId === undefined) void message.warning(t("gridAdmin.move.parentRequired"));
   };
 
   return (
@@ -195,11 +199,23 @@ function MoveCard({ grid, grids }: Props) {
           value={parentId}
           onChange={setParentId}
           placeholder={t("gridAdmin.move.parent")}
+          className="grid-move-parent"
           style={{ flex: 1, minWidth: 0 }}
         />
-        <Button onClick={submit} loading={move.isPending}>
-          {t("gridAdmin.move.submit")}
-        </Button>
+        <Popconfirm
+          disabled={parent === undefined}
+          title={t("gridAdmin.move.confirm", {
+            name: gridName(grid, i18n.language),
+            parent: parent ? gridName(parent, i18n.language) : "",
+          })}
+          okText={t("common.ok")}
+          cancelText={t("common.cancel")}
+          onConfirm={submit}
+        >
+          <Button onClick={needParent} loading={move.isPending}>
+            {t("gridAdmin.move.submit")}
+          </Button>
+        </Popconfirm>
       </Flex>
     </Card>
   );
