@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["server/**/*.test.ts", "scripts/**/*.test.ts", "web/src/**/*.test.ts"],
+          // the case machine's property test takes ~3 s alone and overran vitest's default 5 s on a busy box
+          testTimeout: 30_000,
         },
       },
       apiProject("pglite"),
