@@ -9,6 +9,7 @@ import { chineseNotification, type NotificationMessage } from "../domain/notific
 import { DEPARTMENT_SCOPED_ROLES, GRID_SCOPED_ROLES, type Role } from "../domain/roles.ts";
 import type { RoleAssignment } from "../policies/actor.ts";
 import { type CaseActorSource, caseActorFacts } from "../policies/case-access.ts";
+import { gridDutyHolders } from "../queries/assignment-in-force-sql.ts";
 import { jsonParam } from "../queries/case-row.ts";
 import { pathGridIds } from "../queries/grid-ancestry.ts";
 
@@ -75,8 +76,8 @@ export type StakeholderRow = {
 
 /**
  * The role assignments behind `caseStakeholders`, for a grid path given as an SQL expression: the district
- * roles, the grid staff of the grids on the path ('/1/4/27/' names the grid and its ancestors) and the staff
- * of the given departments. Three branches, each found by its own index (migration 0014), so the lookup
+ * roles, the grid staff of the grids on the path ('/1/4/27/' names the grid and its ancestors; members and
+ * heads as 定人员 has them today) and the staff of the given departments. Three branches, each found by its own index (migration 0014), so the lookup
  * does not grow with the number of accounts in the district or province.
  */
 export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number[]): SQL {
@@ -91,8 +92,9 @@ export function stakeholderRowsSql(gridPath: SQL, departmentIds: readonly number
                  where role in ('district_office', 'district_leader')
                 union all
                 select user_id, role, grid_id, department_id from user_roles
-                 where grid_id = any(${pathGridIds(gridPath)})
-                   and role in ('grid_member', 'grid_head', 'township_officer')
+                 where grid_id = any(${pathGridIds(gridPath)}) and role = 'township_officer'
+                union all
+                select user_id, role, grid_id, null from (${gridDutyHolders(pathGridIds(gridPath))}) duty
                 union all
                 select user_id, role, grid_id, department_id from user_roles
                  where department_id = any(string_to_array(${departments}, ',')::int[])

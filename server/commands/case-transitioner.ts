@@ -8,6 +8,7 @@ import { type CaseState, isTerminal } from "../domain/cases/case-state.ts";
 import type { NotificationMessage } from "../domain/notification-messages.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { caseActorFacts } from "../policies/case-access.ts";
+import { gridDutyHolders } from "../queries/assignment-in-force-sql.ts";
 import { type CaseRow, intArrayParam, rowToState, stateAssignments } from "../queries/case-row.ts";
 import { loadVisibleCase } from "../queries/cases.ts";
 import { pathGridIds } from "../queries/grid-ancestry.ts";
@@ -136,9 +137,8 @@ async function checkReferences(
       const [assignee] = await rows<{ id: number; displayName: string }>(
         tx,
         sql`select u.id, u.display_name as "displayName" from users u
-              join user_roles ur on ur.user_id = u.id and ur.role in ('grid_member', 'grid_head')
+              join (${gridDutyHolders(pathGridIds(sql`${row.gridPath}`))}) d on d.user_id = u.id
              where u.id = ${input.assigneeId ?? 0} and u.disabled_at is null
-               and ur.grid_id = any(${pathGridIds(sql`${row.gridPath}`)})
              limit 1`,
       );
       if (!assignee)

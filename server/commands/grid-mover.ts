@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rows } from "../db/client.ts";
+import { type Db, rows } from "../db/client.ts";
 import { badRequest, gridRetired, notFound, staleVersion } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import { assertAllowed } from "../policies/allow.ts";
@@ -70,4 +70,23 @@ export async function moveGrid(
     });
     return { ...result, moved: moved.length, casesMoved };
   });
+}
+
+/**
+ * Cases filed into a subtree while it moved: intake reads the grid's path before its write, and the move's
+ * rewrite cannot see a case not yet committed, so such a case can keep the old path. The deadline sweep calls
+ * this every round: cases still under a path their grid left in the last day follow it (the audit of the
+ * move already says what moved; this only completes it).
+ */
+export async function reattachCasesLeftBehind(tx: Db): Promise<number> {
+  const [{ n }] = await rows<{ n: number }>(
+    tx,
+    sql`with m as (update cases c set grid_path = g.path
+                     from grid_versions v join grids g on g.id = v.grid_id
+                    where v.valid_to > now() - interval '1 day' and v.path <> g.path
+                      and c.grid_path = v.path and c.grid_id = v.grid_id
+                   returning 1)
+        select count(*)::int as n from m`,
+  );
+  return n;
 }

@@ -8,6 +8,7 @@ import {
   usersWithRole,
   whoMustAct,
 } from "../commands/case-notifier.ts";
+import { reattachCasesLeftBehind } from "../commands/grid-mover.ts";
 import { FIELD_SCOPE_PATTERNS } from "../commands/idempotency.ts";
 import { type Db, rows } from "../db/client.ts";
 import { shanghaiDate } from "../domain/calendar/work-calendar.ts";
@@ -42,6 +43,8 @@ export interface SweepResult {
   notifications: number;
   digests: number;
   prunedKeys: number;
+  /** Cases filed into a grid while it moved, brought under its new path (grid-mover.ts). */
+  casesReattached: number;
 }
 
 /**
@@ -150,6 +153,7 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
                              or created_at < ${nowP} - ${`${IDEMPOTENCY_KEEP_DAYS.field} days`}::interval)
                      returning 1) select count(*)::int as n from d`,
     );
+    const casesReattached = await reattachCasesLeftBehind(tx);
     // The dashboard's KPI rollups absorb the case changes since the last round (migrations 0009, 0020).
     await tx.execute(sql`select case_kpi_fold(), department_kpi_fold()`);
     const result: SweepResult = {
@@ -158,6 +162,7 @@ export async function runDeadlineSweep(db: Db, now: Date): Promise<SweepResult |
       notifications: notes.length,
       digests,
       prunedKeys: pruned[0]?.n ?? 0,
+      casesReattached,
     };
     if (escalatedIds.length > 0)
       await recordAudit(

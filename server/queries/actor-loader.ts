@@ -5,13 +5,19 @@ import { users } from "../db/schema/index.ts";
 import { permissionsOf, type Role } from "../domain/roles.ts";
 import type { Actor, RoleAssignment } from "../policies/actor.ts";
 import { scopeOf } from "../policies/scope.ts";
-import { assignmentInForce } from "./assignment-in-force-sql.ts";
+import { accountRoleInForce, assignmentInForce } from "./assignment-in-force-sql.ts";
+
+/**
+ * An account role (user_roles `ur`, its grid `g`) reaches nothing through a retired grid, and a grid member's or
+ * head's yields to 定人员 (accountRoleInForce).
+ */
+const accountRoleCounts = sql`(ur.grid_id is null or g.retired_at is null) and ${accountRoleInForce("ur")}`;
 
 /**
  * The account's roles, plus one grid role per personnel assignment in force (定人员): a grid's head acts as
  * its `grid_head`, a member as its `grid_member`. So a person's scope follows their assignments — assigned to
- * a second village, they see it; taken off, they no longer do. An assignment that repeats an account role
- * is not listed twice.
+ * a second village, they see it; taken off, they no longer do, home village included. An assignment that
+ * repeats an account role is not listed twice.
  */
 export async function loadRoleAssignments(db: Db, userId: number): Promise<RoleAssignment[]> {
   const accountRoles = await rows<RoleAssignment>(
@@ -21,7 +27,7 @@ export async function loadRoleAssignments(db: Db, userId: number): Promise<RoleA
           from user_roles ur
           left join grids g on g.id = ur.grid_id
           left join departments d on d.id = ur.department_id
-         where ur.user_id = ${userId}
+         where ur.user_id = ${userId} and ${accountRoleCounts}
          order by ur.id`,
   );
   const assignments = await rows<RoleAssignment>(
@@ -92,7 +98,7 @@ export async function loadSessionActor(
                    from user_roles ur
                    left join grids g on g.id = ur.grid_id
                    left join departments d on d.id = ur.department_id
-                  where ur.user_id = s.user_id), '[]'::json) end as "accountRoles",
+                  where ur.user_id = s.user_id and ${accountRoleCounts}), '[]'::json) end as "accountRoles",
                case when u.id is not null then coalesce((
                  select json_agg(json_build_object('role', a.role, 'gridId', a."gridId", 'gridName', a."gridName",
                           'gridPath', a."gridPath", 'departmentId', null, 'departmentName', null)

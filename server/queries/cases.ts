@@ -42,6 +42,7 @@ import {
 import { openComplainant } from "../security/dispute-complainant.ts";
 import { decryptField, maskContact, maskName, reporterAad } from "../security/reporter-crypto.ts";
 import { assertExportFits } from "../spreadsheets/export-cap.ts";
+import { gridDutyHolders } from "./assignment-in-force-sql.ts";
 import { CASE_COLUMNS, type CaseRow, isoOf, rowToState, tsParam } from "./case-row.ts";
 import { pathGridIds } from "./grid-ancestry.ts";
 import { withinDateRange } from "./sql-time.ts";
@@ -380,11 +381,11 @@ export function decryptReporter(
 export async function verifierCandidates(db: Db, gridPath: string) {
   return rows<{ id: number; displayName: string; role: string; gridName: string }>(
     db,
-    sql`select distinct on (u.id) u.id, u.display_name as "displayName", ur.role, g.name as "gridName"
-          from user_roles ur join users u on u.id = ur.user_id and u.disabled_at is null
-          join grids g on g.id = ur.grid_id
-         where ur.role in ('grid_member', 'grid_head') and ur.grid_id = any(${pathGridIds(sql`${gridPath}`)})
-         order by u.id, ur.role`,
+    sql`select distinct on (u.id) u.id, u.display_name as "displayName", d.role, g.name as "gridName"
+          from (${gridDutyHolders(pathGridIds(sql`${gridPath}`))}) d
+          join users u on u.id = d.user_id and u.disabled_at is null
+          join grids g on g.id = d.grid_id
+         order by u.id, d.role`,
   );
 }
 

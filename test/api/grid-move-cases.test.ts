@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DistrictKpis } from "../../api-types/dashboard.ts";
 import { migrate } from "../../server/db/migrate.ts";
+import { runDeadlineSweep } from "../../server/jobs/deadline-sweep.ts";
 import { caseApi, createAccount, idOf } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -101,9 +102,26 @@ describe("moving a village to another township", () => {
     expect((await api.get("township", `/api/cases/${caseId}`)).statusCode).toBe(200);
     const migration = "0025_case_paths_follow_grid_moves.sql";
     await t.query(sql`delete from schema_migrations where name = ${migration}`);
+    await t.query(sql`drop index grid_versions_valid_to`);
     expect(await migrate(t.database)).toEqual([migration]);
     expect((await api.get("township", `/api/cases/${caseId}`)).statusCode).toBe(404);
     expect((await api.get("shengjin", `/api/cases/${caseId}`)).statusCode).toBe(200);
     expect(await listed("shengjin")).toBe(village.cases);
+  });
+
+  it("brings a case filed while the village moved under its new path at the next sweep", async () => {
+    // the race: intake read the old path, the move committed first and could not see the new case
+    const [{ path }] = await t.query<{ path: string }>(sql`select path from grids where id = ${village.id}`);
+    const [old] = await t.query<{ path: string }>(
+      sql`select path from grid_versions where grid_id = ${village.id} and path <> ${path}
+           order by version desc limit 1`,
+    );
+    await t.query(sql`update cases set grid_path = ${old.path} where id = ${caseId}`);
+    expect((await api.get("shengjin", `/api/cases/${caseId}`)).statusCode).toBe(404);
+
+    const swept = await runDeadlineSweep(t.database.db, new Date());
+    expect(swept?.casesReattached).toBe(1);
+    expect((await api.get("shengjin", `/api/cases/${caseId}`)).statusCode).toBe(200);
+    expect((await runDeadlineSweep(t.database.db, new Date()))?.casesReattached).toBe(0);
   });
 });

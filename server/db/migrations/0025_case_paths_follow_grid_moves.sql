@@ -8,3 +8,7 @@ UPDATE cases c
   FROM grids g
  WHERE g.id = c.grid_id
    AND c.grid_path <> g.path;
+
+-- The deadline sweep brings cases filed during a move under their grid's new path (grid-mover.ts,
+-- reattachCasesLeftBehind): it looks up the grid states replaced in the last day.
+CREATE INDEX grid_versions_valid_to ON grid_versions (valid_to);
