@@ -24,6 +24,8 @@ export interface GridFacts {
   name: string;
   /** The name in Uyghur, where one is recorded. */
   nameUg: string | null;
+  /** The name in English, where one is recorded. */
+  nameEn: string | null;
   kind: GridKind;
   /** The area of the boundary in km², to two decimals. */
   areaKm2: number | null;

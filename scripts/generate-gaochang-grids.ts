@@ -662,6 +662,7 @@ interface UnitRecord {
   code: string;
   name: string;
   nameUg?: string;
+  nameEn: string;
   level: 1 | 2 | 3;
   kind: string;
   parentCode: string | null;
@@ -670,13 +671,22 @@ interface UnitRecord {
 function unitRecords(): UnitRecord[] {
   const d = GAOCHANG_DISTRICT;
   const records: UnitRecord[] = [
-    { code: d.code, name: d.name, nameUg: d.nameUg, level: 1, kind: d.kind, parentCode: null },
+    {
+      code: d.code,
+      name: d.name,
+      nameUg: d.nameUg,
+      nameEn: d.nameEn,
+      level: 1,
+      kind: d.kind,
+      parentCode: null,
+    },
   ];
   for (const u of d.children) {
     records.push({
       code: u.code,
       name: u.name,
       nameUg: u.nameUg,
+      nameEn: u.nameEn,
       level: 2,
       kind: u.kind,
       parentCode: d.code,
@@ -688,6 +698,7 @@ function unitRecords(): UnitRecord[] {
         code: c.code,
         name: c.name,
         nameUg: c.nameUg,
+        nameEn: c.nameEn,
         level: 3,
         kind: c.kind,
         parentCode: u.code,
@@ -735,7 +746,7 @@ function featureCollectionText(records: UnitRecord[], geometries: Map<string, un
   const lines = records.map((r) => {
     const properties: Record<string, unknown> = { code: r.code, name: r.name };
     if (r.nameUg !== undefined) properties.nameUg = r.nameUg;
-    Object.assign(properties, { level: r.level, kind: r.kind, parentCode: r.parentCode });
+    Object.assign(properties, { nameEn: r.nameEn, level: r.level, kind: r.kind, parentCode: r.parentCode });
     const geometry = geometries.get(r.code) ?? fail(`no geometry produced for ${r.code}`);
     return JSON.stringify({ type: "Feature", properties, geometry });
   });

@@ -113,6 +113,7 @@ export async function importGridBoundaries(
           code: feature.code,
           name: feature.name as string,
           nameUg: feature.nameUg,
+          nameEn: feature.nameEn,
           kind: feature.kind as NonNullable<ImportFeature["kind"]>,
           boundary: feature.geometry,
         },
@@ -155,8 +156,8 @@ async function existingByCode(
   const list = [...wanted].map(([code, geometry]) => ({ code, geometry }));
   const found = await rows<Existing>(
     tx,
-    sql`select g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg", g.kind, g.path,
-               g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt",
+    sql`select g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg",
+               g.name_en as "nameEn", g.kind, g.path, g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt",
                round((ST_Area(g.boundary::geography) / 1e6)::numeric, 6)::float8 as "areaKm2",
                ${gridWithinScope(sql`g.path`, actor.scope)} as visible,
                case when jsonb_typeof(t.f->'geometry') = 'object' and g.boundary is not null
@@ -215,6 +216,7 @@ function planImport(
     if (f.geometry && !row.sameBoundary) change.boundary = f.geometry;
     if (f.name && f.name !== row.name) change.name = f.name;
     if (f.nameUg && f.nameUg !== row.nameUg) change.nameUg = f.nameUg;
+    if (f.nameEn && f.nameEn !== row.nameEn) change.nameEn = f.nameEn;
     if (f.kind && f.kind !== row.kind) change.kind = f.kind;
     const changes = Object.keys(change).length > 0;
     if (changes && !canManageGridAt(actor.scope, row.path)) {

@@ -14,6 +14,7 @@ export interface NewGrid {
   code: string;
   name: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind: GridKind;
   /** Trusted from the system (seed); from a person it is checked (structure, ranges, ST_IsValidDetail). */
   boundary: unknown;
@@ -53,7 +54,14 @@ export async function createGrid(ctx: CommandContext, grid: NewGrid) {
     return insertGrid(
       tx,
       ctx,
-      { code: grid.code, name: grid.name, nameUg: grid.nameUg ?? null, kind: grid.kind, boundary },
+      {
+        code: grid.code,
+        name: grid.name,
+        nameUg: grid.nameUg ?? null,
+        nameEn: grid.nameEn ?? null,
+        kind: grid.kind,
+        boundary,
+      },
       parent,
       actor ? "api" : "seed",
     );

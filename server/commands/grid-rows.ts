@@ -24,6 +24,7 @@ export interface GridRow {
   code: string;
   name: string;
   nameUg: string | null;
+  nameEn: string | null;
   kind: GridKind;
   path: string;
   version: number;
@@ -31,8 +32,8 @@ export interface GridRow {
   areaKm2: number | null;
 }
 
-const ROW_COLUMNS = sql`g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg", g.kind,
-  g.path, g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt",
+const ROW_COLUMNS = sql`g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg",
+  g.name_en as "nameEn", g.kind, g.path, g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt",
   round((ST_Area(g.boundary::geography) / 1e6)::numeric, 6)::float8 as "areaKm2"`;
 
 /** A grid the scope reaches, locked for the rest of the transaction; 404 otherwise (no existence leak). */
@@ -81,6 +82,7 @@ export function auditView(row: GridRow) {
     code: row.code,
     name: row.name,
     nameUg: row.nameUg,
+    nameEn: row.nameEn,
     kind: row.kind,
     parentId: row.parentId,
     level: row.level,
@@ -95,6 +97,7 @@ export interface GridInsert {
   code: string;
   name: string;
   nameUg: string | null;
+  nameEn: string | null;
   kind: GridKind;
   boundary: PolygonalGeometry | null;
 }
@@ -116,9 +119,9 @@ export async function insertGrid(
       tx,
       sql`with next as (select nextval(pg_get_serial_sequence('grids', 'id'))::int as id),
         g as (
-          insert into grids (id, parent_id, level, code, name, name_ug, kind, path, boundary)
+          insert into grids (id, parent_id, level, code, name, name_ug, name_en, kind, path, boundary)
           select next.id, ${parent?.id ?? null}, ${parent ? parent.level + 1 : 1}, ${grid.code}, ${grid.name},
-                 ${grid.nameUg}, ${grid.kind}, ${parent?.path ?? "/"} || next.id || '/', ${boundary}
+                 ${grid.nameUg}, ${grid.nameEn}, ${grid.kind}, ${parent?.path ?? "/"} || next.id || '/', ${boundary}
             from next
           returning *)
         select ${ROW_COLUMNS} from g`,
@@ -138,6 +141,7 @@ export interface GridChange {
   code?: string;
   name?: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind?: GridKind;
   boundary?: PolygonalGeometry;
 }
@@ -157,6 +161,7 @@ export async function applyGridChange(
   }
   if (change.name !== undefined) sets.push(sql`name = ${change.name}`);
   if (change.nameUg !== undefined) sets.push(sql`name_ug = ${change.nameUg}`);
+  if (change.nameEn !== undefined) sets.push(sql`name_en = ${change.nameEn}`);
   if (change.kind !== undefined) sets.push(sql`kind = ${change.kind}`);
   if (change.boundary !== undefined) sets.push(sql`boundary = ${boundarySql(change.boundary)}`);
   const [updated] = await codeChecked(change.code ?? row.code, () =>

@@ -13,6 +13,7 @@ export interface GridEdit {
   code?: string;
   name?: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind?: GridKind;
   /** A GeoJSON Polygon or MultiPolygon; checked before anything is written. */
   boundary?: unknown;
@@ -32,6 +33,7 @@ export async function updateGrid(ctx: CommandContext & { actor: Actor }, id: num
       code: edit.code,
       name: edit.name,
       nameUg: edit.nameUg,
+      nameEn: edit.nameEn,
       kind: edit.kind,
       boundary,
     };

@@ -125,6 +125,7 @@ export interface ImportFeature {
   code: string;
   name: string | null;
   nameUg: string | null;
+  nameEn: string | null;
   kind: GridKind | null;
   parentCode: string | null;
   version: number | null;
@@ -216,8 +217,15 @@ export function readBoundaryImport(doc: unknown): {
 
     const name = textOf(props.name);
     const nameUg = textOf(props.nameUg);
-    if ((name && name.length > 64) || (nameUg && nameUg.length > 128)) {
+    const nameEn = textOf(props.nameEn);
+    if (name && name.length > 64) {
       problems.push(featureProblem(n, code, "name", "名称过长（不超过 64 个字符）"));
+      return;
+    }
+    const translation =
+      nameUg && nameUg.length > 128 ? "nameUg" : nameEn && nameEn.length > 128 ? "nameEn" : null;
+    if (translation) {
+      problems.push(featureProblem(n, code, translation, "译名过长（不超过 128 个字符）"));
       return;
     }
     const kindText = textOf(props.kind);
@@ -248,6 +256,7 @@ export function readBoundaryImport(doc: unknown): {
       code,
       name,
       nameUg,
+      nameEn,
       kind: (kindText as GridKind | null) ?? null,
       parentCode: textOf(props.parentCode),
       version: typeof version === "number" ? version : null,

@@ -23,15 +23,17 @@ export async function gridHistory(db: Db, scope: Scope, id: number): Promise<Gri
   const found = await rows<GridVersionEntry & { boundary: string | null }>(
     db,
     sql`select h.version, h.current, h.parent_id as "parentId", p.name as "parentName", h.level, h.code, h.name,
-               h.name_ug as "nameUg", h.kind, h.path, ${isoUtc(sql`h.retired_at`)} as "retiredAt",
+               h.name_ug as "nameUg", h.name_en as "nameEn", h.kind, h.path,
+               ${isoUtc(sql`h.retired_at`)} as "retiredAt",
                ${isoUtc(sql`h.valid_from`)} as "validFrom", ${isoUtc(sql`h.valid_to`)} as "validTo",
                round((ST_Area(h.boundary::geography) / 1e6)::numeric, 6)::float8 as "areaKm2",
                ST_AsGeoJSON(h.boundary, 6) as boundary
-          from (select g.version, true as current, g.parent_id, g.level, g.code, g.name, g.name_ug, g.kind, g.path,
-                       g.retired_at, g.updated_at as valid_from, null::timestamptz as valid_to, g.boundary
+          from (select g.version, true as current, g.parent_id, g.level, g.code, g.name, g.name_ug, g.name_en,
+                       g.kind, g.path, g.retired_at, g.updated_at as valid_from, null::timestamptz as valid_to,
+                       g.boundary
                   from grids g where g.id = ${id}
                 union all
-                select v.version, false, v.parent_id, v.level, v.code, v.name, v.name_ug, v.kind, v.path,
+                select v.version, false, v.parent_id, v.level, v.code, v.name, v.name_ug, v.name_en, v.kind, v.path,
                        v.retired_at, v.valid_from, v.valid_to, v.boundary
                   from grid_versions v where v.grid_id = ${id}) h
           left join grids p on p.id = h.parent_id
@@ -45,8 +47,8 @@ export async function gridHistory(db: Db, scope: Scope, id: number): Promise<Gri
 
 /**
  * The scope's grids as a GeoJSON FeatureCollection that the boundary import reads back: `code`, `parentCode`,
- * `name`, `nameUg`, `kind`, `level` and `version` in the properties (edit the geometry, re-import, done).
- * Grids without a boundary are included with a null geometry, as GeoJSON allows. Coordinates keep full
+ * `name`, `nameUg`, `nameEn`, `kind`, `level` and `version` in the properties (edit the geometry, re-import,
+ * done). Grids without a boundary are included with a null geometry, as GeoJSON allows. Coordinates keep full
  * precision (shortest round-trip form), so an unedited feature reads back as exactly the same boundary.
  */
 export async function exportGrids(
@@ -69,7 +71,8 @@ export async function exportGrids(
     sql`select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
               'type', 'Feature',
               'properties', json_build_object('code', g.code, 'parentCode', p.code, 'name', g.name,
-                                              'nameUg', g.name_ug, 'kind', g.kind, 'level', g.level,
+                                              'nameUg', g.name_ug, 'nameEn', g.name_en,
+                                              'kind', g.kind, 'level', g.level,
                                               'version', g.version, 'retiredAt', ${isoUtc(sql`g.retired_at`)}),
               'geometry', ST_AsGeoJSON(g.boundary, 15)::json) order by g.level, g.code), '[]'::json))::text as doc
           from grids g left join grids p on p.id = g.parent_id

@@ -14,13 +14,15 @@ export interface GridSummary {
   code: string;
   name: string;
   nameUg: string | null;
+  nameEn: string | null;
   kind: string;
   childCount: number;
   version: number;
   retiredAt: string | null;
 }
 
-const SUMMARY_COLUMNS = sql`g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg", g.kind,
+const SUMMARY_COLUMNS = sql`g.id, g.parent_id as "parentId", g.level, g.code, g.name, g.name_ug as "nameUg",
+  g.name_en as "nameEn", g.kind,
   (select count(*)::int from grids c where c.parent_id = g.id and c.retired_at is null) as "childCount",
   g.version, ${isoUtc(sql`g.retired_at`)} as "retiredAt"`;
 
@@ -44,7 +46,7 @@ export interface GridFeatureCollection {
   type: "FeatureCollection";
   features: {
     type: "Feature";
-    properties: Omit<GridSummary, "childCount" | "nameUg" | "version" | "retiredAt">;
+    properties: Omit<GridSummary, "childCount" | "nameUg" | "nameEn" | "version" | "retiredAt">;
     geometry: GeoJsonMultiPolygon;
   }[];
 }
@@ -86,12 +88,15 @@ export async function getGrid(db: Db, scope: Scope, id: number): Promise<GridDet
   return { ...grid, boundary: grid.boundary ? JSON.parse(grid.boundary as unknown as string) : null };
 }
 
-/** Names (Chinese and Uyghur) of the grids above the caller's own grids: shown as context, never their contents. */
+/**
+ * Names (Chinese, Uyghur, English) of the grids above the caller's own grids: shown as context, never their
+ * contents.
+ */
 export function ancestorsOf(db: Db, gridIds: number[]) {
   if (gridIds.length === 0) return Promise.resolve([]);
-  return rows<{ id: number; name: string; nameUg: string | null; level: number }>(
+  return rows<{ id: number; name: string; nameUg: string | null; nameEn: string | null; level: number }>(
     db,
-    sql`select distinct a.id, a.name, a.name_ug as "nameUg", a.level from grids g
+    sql`select distinct a.id, a.name, a.name_ug as "nameUg", a.name_en as "nameEn", a.level from grids g
           join grids a on a.id = any(${pathGridIds(sql`g.path`)}) and a.id <> g.id
          where g.id in ${sql`(${sql.join(
            gridIds.map((id) => sql`${id}`),

@@ -49,7 +49,7 @@ export async function wudingGrid(db: Db, scope: Scope | "public", gridId: number
   const [grid] = await rows<WudingGrid>(
     db,
     sql`select g.id, g.parent_id as "parentId", p.name as "parentName", g.level, g.code, g.name,
-               g.name_ug as "nameUg", g.kind, g.path,
+               g.name_ug as "nameUg", g.name_en as "nameEn", g.kind, g.path,
                round((ST_Area(g.boundary::geography) / 1e6)::numeric, 2)::float8 as "areaKm2",
                (select count(*)::int from grids c where c.parent_id = g.id and c.retired_at is null) as "childCount"
           from grids g left join grids p on p.id = g.parent_id

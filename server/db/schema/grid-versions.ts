@@ -12,6 +12,7 @@ export const gridVersions = pgTable("grid_versions", {
   code: text("code").notNull(),
   name: text("name").notNull(),
   nameUg: text("name_ug"),
+  nameEn: text("name_en"),
   kind: text("kind").$type<GridKind>().notNull(),
   path: text("path").notNull(),
   boundary: multiPolygon("boundary"),

@@ -20,6 +20,8 @@ export const grids = pgTable("grids", {
   code: text("code").notNull(),
   name: text("name").notNull(),
   nameUg: text("name_ug"),
+  /** English name (migration 0023); null: the web shows the Chinese name. */
+  nameEn: text("name_en"),
   kind: text("kind").$type<GridKind>().notNull(),
   path: text("path").notNull(),
   boundary: multiPolygon("boundary"),

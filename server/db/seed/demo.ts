@@ -25,6 +25,7 @@ interface GridFeature {
     code: string;
     name: string;
     nameUg?: string;
+    nameEn: string;
     level: number;
     kind: GridKind;
     parentCode: string | null;
@@ -66,6 +67,7 @@ export async function seedDemo(
       code: p.code,
       name: p.name,
       nameUg: p.nameUg ?? null,
+      nameEn: p.nameEn,
       kind: p.kind,
       boundary: f.geometry,
     });

@@ -12,6 +12,8 @@ const GridCode = Type.String({
 });
 const GridName = Type.String({ minLength: 1, maxLength: 64, pattern: "\\S" });
 const GridNameUg = Type.Union([Type.String({ maxLength: 128 }), Type.Null()]);
+/** Blank is refused rather than stored (the column's CHECK): no English name is null. */
+const GridNameEn = Type.Union([Type.String({ minLength: 1, maxLength: 128, pattern: "\\S" }), Type.Null()]);
 const GridKind = Type.Union(GRID_KINDS.map((k) => Type.Literal(k)));
 const Version = Type.Integer({ minimum: 1, maximum: 2147483647, description: "客户端看到的版本号" });
 const Boundary = Type.Unknown({
@@ -28,6 +30,7 @@ export const GridRecord = Type.Object({
   code: Type.String(),
   name: Type.String(),
   nameUg: Type.Union([Type.String(), Type.Null()]),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),
   path: Type.String(),
   version: Type.Integer(),
@@ -45,6 +48,7 @@ export const createGridSchema = {
       code: GridCode,
       name: GridName,
       nameUg: Type.Optional(GridNameUg),
+      nameEn: Type.Optional(GridNameEn),
       kind: GridKind,
       boundary: Type.Optional(Boundary),
     },
@@ -55,7 +59,7 @@ export const createGridSchema = {
 
 export const updateGridSchema = {
   tags: ["grid-admin"],
-  summary: "修改网格名称、编码、类型或边界（带版本号，过期 → 409）",
+  summary: "修改网格名称（中文、维吾尔文、英文）、编码、类型或边界（带版本号，过期 → 409）",
   params: IdParams,
   body: Type.Object(
     {
@@ -63,6 +67,7 @@ export const updateGridSchema = {
       code: Type.Optional(GridCode),
       name: Type.Optional(GridName),
       nameUg: Type.Optional(GridNameUg),
+      nameEn: Type.Optional(GridNameEn),
       kind: Type.Optional(GridKind),
       boundary: Type.Optional(Boundary),
     },
@@ -118,6 +123,7 @@ export const gridHistorySchema = {
           code: Type.String(),
           name: Type.String(),
           nameUg: Type.Union([Type.String(), Type.Null()]),
+          nameEn: Type.Union([Type.String(), Type.Null()]),
           kind: Type.String(),
           path: Type.String(),
           retiredAt: Timestamp,
@@ -167,7 +173,7 @@ export const importGridsSchema = {
   tags: ["grid-admin"],
   summary: "从 GeoJSON 导入网格边界（全部成功或全部不保存）",
   description:
-    "要素的 properties.code 与已有网格相同则更新其边界（及 name/kind），否则在 parentCode 或 parentId 指定的上级下新建（须有 name 与 kind）。任一要素有问题 → 422，details 列出 { feature（从 1 起）, code, field, reason, message, location }，不保存任何内容。",
+    "要素的 properties.code 与已有网格相同则更新其边界（及 name/nameUg/nameEn/kind），否则在 parentCode 或 parentId 指定的上级下新建（须有 name 与 kind）。任一要素有问题 → 422，details 列出 { feature（从 1 起）, code, field, reason, message, location }，不保存任何内容。",
   body: Type.Object(
     {
       parentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()])),

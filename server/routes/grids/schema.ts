@@ -8,6 +8,7 @@ export const GridSummary = Type.Object({
   code: Type.String(),
   name: Type.String(),
   nameUg: Type.Union([Type.String(), Type.Null()]),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),
   childCount: Type.Integer(),
   version: Type.Integer(),

@@ -129,6 +129,7 @@ const WudingGrid = Type.Object({
   code: Type.String(),
   name: Type.String(),
   nameUg: Nullable(Type.String()),
+  nameEn: Nullable(Type.String()),
   kind: Type.String(),
   areaKm2: Nullable(Type.Number()),
   childCount: Type.Integer(),
