@@ -2,24 +2,40 @@ import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { rows } from "../../server/db/client.ts";
-import { describeInBrowser, explainSkippedBrowserTests, logInAs, screenshot } from "../support/browser.ts";
+import {
+  describeInBrowser,
+  explainSkippedBrowserTests,
+  logInAs,
+  screenshot,
+  signedInPage,
+} from "../support/browser.ts";
 
 /** The column header of both tables in Uyghur (web/src/i18n/ug.ts: cases.list.grid, patrol.ledger.grid). */
 const GRID_HEADER = "تور";
 
-// The lists carry the server's Chinese gridName; in Uyghur the web shows the grid tree's Uyghur name instead.
-describeInBrowser("grid names in Uyghur in the case list and the patrol ledger", (e2e) => {
+/** The column header of the case list in English (web/src/i18n/en.ts: cases.list.grid). */
+const GRID_HEADER_EN = "Grid";
+
+interface Names {
+  zh: string;
+  ug: string | null;
+  en: string | null;
+}
+
+// The lists carry the server's Chinese gridName; in Uyghur (or English) the web shows the grid tree's Uyghur
+// (English) name instead.
+describeInBrowser("grid names in Uyghur and English in the lists and the grid map", (e2e) => {
   let page: Page;
 
-  /** How the UI should name each grid in Uyghur: the Uyghur name where recorded, else the Chinese one. */
-  async function uyghurNames(): Promise<Map<number, { zh: string; ug: string | null }>> {
-    const names = await rows<{ id: number; name: string; nameUg: string | null }>(
+  /** Each grid's names; the UI shows the one of its language where recorded, else the Chinese one. */
+  async function uyghurNames(): Promise<Map<number, Names>> {
+    const names = await rows<{ id: number; name: string; nameUg: string | null; nameEn: string | null }>(
       e2e.server.testDb.database.db,
-      sql`select id, name, name_ug as "nameUg" from grids where retired_at is null`,
+      sql`select id, name, name_ug as "nameUg", name_en as "nameEn" from grids where retired_at is null`,
     );
-    return new Map(names.map((g) => [g.id, { zh: g.name, ug: g.nameUg }]));
+    return new Map(names.map((g) => [g.id, { zh: g.name, ug: g.nameUg, en: g.nameEn }]));
   }
-  const shown = (g: { zh: string; ug: string | null }) => g.ug ?? g.zh;
+  const shown = (g: Names) => g.ug ?? g.zh;
 
   /** The text of column `header` in each row of the table `table`. */
   async function column(table: string, header: string): Promise<string[]> {
@@ -30,7 +46,10 @@ describeInBrowser("grid names in Uyghur in the case list and the patrol ledger",
   }
 
   beforeAll(async () => {
-    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
+    const context = await e2e.browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: "zh-CN",
+    });
     page = await context.newPage();
     await page.goto(`${e2e.server.url}/login`);
     await page.evaluate(() => localStorage.setItem("envgrid.language", "ug"));
@@ -83,7 +102,7 @@ describeInBrowser("grid names in Uyghur in the case list and the patrol ledger",
     expect(patrols.length).toBeGreaterThan(0);
     await page.locator(".patrol-ledger tbody tr.ant-table-row").first().waitFor();
 
-    const expected = patrols.map((p) => shown(names.get(p.gridId) ?? { zh: p.gridName, ug: null }));
+    const expected = patrols.map((p) => shown(names.get(p.gridId) ?? { zh: p.gridName, ug: null, en: null }));
     await expect.poll(() => column(".patrol-ledger", GRID_HEADER), { timeout: 15_000 }).toEqual(expected);
     // At least one row is a grid with a Uyghur name, and its Chinese name is nowhere in the column.
     const translated = patrols.find((p) => names.get(p.gridId)?.ug);
@@ -94,6 +113,54 @@ describeInBrowser("grid names in Uyghur in the case list and the patrol ledger",
     await page.waitForTimeout(300); // the coverage map settles on its bounds
     await screenshot(page, "grid-names-ug-patrol-ledger");
   });
+
+  it("shows the township and grid of each case in English in the case list, and the grid tree in English", async () => {
+    const names = await uyghurNames();
+    const inEnglish = (g: Names) => g.en ?? g.zh;
+    const english = await signedInPage(e2e, "township", {
+      viewport: { width: 1366, height: 800 },
+      language: "en",
+    });
+    const answer = english.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/cases" && r.request().method() === "GET",
+    );
+    await english.goto(`${e2e.server.url}/cases`);
+    const cases: { gridId: number; townshipName: string | null }[] = (await (await answer).json()).items;
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe("en");
+    await english.locator(".case-table tbody tr.ant-table-row").first().waitFor();
+    const gridColumn = async () => {
+      const headers = await english.locator(".case-table thead th").allTextContents();
+      const index = headers.findIndex((h) => h.trim() === GRID_HEADER_EN);
+      expect(index, `column ${GRID_HEADER_EN} among ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
+      return english
+        .locator(`.case-table tbody tr.ant-table-row td:nth-child(${index + 1})`)
+        .allTextContents();
+    };
+    const expected = cases.map((c) => {
+      const grid = names.get(c.gridId);
+      const township = [...names.values()].find((g) => g.zh === c.townshipName);
+      return [township && inEnglish(township), grid && inEnglish(grid)].filter(Boolean).join(" / ");
+    });
+    await expect.poll(gridColumn, { timeout: 15_000 }).toEqual(expected);
+    // The township officer's cases are all in 亚尔镇: its English name, never the Chinese one.
+    const cells = await gridColumn();
+    expect(cells[0]).toMatch(/^Yar Town \/ /);
+    expect(cells.join("\n")).not.toContain("亚尔镇");
+    await english
+      .locator(".case-table tbody tr.ant-table-row")
+      .first()
+      .getByText(cells[0])
+      .scrollIntoViewIfNeeded();
+    await screenshot(english, "grid-names-en-case-list");
+
+    // the grid map's tree names the township and its villages in English too
+    await english.goto(`${e2e.server.url}/grids`);
+    const sidebar = english.locator(".grid-sidebar");
+    await sidebar.getByText("Yar Town", { exact: true }).first().waitFor();
+    expect(await sidebar.textContent()).not.toContain("亚尔镇");
+    await screenshot(english, "grid-names-en-grid-map");
+    await english.close();
+  });
 });
 
-explainSkippedBrowserTests("grid names in Uyghur");
+explainSkippedBrowserTests("grid names in Uyghur and English");

@@ -17,6 +17,7 @@ export interface GridRecord {
   code: string;
   name: string;
   nameUg: string | null;
+  nameEn: string | null;
   kind: GridKind;
   path: string;
   version: number;
@@ -32,6 +33,7 @@ export interface NewGrid {
   code: string;
   name: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind: GridKind;
   boundary?: unknown;
 }
@@ -41,6 +43,7 @@ export interface GridEdit {
   code?: string;
   name?: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind?: GridKind;
   boundary?: unknown;
 }

@@ -43,7 +43,7 @@ export interface Me {
   roles: RoleAssignment[];
   permissions: string[];
   scope: { allGrids: boolean; gridIds: number[]; departmentIds: number[] };
-  ancestors: Array<{ id: number; name: string; nameUg: string | null; level: number }>;
+  ancestors: Array<{ id: number; name: string; nameUg: string | null; nameEn: string | null; level: number }>;
   session: { idleMinutes: number; absoluteExpiresAt: string };
 }
 
@@ -63,6 +63,8 @@ export interface GridSummary {
   name: string;
   /** The Uyghur name, where one is recorded. */
   nameUg: string | null;
+  /** The English name, where one is recorded. */
+  nameEn: string | null;
   kind: GridKind;
   childCount: number;
 }
@@ -80,7 +82,7 @@ export interface GridDetail extends GridSummary {
 
 export interface GridFeature {
   type: "Feature";
-  properties: Omit<GridSummary, "childCount" | "nameUg">;
+  properties: Omit<GridSummary, "childCount" | "nameUg" | "nameEn">;
   geometry: MultiPolygon | null;
 }
 

@@ -1,6 +1,13 @@
-/** Uyghur readers get the Uyghur name where the grid has one; everyone else the official Chinese name. */
-export function gridName(grid: { name: string; nameUg?: string | null }, language: string): string {
-  return language === "ug" && grid.nameUg ? grid.nameUg : grid.name;
+/**
+ * The grid's name in `language`: the Uyghur or English name where the grid has one, else (and for Chinese
+ * readers) the official Chinese name.
+ */
+export function gridName(
+  grid: { name: string; nameUg?: string | null; nameEn?: string | null },
+  language: string,
+): string {
+  const translated = language === "ug" ? grid.nameUg : language === "en" ? grid.nameEn : undefined;
+  return translated || grid.name;
 }
 
 /** What localGridName needs of a grid of the caller's tree (GET /api/grids). */
@@ -9,6 +16,7 @@ export interface NamedGrid {
   parentId: number | null;
   name: string;
   nameUg: string | null;
+  nameEn: string | null;
 }
 
 /**

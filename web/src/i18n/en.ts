@@ -559,6 +559,7 @@ export const en: Translation = {
       code: "Code",
       name: "Name",
       nameUg: "Uyghur name",
+      nameEn: "English name",
       kind: "Kind",
       boundary: "Boundary",
       boundaryUpload: "Upload a new boundary (GeoJSON)",

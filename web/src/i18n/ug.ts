@@ -576,6 +576,7 @@ export const ug: PartialTranslation = {
       code: "تور كودى",
       name: "نامى",
       nameUg: "ئۇيغۇرچە نامى",
+      nameEn: "ئىنگلىزچە نامى",
       kind: "تۈرى",
       boundary: "چېگرىسى",
       boundaryUpload: "يېڭى چېگرا يوللاش (GeoJSON)",

@@ -460,6 +460,7 @@ export const zhCN = {
       code: "网格编码",
       name: "名称",
       nameUg: "维吾尔文名称",
+      nameEn: "英文名称",
       kind: "类型",
       boundary: "边界",
       boundaryUpload: "上传新边界（GeoJSON）",

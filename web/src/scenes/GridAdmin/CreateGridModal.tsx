@@ -12,6 +12,11 @@ export const gridKinds = Object.keys(zhCN.kinds) as GridKind[];
 
 type Values = Omit<NewGrid, "parentId" | "boundary"> & { boundary?: ChosenBoundary };
 
+/** A translated name as the form holds it → as the API takes it: blank means none (null). */
+export function translatedName(value: string | null | undefined): string | null {
+  return value?.trim() || null;
+}
+
 /** Mounted only while open, so each opening starts empty. */
 export function CreateGridModal({
   parent,
@@ -28,9 +33,15 @@ export function CreateGridModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateGrid();
 
-  const submit = ({ boundary, nameUg, ...values }: Values) =>
+  const submit = ({ boundary, nameUg, nameEn, ...values }: Values) =>
     create.mutate(
-      { ...values, nameUg: nameUg || null, parentId: parent.id, boundary: boundary?.geometry },
+      {
+        ...values,
+        nameUg: translatedName(nameUg),
+        nameEn: translatedName(nameEn),
+        parentId: parent.id,
+        boundary: boundary?.geometry,
+      },
       {
         onSuccess: (grid) => {
           void message.success(t("gridAdmin.create.done"));
@@ -63,7 +74,7 @@ export function CreateGridModal({
   );
 }
 
-/** Code, name, Uyghur name and kind: shared by the create and edit forms. */
+/** Code, name, Uyghur and English names and kind: shared by the create and edit forms. */
 export function GridFields({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -87,6 +98,9 @@ export function GridFields({ disabled = false }: { disabled?: boolean }) {
       </Form.Item>
       <Form.Item name="nameUg" label={t("gridAdmin.form.nameUg")}>
         <Input name="nameUg" maxLength={128} dir="rtl" lang="ug" disabled={disabled} />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t("gridAdmin.form.nameEn")}>
+        <Input name="nameEn" maxLength={128} dir="ltr" lang="en" disabled={disabled} />
       </Form.Item>
       <Form.Item
         name="kind"

@@ -33,7 +33,7 @@ import { kindLabel, levelLabel } from "../../i18n/labels";
 import { formatTime } from "../../time/formatTime";
 import type { ChosenBoundary } from "./BoundaryUpload";
 import { BoundaryUpload } from "./BoundaryUpload";
-import { GridFields } from "./CreateGridModal";
+import { GridFields, translatedName } from "./CreateGridModal";
 import { canManage, parentOptions } from "./gridAdminTree";
 
 interface Props {
@@ -99,6 +99,7 @@ type EditValues = {
   code: string;
   name: string;
   nameUg?: string | null;
+  nameEn?: string | null;
   kind: GridKind;
   boundary?: ChosenBoundary;
 };
@@ -114,7 +115,10 @@ function EditCard({ grid }: { grid: AdminGridSummary }) {
     const edit: GridEdit = { version: grid.version };
     if (values.code !== grid.code) edit.code = values.code;
     if (values.name !== grid.name) edit.name = values.name;
-    if ((values.nameUg || null) !== grid.nameUg) edit.nameUg = values.nameUg || null;
+    for (const field of ["nameUg", "nameEn"] as const) {
+      const value = translatedName(values[field]);
+      if (value !== grid[field]) edit[field] = value;
+    }
     if (values.kind !== grid.kind) edit.kind = values.kind;
     if (values.boundary) edit.boundary = values.boundary.geometry;
     if (Object.keys(edit).length === 1) {
@@ -143,7 +147,13 @@ function EditCard({ grid }: { grid: AdminGridSummary }) {
         layout="vertical"
         onFinish={submit}
         autoComplete="off"
-        initialValues={{ code: grid.code, name: grid.name, nameUg: grid.nameUg, kind: grid.kind }}
+        initialValues={{
+          code: grid.code,
+          name: grid.name,
+          nameUg: grid.nameUg,
+          nameEn: grid.nameEn,
+          kind: grid.kind,
+        }}
         className="grid-edit-form"
       >
         <Flex gap={12} wrap className="grid-edit-fields">

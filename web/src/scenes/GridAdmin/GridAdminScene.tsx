@@ -35,6 +35,7 @@ export function GridAdminScene() {
               ...g,
               name: `${g.name}${t("gridAdmin.details.retiredSuffix")}`,
               nameUg: g.nameUg && `${g.nameUg}${t("gridAdmin.details.retiredSuffix")}`,
+              nameEn: g.nameEn && `${g.nameEn}${t("gridAdmin.details.retiredSuffix")}`,
             }
           : g,
       ),
