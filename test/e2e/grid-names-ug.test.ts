@@ -28,7 +28,7 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
   let page: Page;
 
   /** Each grid's names; the UI shows the one of its language where recorded, else the Chinese one. */
-  async function uyghurNames(): Promise<Map<number, Names>> {
+  async function gridNames(): Promise<Map<number, Names>> {
     const names = await rows<{ id: number; name: string; nameUg: string | null; nameEn: string | null }>(
       e2e.server.testDb.database.db,
       sql`select id, name, name_ug as "nameUg", name_en as "nameEn" from grids where retired_at is null`,
@@ -37,12 +37,12 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
   }
   const shown = (g: Names) => g.ug ?? g.zh;
 
-  /** The text of column `header` in each row of the table `table`. */
-  async function column(table: string, header: string): Promise<string[]> {
-    const headers = await page.locator(`${table} thead th`).allTextContents();
+  /** The text of column `header` in each row of the table `table` (on the Uyghur reader's page by default). */
+  async function column(table: string, header: string, on: Page = page): Promise<string[]> {
+    const headers = await on.locator(`${table} thead th`).allTextContents();
     const index = headers.findIndex((h) => h.trim() === header);
     expect(index, `column ${header} among ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
-    return page.locator(`${table} tbody tr.ant-table-row td:nth-child(${index + 1})`).allTextContents();
+    return on.locator(`${table} tbody tr.ant-table-row td:nth-child(${index + 1})`).allTextContents();
   }
 
   beforeAll(async () => {
@@ -57,7 +57,7 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
   });
 
   it("shows the township and grid of each case in Uyghur in the case list", async () => {
-    const names = await uyghurNames();
+    const names = await gridNames();
     const answer = page.waitForResponse(
       (r) => new URL(r.url()).pathname === "/api/cases" && r.request().method() === "GET",
     );
@@ -93,7 +93,7 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
   });
 
   it("shows each patrol's grid in Uyghur in the patrol ledger", async () => {
-    const names = await uyghurNames();
+    const names = await gridNames();
     const answer = page.waitForResponse(
       (r) => new URL(r.url()).pathname === "/api/patrols" && r.request().method() === "GET",
     );
@@ -114,8 +114,8 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
     await screenshot(page, "grid-names-ug-patrol-ledger");
   });
 
-  it("shows the township and grid of each case in English in the case list, and the grid tree in English", async () => {
-    const names = await uyghurNames();
+  it("names grids in English in the case list, the grid tree and grid administration, where they are edited", async () => {
+    const names = await gridNames();
     const inEnglish = (g: Names) => g.en ?? g.zh;
     const english = await signedInPage(e2e, "township", {
       viewport: { width: 1366, height: 800 },
@@ -128,14 +128,7 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
     const cases: { gridId: number; townshipName: string | null }[] = (await (await answer).json()).items;
     expect(await english.evaluate(() => document.documentElement.lang)).toBe("en");
     await english.locator(".case-table tbody tr.ant-table-row").first().waitFor();
-    const gridColumn = async () => {
-      const headers = await english.locator(".case-table thead th").allTextContents();
-      const index = headers.findIndex((h) => h.trim() === GRID_HEADER_EN);
-      expect(index, `column ${GRID_HEADER_EN} among ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
-      return english
-        .locator(`.case-table tbody tr.ant-table-row td:nth-child(${index + 1})`)
-        .allTextContents();
-    };
+    const gridColumn = () => column(".case-table", GRID_HEADER_EN, english);
     const expected = cases.map((c) => {
       const grid = names.get(c.gridId);
       const township = [...names.values()].find((g) => g.zh === c.townshipName);
@@ -159,6 +152,32 @@ describeInBrowser("grid names in Uyghur and English in the lists and the grid ma
     await sidebar.getByText("Yar Town", { exact: true }).first().waitFor();
     expect(await sidebar.textContent()).not.toContain("亚尔镇");
     await screenshot(english, "grid-names-en-grid-map");
+
+    // grid administration: the officer gives a village of the township another English name
+    const [village] = await rows<{ id: number }>(
+      e2e.server.testDb.database.db,
+      sql`select id from grids where code = '650402102200'`,
+    );
+    await english.goto(`${e2e.server.url}/admin/grids?grid=${village.id}`);
+    const nameEn = english.locator('.grid-edit-form input[name="nameEn"]');
+    await expect.poll(() => nameEn.inputValue(), { timeout: 15_000 }).toBe("Yingmaili Village");
+    // the details name the parent township in English too
+    const details = english.locator(".grid-admin-details");
+    await expect.poll(() => details.textContent(), { timeout: 15_000 }).toContain("Yar Town");
+    expect(await details.textContent()).not.toContain("亚尔镇");
+    await nameEn.fill("Yéngimehelle Village");
+    await english.locator(".grid-edit-form").getByRole("button", { name: "Save changes" }).click();
+    // (the "Saved" toast can come and go under load before a check sees it: look at the database instead)
+    const savedName = async () =>
+      (
+        await rows<{ nameEn: string }>(
+          e2e.server.testDb.database.db,
+          sql`select name_en as "nameEn" from grids where id = ${village.id}`,
+        )
+      )[0].nameEn;
+    await expect.poll(savedName, { timeout: 15_000 }).toBe("Yéngimehelle Village");
+    await english.locator(".grid-admin-sidebar").getByText("Yéngimehelle Village", { exact: true }).waitFor();
+    await screenshot(english, "grid-names-en-grid-admin");
     await english.close();
   });
 });

@@ -29,6 +29,7 @@ import type { GridKind } from "../../api/types";
 import { useMe } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
+import { useGridNames } from "../../grids/useGridNames";
 import { kindLabel, levelLabel } from "../../i18n/labels";
 import { formatTime } from "../../time/formatTime";
 import type { ChosenBoundary } from "./BoundaryUpload";
@@ -46,6 +47,8 @@ export function GridAdminPanel({ grid, grids }: Props) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const detail = useGrid(grid.id);
+  const gridNames = useGridNames();
+  const parentName = detail.data?.parentName;
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
   const manageable = canManage(me, grid.id) && grid.retiredAt === null;
 
@@ -64,7 +67,11 @@ export function GridAdminPanel({ grid, grids }: Props) {
             { key: "code", label: t("grid.code"), children: grid.code },
             { key: "level", label: t("grid.level"), children: levelLabel(t, grid.level) },
             { key: "kind", label: t("grid.kind"), children: kindLabel(t, grid.kind) },
-            { key: "parent", label: t("grid.parent"), children: detail.data?.parentName ?? "—" },
+            {
+              key: "parent",
+              label: t("grid.parent"),
+              children: parentName ? gridNames.name(grid.parentId, parentName) : "—",
+            },
             {
               key: "area",
               label: t("grid.area"),
@@ -276,6 +283,7 @@ function RetireCard({ grid }: { grid: AdminGridSummary }) {
 function HistoryCard({ gridId }: { gridId: number }) {
   const { t, i18n } = useTranslation();
   const history = useGridHistory(gridId);
+  const gridNames = useGridNames();
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
   return (
     <Card size="small" title={t("gridAdmin.history.title")}>
@@ -300,7 +308,11 @@ function HistoryCard({ gridId }: { gridId: number }) {
           },
           { key: "name", title: t("gridAdmin.history.name"), render: (_, v) => gridName(v, i18n.language) },
           { key: "code", title: t("gridAdmin.history.code"), dataIndex: "code" },
-          { key: "parent", title: t("gridAdmin.history.parent"), render: (_, v) => v.parentName ?? "—" },
+          {
+            key: "parent",
+            title: t("gridAdmin.history.parent"),
+            render: (_, v) => (v.parentName ? gridNames.name(v.parentId, v.parentName) : "—"),
+          },
           {
             key: "area",
             title: t("gridAdmin.history.area"),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useGrid } from "../../api/grids";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
+import { useGridNames } from "../../grids/useGridNames";
 import { kindLabel, levelLabel } from "../../i18n/labels";
 import { WudingSummary } from "../Wuding/WudingSummary";
 
@@ -15,6 +16,7 @@ interface Props {
 export function GridDetailsPanel({ gridId, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const grid = useGrid(gridId);
+  const gridNames = useGridNames();
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
 
   return (
@@ -43,7 +45,11 @@ export function GridDetailsPanel({ gridId, onClose }: Props) {
             { key: "code", label: t("grid.code"), children: grid.data.code },
             { key: "level", label: t("grid.level"), children: levelLabel(t, grid.data.level) },
             { key: "kind", label: t("grid.kind"), children: kindLabel(t, grid.data.kind) },
-            { key: "parent", label: t("grid.parent"), children: grid.data.parentName ?? "—" },
+            {
+              key: "parent",
+              label: t("grid.parent"),
+              children: grid.data.parentName ? gridNames.name(grid.data.parentId, grid.data.parentName) : "—",
+            },
             {
               key: "area",
               label: t("grid.area"),
