@@ -625,8 +625,10 @@ export const en: Translation = {
     },
   },
   wuding: {
-    nav: { wuding: "Grid 五定", contracts: "Responsibility contracts" },
-    title: "The grid's 五定",
+    nav: { wuding: "Grid Five Fixes", contracts: "Responsibility contracts" },
+    title: "The grid's Five Fixes",
+    explanation:
+      "The Five Fixes (五定) of a grid: its area, people, duties, patrol tasks, and rewards and penalties, each fixed and on record.",
     pickGrid: "Pick a grid on the left",
     sections: {
       area: "Area",
@@ -636,8 +638,8 @@ export const en: Translation = {
       rules: "Rewards and penalties",
       disclosure: "Public disclosure",
     },
-    open: "View and edit the 五定",
-    printCard: "五定 card",
+    open: "View and edit the Five Fixes",
+    printCard: "Five Fixes card",
     print: "Print",
     save: "Save",
     saved: "Saved",
@@ -735,7 +737,7 @@ export const en: Translation = {
     },
     disclosureHint: "Ticked items are shown to the public; the area (name, code, size) always is.",
     card: {
-      title: "{{name}} — environmental grid 五定",
+      title: "{{name}} — environmental grid: the Five Fixes",
       internal: "Include undisclosed items (internal copy)",
       notDisclosed: "(not public)",
       code: "Grid code",
@@ -766,7 +768,7 @@ export const en: Translation = {
       hashBroken: "The text does not match its hash — investigate now",
       generate: "Draft contracts",
       confirmGenerate:
-        "Draft the contracts for {{year}}? Signed texts are never changed; where the 五定 changed, a new revision is drafted for signature.",
+        "Draft the contracts for {{year}}? Signed texts are never changed; where the Five Fixes changed, a new revision is drafted for signature.",
       generated:
         "Done: {{created}} new, {{redrafted}} drafts updated, {{revised}} new revisions, {{unchanged}} unchanged",
       sign: "Sign",

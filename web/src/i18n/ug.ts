@@ -646,6 +646,9 @@ export const ug: PartialTranslation = {
   wuding: {
     nav: { wuding: "تورنىڭ بەش بېكىتىشى", contracts: "مەسئۇلىيەت خېتى" },
     title: "تورنىڭ «بەش بېكىتىشى»",
+    // awaiting a native speaker
+    explanation:
+      "تورنىڭ «بەش بېكىتىشى»: رايونى، خادىملىرى، مەسئۇلىيىتى، چارلاش ۋەزىپىسى ۋە مۇكاپات-جازاسى بېكىتىلىپ خاتىرىلىنىدۇ.",
     pickGrid: "سول تەرەپتىن تور تاللاڭ",
     sections: {
       area: "رايوننى بېكىتىش",

@@ -527,6 +527,7 @@ export const zhCN = {
   wuding: {
     nav: { wuding: "网格五定", contracts: "责任状" },
     title: "网格“五定”",
+    explanation: "“五定”：定区域、定人员、定职责、定任务、定奖惩。",
     pickGrid: "请在左侧选择网格",
     sections: {
       area: "定区域",

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Skeleton, Tabs } from "antd";
+import { Button, Card, Descriptions, Skeleton, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useGridWuding } from "../../api/wuding";
@@ -33,6 +33,10 @@ export function WudingPanel({ gridId }: { gridId: number }) {
         </Button>
       }
     >
+      {/* the term is opaque outside Chinese administration; say once what it covers */}
+      <Typography.Paragraph type="secondary" className="wuding-explanation">
+        {t("wuding.explanation")}
+      </Typography.Paragraph>
       <Descriptions
         size="small"
         title={t("wuding.sections.area")}
