@@ -3,7 +3,7 @@
 //   install, so the field app opens with no network.
 // - Navigations: network first, the cached shell when offline.
 // - /assets/*: hashed and immutable, cache first (anything not precached is cached on first use).
-// - GET /api/me: network first, the last answer when offline (the app needs to know who is signed in).
+// - GET /api/session: network first, the last answer when offline (the app needs to know who is signed in).
 //   Other API calls are never cached here; the field app keeps its own due list and outbox.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
@@ -67,7 +67,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request, SHELL, "/"));
   } else if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
-  } else if (url.pathname === "/api/me") {
+  } else if (url.pathname === "/api/session") {
     event.respondWith(networkFirst(request, RUNTIME));
   }
 });

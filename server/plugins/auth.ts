@@ -23,6 +23,11 @@ declare module "fastify" {
     /** Routes reachable without a session (login, health, public config). */
     public?: boolean;
     /**
+     * Routes that answer the signed-out too (who is signed in here?): the session is checked as for any
+     * route, but a missing or ended one leaves `request.actor` null instead of answering 401.
+     */
+    sessionOptional?: boolean;
+    /**
      * The permission a route needs, checked before the body is even validated, so a caller without it
      * learns nothing from validation errors. Routes without one are open to any logged-in user.
      */
@@ -37,38 +42,51 @@ declare module "fastify" {
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.routeOptions.config?.public || !request.url.startsWith("/api/") || isDocs(request.url))
-      return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw unauthenticated();
-    const found = await loadSessionActor(opts.db, sha256Hex(token));
-    if (!found) {
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      throw sessionExpired();
-    }
-    const { session, actor } = found;
-    const now = new Date();
-    const settings = await getSettings(opts.db);
-    const state = sessionState(session, now, settings.sessionIdleMinutes);
-    if (state !== "active") {
-      const reason = state === "absolute_expired" ? "absolute_timeout" : "idle_timeout";
-      await closeSession({ db: opts.db, actor: null, ip: request.ip }, session.id, reason);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      throw sessionExpired();
-    }
+    const config = request.routeOptions.config;
+    if (config?.public || !request.url.startsWith("/api/") || isDocs(request.url)) return;
+    const actor = await sessionActor(opts.db, request, reply);
     if (!actor) {
-      await closeSession({ db: opts.db, actor: null, ip: request.ip }, session.id, "user_disabled");
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      throw sessionExpired();
-    }
-    if (shouldTouch(session.lastSeenAt, now)) {
-      await opts.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+      if (config?.sessionOptional) return;
+      throw request.cookies[SESSION_COOKIE] ? sessionExpired() : unauthenticated();
     }
     request.actor = actor;
-    const needed = request.routeOptions.config?.permission;
+    const needed = config?.permission;
     if (needed && !allow(actor, needed)) throw forbidden();
   });
 });
+
+/**
+ * The actor of the request's session cookie, or null when there is none or it has ended: an expired, revoked
+ * or disabled user's session is closed and its cookie cleared. An active session's last use is recorded.
+ */
+async function sessionActor(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const found = await loadSessionActor(db, sha256Hex(token));
+  if (!found) {
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return null;
+  }
+  const { session, actor } = found;
+  const now = new Date();
+  const settings = await getSettings(db);
+  const state = sessionState(session, now, settings.sessionIdleMinutes);
+  if (state !== "active" || !actor) {
+    const reason =
+      state === "absolute_expired"
+        ? "absolute_timeout"
+        : state !== "active"
+          ? "idle_timeout"
+          : "user_disabled";
+    await closeSession({ db, actor: null, ip: request.ip }, session.id, reason);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return null;
+  }
+  if (shouldTouch(session.lastSeenAt, now)) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  }
+  return actor;
+}
 
 /** The OpenAPI description is public: it documents the API, it holds no data. */
 function isDocs(url: string): boolean {

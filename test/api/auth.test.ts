@@ -158,6 +158,32 @@ describe("login and sessions", () => {
     expect((await get("/api/me", "envgrid_session=forged-token")).statusCode).toBe(401);
   });
 
+  it("tells the web who is signed in without a 401: me, or null without a session or after it ended", async () => {
+    for (const cookie of [undefined, "envgrid_session=forged-token"]) {
+      const nobody = await get("/api/session", cookie);
+      expect(nobody.statusCode).toBe(200);
+      expect(nobody.json()).toEqual({ me: null });
+    }
+    const cookie = await t.login("depthead");
+    const signedIn = await get("/api/session", cookie);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toEqual((await get("/api/me", cookie)).json());
+
+    // an ended session is closed and its cookie cleared, exactly as any other route does
+    await t.query(sql`update sessions set last_seen_at = now() - interval '31 minutes' where revoked_at is null
+                      and user_id = (select id from users where username = 'depthead')`);
+    const expired = await get("/api/session", cookie);
+    expect(expired.statusCode).toBe(200);
+    expect(expired.json()).toEqual({ me: null });
+    expect(expired.cookies.find((c) => c.name === "envgrid_session")?.value).toBe("");
+    const [ended] = await t.query<{ revoked_reason: string }>(
+      sql`select revoked_reason from sessions where user_id = (select id from users where username = 'depthead')
+          order by id desc limit 1`,
+    );
+    expect(ended.revoked_reason).toBe("idle_timeout");
+    expect((await get("/api/me", cookie)).json().error).toBe("session_expired");
+  });
+
   it("validates the login body", async () => {
     const r = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "office" } });
     expect(r.statusCode).toBe(400);

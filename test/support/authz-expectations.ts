@@ -64,6 +64,8 @@ export const ROUTE_ACCESS: Record<string, "public" | "any" | Role[]> = {
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "any",
   "GET /api/me": "any",
+  // answers everyone: the caller's own session, or `me: null` without one
+  "GET /api/session": "public",
   "GET /api/grids": [...BUSINESS, "sec_admin"],
   "GET /api/grids/geojson": [...BUSINESS, "sec_admin"],
   "GET /api/grids/{id}": [...BUSINESS, "sec_admin"],

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { clearReportDrafts } from "../drafts/reportDraft";
-import { ApiError, request } from "./client";
+import { request } from "./client";
 import { queryClient } from "./queryClient";
 import type { Me, SessionUser } from "./types";
 
@@ -23,21 +23,25 @@ async function fetchSession(): Promise<Session> {
       : previous?.status === "signedOut"
         ? previous.reason
         : "notYet";
-  try {
-    return { status: "signedIn", me: await request<Me>("GET", "/api/me") };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return { status: "signedOut", reason };
-    throw error;
-  }
+  // /api/session answers a visitor without a session with `me: null`, not a 401 the browser would log
+  const { me } = await request<{ me: Me | null }>("GET", "/api/session");
+  if (me) return { status: "signedIn", me };
+  // the session ended since the last answer: nothing of that user may stay cached, as after any 401
+  if (previous?.status === "signedIn") dropUserData(queryClient);
+  return { status: "signedOut", reason };
 }
 
 export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000 });
 }
 
+function dropUserData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+}
+
 /** Drops everything cached for the previous user; the session entry is updated in place so its observers see it. */
 export function endSession(client: QueryClient, reason: SignedOutReason): void {
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  dropUserData(client);
   const signedOut: Session = { status: "signedOut", reason };
   client.setQueryData<Session>(sessionQueryKey, signedOut);
 }
