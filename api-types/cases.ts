@@ -60,16 +60,31 @@ export interface TimelineEntry {
   actorId: number | null;
   /** As stored: a user's name, or the Chinese label of an actor that is not a user. */
   actorName: string | null;
-  /** An actor that is not a user, for the reader's language: the deadline system, the intake desk, the reporter. */
+  /**
+   * An actor that is not a user, for the reader's language: the deadline system, the intake desk, the reporter,
+   * or staff named by their unit (the demo's seeded history) — `actorGrid` or `actorDepartment` names it.
+   */
   actorKind: TimelineActorKind | null;
+  /** The grid of a `grid_staff` or `grid_member` actor, with its Chinese name. */
+  actorGrid: { id: number; name: string } | null;
+  /** The department of a `department_staff` actor, with its Chinese name. */
+  actorDepartment: { id: number; name: string } | null;
   at: string;
   version: number;
   data: Record<string, unknown>;
 }
 
-export type TimelineActorKind = "system" | "intake_desk" | "reporter";
+export type TimelineActorKind =
+  | "system"
+  | "intake_desk"
+  | "reporter"
+  | "grid_staff"
+  | "grid_member"
+  | "department_staff"
+  | "district_office"
+  | "district_leader";
 
-/** One evidence file of a case; a resident's upload is named 举报人 (and `uploadedBy` null) to most roles. */
+/** One evidence file of a case; a resident's upload is named 举报人 (and `uploadedBy` null) to every role. */
 export interface EvidenceEntry {
   id: number;
   eventId: number | null;
@@ -80,7 +95,10 @@ export interface EvidenceEntry {
   height: number | null;
   note: string | null;
   uploadedBy: number | null;
+  /** As stored: the uploader's name, or 举报人 for a resident reporter (the Chinese record). */
   uploadedByName: string | null;
+  /** A resident reporter's upload, for the reader's language; null when `uploadedByName` is a user's name. */
+  uploaderKind: "reporter" | null;
   createdAt: string;
   /** The variant this caller is served at /api/evidence/:id. */
   variant: "original" | "public";

@@ -247,7 +247,7 @@ export async function loadVisibleCase(db: Db, actor: Actor, id: number, lock = f
 }
 
 type TimelineRow = Omit<TimelineEntry, "actionName" | "toStageName">;
-type EvidenceRow = Omit<EvidenceEntry, "variant"> & { hasPublic: boolean };
+type EvidenceRow = Omit<EvidenceEntry, "variant" | "uploaderKind"> & { hasPublic: boolean };
 
 /** A case's events as one JSON array (the case by an SQL expression), oldest first. */
 function timelineJson(caseId: SQL): SQL {
@@ -257,9 +257,18 @@ function timelineJson(caseId: SQL): SQL {
                  -- escalations written before events carried actorKind are the system's too
                  'actorKind', case when e.actor_id is null then coalesce(e.data->>'actorKind',
                                 case when e.kind = 'escalated' then 'system' end) end,
+                 'actorGrid', case when ag.id is not null then json_build_object('id', ag.id, 'name', ag.name) end,
+                 'actorDepartment',
+                   case when ad.id is not null then json_build_object('id', ad.id, 'name', ad.name) end,
                  'at', ${isoOf("e.at")},
                  'version', e.version, 'data', e.data) order by e.at, e.id), '[]'::json)
                 from case_events e left join users u on u.id = e.actor_id
+                -- the unit a staff actor without an account belongs to (seeded history)
+                left join grids ag on e.actor_id is null and jsonb_typeof(e.data->'actorGridId') = 'number'
+                                  and ag.id = (e.data->>'actorGridId')::int
+                left join departments ad on e.actor_id is null
+                                        and jsonb_typeof(e.data->'actorDepartmentId') = 'number'
+                                        and ad.id = (e.data->>'actorDepartmentId')::int
                where e.case_id = ${caseId})`;
 }
 
@@ -302,12 +311,13 @@ function timelineOf(
 }
 
 function evidenceOf(items: readonly EvidenceRow[], actor: Actor, row: CaseRow): EvidenceEntry[] {
+  const resident = row.reporterOfficial ? null : row.reporterUserId;
   return items.map(({ hasPublic, ...e }) => ({
     ...e,
-    // a resident's upload is named by nobody but the roles that may know the reporter
-    uploadedBy: e.uploadedBy === row.reporterUserId && !row.reporterOfficial ? null : e.uploadedBy,
-    uploadedByName:
-      e.uploadedBy === row.reporterUserId && !row.reporterOfficial ? "举报人" : e.uploadedByName,
+    // a resident's upload is named by nobody, only as the reporter: 举报人 on record, a kind for the reader
+    ...(resident !== null && e.uploadedBy === resident
+      ? { uploadedBy: null, uploadedByName: "举报人", uploaderKind: "reporter" as const }
+      : { uploaderKind: null }),
     variant: !hasPublic || maySeeOriginalEvidence(actor, row, e) ? "original" : "public",
   }));
 }

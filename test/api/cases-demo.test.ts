@@ -91,6 +91,75 @@ describe("the demo cases", () => {
     expect(noCreated.n).toBe(0);
   });
 
+  it("names staff without an account by kind and unit, for the reader's language, and keeps the Chinese label", async () => {
+    // every seeded step by someone without an account says who it was, not only in Chinese
+    const [{ unkinded }] = await t.query<{ unkinded: number }>(
+      sql`select count(*)::int as unkinded from case_events
+           where actor_id is null and data ? 'actorLabel' and not data ? 'actorKind'`,
+    );
+    expect(unkinded).toBe(0);
+    const units = { grid_staff: "grids", grid_member: "grids", department_staff: "departments" } as const;
+    for (const [kind, table] of Object.entries(units)) {
+      const [e] = await t.query<{ caseId: number; id: number; label: string; unitName: string }>(
+        sql`select e.case_id::int as "caseId", e.id::int as id, e.data->>'actorLabel' as label, u.name as "unitName"
+              from case_events e
+              join ${sql.raw(table)} u
+                on u.id = (e.data->>${kind === "department_staff" ? "actorDepartmentId" : "actorGridId"})::int
+             where e.actor_id is null and e.data->>'actorKind' = ${kind}
+             order by e.id limit 1`,
+      );
+      expect(e, kind).toBeDefined();
+      const entry = (await api.get("office", `/api/cases/${e.caseId}`))
+        .json()
+        .timeline.find((x: { id: number }) => x.id === e.id);
+      const unit = { id: expect.any(Number), name: e.unitName };
+      expect(entry, kind).toMatchObject({
+        actorId: null,
+        actorName: e.label,
+        actorKind: kind,
+        actorGrid: table === "grids" ? unit : null,
+        actorDepartment: table === "departments" ? unit : null,
+      });
+      expect(e.label.startsWith(e.unitName), kind).toBe(true);
+    }
+
+    // a row stored before kinds existed still shows its label
+    const [old] = await t.query<{ caseId: number; id: number; label: string }>(
+      sql`update case_events set data = data - 'actorKind' - 'actorGridId'
+           where id = (select id from case_events where data->>'actorKind' = 'grid_staff' order by id desc limit 1)
+           returning case_id::int as "caseId", id::int as id, data->>'actorLabel' as label`,
+    );
+    const oldEntry = (await api.get("office", `/api/cases/${old.caseId}`))
+      .json()
+      .timeline.find((x: { id: number }) => x.id === old.id);
+    expect(oldEntry).toMatchObject({ actorName: old.label, actorKind: null, actorGrid: null });
+
+    // a re-check asked of staff without an account names its unit the same way; of a demo account, its name
+    const [request] = await t.query<{ unnamed: number; named: number; bare: number }>(
+      sql`select count(*) filter (where data->>'assigneeKind' = 'grid_member'
+                                    and jsonb_typeof(data->'assigneeGridId') = 'number')::int as unnamed,
+                 count(*) filter (where data->>'assigneeName' =
+                                    (select display_name from users where id::text = data->>'assigneeId'))::int
+                   as named,
+                 count(*) filter (where data->>'assigneeName' = '网格员')::int as bare
+            from case_events where action = 'request_verification'`,
+    );
+    expect(request.unnamed).toBeGreaterThan(0);
+    expect(request.named).toBeGreaterThan(0);
+    expect(request.bare).toBe(0);
+  });
+
+  it("names no seeded site photo 举报人: a step by staff without an account has no uploader", async () => {
+    const [photo] = await t.query<{ caseId: number; id: number }>(
+      sql`select v.case_id::int as "caseId", v.id::int as id from case_evidence v join cases c on c.id = v.case_id
+           where v.uploaded_by is null and c.reporter_user_id is null order by v.id limit 1`,
+    );
+    const evidence = (await api.get("office", `/api/cases/${photo.caseId}`))
+      .json()
+      .evidence.find((v: { id: number }) => v.id === photo.id);
+    expect(evidence).toMatchObject({ uploadedBy: null, uploadedByName: null, uploaderKind: null });
+  });
+
   it("shows site photos behind handling records and re-checks, served like any upload", async () => {
     const [{ steps, withoutPhoto }] = await t.query<{ steps: number; withoutPhoto: number }>(
       sql`select count(*)::int as steps,

@@ -63,7 +63,7 @@ async function photoWithGps(): Promise<Buffer> {
 
 beforeAll(async () => {
   t = await startTestApp({ uploadDir, maxUploadBytes: MAX });
-  for (const u of ["office", "township", "member", "dept", "supervisor", "secadmin"])
+  for (const u of ["office", "township", "member", "dept", "supervisor", "secadmin", "resident"])
     cookies[u] = await t.login(u);
   await createAccount(t, cookies.secadmin, {
     username: "member2",
@@ -100,6 +100,28 @@ describe("evidence upload", () => {
     expect(detail.evidence.find((e: { id: number }) => e.id === r.json().id)).toMatchObject({
       sha256: sha,
       note: "排污口",
+    });
+  });
+
+  it("names a resident's upload by kind, for the reader's language, keeping 举报人 on record", async () => {
+    const filed = await api.file(
+      "resident",
+      report({ source: "public_report", title: "河边倾倒垃圾" }, yaer),
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().id;
+    const own = await uploadPhoto(t, cookies.resident, id);
+    const staff = await uploadPhoto(t, cookies.member, id);
+    const [member] = await t.query<{ id: number; displayName: string }>(
+      sql`select id, display_name as "displayName" from users where username = 'member'`,
+    );
+    const { evidence } = (await api.get("township", `/api/cases/${id}`)).json();
+    const byId = (evidenceId: number) => evidence.find((e: { id: number }) => e.id === evidenceId);
+    expect(byId(own)).toMatchObject({ uploadedBy: null, uploadedByName: "举报人", uploaderKind: "reporter" });
+    expect(byId(staff)).toMatchObject({
+      uploadedBy: member.id,
+      uploadedByName: member.displayName,
+      uploaderKind: null,
     });
   });
 

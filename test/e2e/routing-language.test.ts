@@ -10,6 +10,7 @@ import {
   screenshot,
   signedInPage,
 } from "../support/browser.ts";
+import { photo } from "../support/cases.ts";
 import { DEMO_PASSWORD } from "../support/test-app.ts";
 
 const REASON = "实为工地出口扬尘";
@@ -31,6 +32,7 @@ describeInBrowser("routing explanations in the reader's language", (e2e) => {
   let housing: Department;
   let urban: Department;
   let villageUg: string | null;
+  let villagePoint: { lng: number; lat: number };
 
   beforeAll(async () => {
     const db = e2e.server.testDb.database.db;
@@ -41,6 +43,7 @@ describeInBrowser("routing explanations in the reader's language", (e2e) => {
             from grids where name = '亚尔村' order by level desc limit 1`,
     );
     villageUg = village.nameUg;
+    villagePoint = { lng: village.lng, lat: village.lat };
     [housing, urban] = await rows<Department>(
       db,
       sql`select id, name, name_en as "nameEn", name_ug as "nameUg" from departments
@@ -158,6 +161,54 @@ describeInBrowser("routing explanations in the reader's language", (e2e) => {
     expect(await escalation()).not.toContain("督查督办");
     await switchTo("中文");
     await expect.poll(escalation).toContain("督查督办（系统）");
+  });
+
+  it("names seeded staff by their unit, and a resident's upload as the reporter's, in the reader's language", async () => {
+    const db = e2e.server.testDb.database.db;
+    // a step of the demo's history by a department's staff without an account
+    const [seeded] = await rows<{ caseId: number; label: string; nameEn: string }>(
+      db,
+      sql`select e.case_id::int as "caseId", e.data->>'actorLabel' as label, d.name_en as "nameEn"
+            from case_events e join departments d on d.id = (e.data->>'actorDepartmentId')::int
+           where e.data->>'actorKind' = 'department_staff' and d.name_en is not null
+           order by e.id limit 1`,
+    );
+    // a resident's report with a photo of their own
+    const resident = await e2e.browser.newContext();
+    const login = await resident.request.post(`${e2e.server.url}/api/auth/login`, {
+      data: { username: "resident", password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const filed = await resident.request.post(`${e2e.server.url}/api/cases`, {
+      headers: { "idempotency-key": `routing-language-resident-${Date.now()}` },
+      data: {
+        source: "public_report",
+        title: "河边有人倾倒垃圾",
+        description: "河边堆了很多生活垃圾",
+        category: "rural_sewage_garbage",
+        location: villagePoint,
+      },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+    const caseId = (await filed.json()).id as number;
+    const uploaded = await resident.request.post(`${e2e.server.url}/api/cases/${caseId}/evidence`, {
+      multipart: { file: { name: "photo.jpg", mimeType: "image/jpeg", buffer: await photo() } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    await resident.close();
+
+    const timeline = () => page.locator(".case-timeline").textContent();
+    await page.goto(`${e2e.server.url}/cases/${seeded.caseId}`);
+    await expect.poll(timeline, { timeout: 15_000 }).toContain(seeded.label);
+    await switchTo("English");
+    await expect.poll(timeline).toContain(`${seeded.nameEn} staff`);
+    expect(await timeline()).not.toContain(seeded.label);
+
+    const uploader = () => page.locator(".case-evidence-uploader").first().textContent();
+    await page.goto(`${e2e.server.url}/cases/${caseId}`);
+    await expect.poll(uploader, { timeout: 15_000 }).toBe("Uploaded by: Reporter");
+    await switchTo("中文");
+    await expect.poll(uploader).toBe("上传人：举报人");
   });
 });
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DisputeParty } from "../../../api-types/cases.ts";
+import type { DisputeParty, TimelineActorKind } from "../../../api-types/cases.ts";
 import { recordAudit } from "../../commands/audit-recorder.ts";
 import { insertNotifications, type NewNotification, whoMustAct } from "../../commands/case-notifier.ts";
 import { loadConfig } from "../../config.ts";
@@ -118,11 +118,23 @@ interface Place {
   lat: number;
 }
 
+/**
+ * What an event records of a seeded actor without an account: the Chinese label (the record), and the kind and
+ * unit the web words in the reader's language (TimelineEntry.actorKind).
+ */
+interface UnnamedActor {
+  actorLabel: string;
+  actorKind: TimelineActorKind;
+  actorGridId?: number;
+  actorDepartmentId?: number;
+}
+
 interface SeedActor {
   facts: CaseActor;
-  /** The account id when a demo account did it, else null with a label for the timeline. */
+  /** The account id and name when a demo account did it, else null and `unnamed` says who. */
   userId: number | null;
-  label: string;
+  displayName: string | null;
+  unnamed: UnnamedActor | null;
 }
 
 interface EventRow {
@@ -196,12 +208,28 @@ export async function seedDemoCases(
   );
   const deptByCode = new Map(departments.map((d) => [d.code, d]));
   const users = new Map(
-    (await rows<{ id: number; username: string }>(db, sql`select id, username from users`)).map((u) => [
-      u.username,
-      u.id,
-    ]),
+    (
+      await rows<{ id: number; username: string; displayName: string }>(
+        db,
+        sql`select id, username, display_name as "displayName" from users`,
+      )
+    ).map((u) => [u.username, u]),
   );
-  const uid = (name: string) => users.get(name) ?? null;
+  const uid = (name: string) => users.get(name)?.id ?? null;
+  /** A demo account's steps (null when the demo has no such account). */
+  const account = (username: string, factsOf: (id: string) => CaseActor): SeedActor | null => {
+    const user = users.get(username);
+    return user
+      ? { userId: user.id, displayName: user.displayName, unnamed: null, facts: factsOf(String(user.id)) }
+      : null;
+  };
+  /** Steps of staff without an account, named by their unit. */
+  const unnamed = (id: string, factsOf: (id: string) => CaseActor, who: UnnamedActor): SeedActor => ({
+    userId: null,
+    displayName: null,
+    unnamed: who,
+    facts: factsOf(id),
+  });
   const ecoId = deptByCode.get("eco")?.id ?? -1;
   const yaerTownship = places.find((p) => p.townshipName === "亚尔镇")?.townshipId;
   const [{ nextId }] = await rows<{ nextId: number }>(
@@ -219,60 +247,41 @@ export async function seedDemoCases(
       [yaerVillage, 12],
     ]);
 
+  const township = (id: string) => facts(id, ["township_officer"], { inCaseGrid: true });
+  const department = (id: string) => facts(id, ["department_officer"], { isAssignedDepartment: true });
+  const member = (id: string) => facts(id, ["grid_member"], { inCaseGrid: true });
+  const head = (id: string) => facts(id, ["grid_head"], { inCaseGrid: true });
+  const office = (id: string) => facts(id, ["district_office"], { isDistrict: true });
+  const leader = (id: string) => facts(id, ["district_leader"], { isDistrict: true });
   const actorFor = {
     level2: (p: Place): SeedActor =>
-      p.townshipId === yaerTownship && uid("township")
-        ? {
-            userId: uid("township"),
-            label: "",
-            facts: facts(String(uid("township")), ["township_officer"], { inCaseGrid: true }),
-          }
-        : {
-            userId: null,
-            label: `${p.townshipName}工作人员`,
-            facts: facts(`t${p.townshipId}`, ["township_officer"], { inCaseGrid: true }),
-          },
+      (p.townshipId === yaerTownship && account("township", township)) ||
+      unnamed(`t${p.townshipId}`, township, {
+        actorLabel: `${p.townshipName}工作人员`,
+        actorKind: "grid_staff",
+        actorGridId: p.townshipId,
+      }),
     department: (deptId: number, name: string): SeedActor =>
-      deptId === ecoId && uid("dept")
-        ? {
-            userId: uid("dept"),
-            label: "",
-            facts: facts(String(uid("dept")), ["department_officer"], { isAssignedDepartment: true }),
-          }
-        : {
-            userId: null,
-            label: `${name}工作人员`,
-            facts: facts(`d${deptId}`, ["department_officer"], { isAssignedDepartment: true }),
-          },
-    verifier: (p: Place): SeedActor => {
-      if (p.gridName === "亚尔村" && uid("member"))
-        return {
-          userId: uid("member"),
-          label: "",
-          facts: facts(String(uid("member")), ["grid_member"], { inCaseGrid: true }),
-        };
-      if (p.townshipId === yaerTownship && uid("gridhead"))
-        return {
-          userId: uid("gridhead"),
-          label: "",
-          facts: facts(String(uid("gridhead")), ["grid_head"], { inCaseGrid: true }),
-        };
-      return {
-        userId: null,
-        label: `${p.gridName}网格员`,
-        facts: facts(`m${p.gridId}`, ["grid_member"], { inCaseGrid: true }),
-      };
-    },
-    office: (): SeedActor => ({
-      userId: uid("office"),
-      label: uid("office") ? "" : "区网格办",
-      facts: facts(String(uid("office") ?? "office"), ["district_office"], { isDistrict: true }),
-    }),
-    leader: (): SeedActor => ({
-      userId: uid("leader"),
-      label: uid("leader") ? "" : "区领导",
-      facts: facts(String(uid("leader") ?? "leader"), ["district_leader"], { isDistrict: true }),
-    }),
+      (deptId === ecoId && account("dept", department)) ||
+      unnamed(`d${deptId}`, department, {
+        actorLabel: `${name}工作人员`,
+        actorKind: "department_staff",
+        actorDepartmentId: deptId,
+      }),
+    verifier: (p: Place): SeedActor =>
+      (p.gridName === "亚尔村" && account("member", member)) ||
+      (p.townshipId === yaerTownship && account("gridhead", head)) ||
+      unnamed(`m${p.gridId}`, member, {
+        actorLabel: `${p.gridName}网格员`,
+        actorKind: "grid_member",
+        actorGridId: p.gridId,
+      }),
+    office: (): SeedActor =>
+      account("office", office) ||
+      unnamed("office", office, { actorLabel: "区网格办", actorKind: "district_office" }),
+    leader: (): SeedActor =>
+      account("leader", leader) ||
+      unnamed("leader", leader, { actorLabel: "区领导", actorKind: "district_leader" }),
   };
 
   const seeded: SeededCase[] = [];
@@ -534,7 +543,7 @@ function simulate(
       actorId: actor.userId,
       at: new Date(at),
       version: c.state.version,
-      data: { ...payload, ...names, ...(actor.userId === null ? { actorLabel: actor.label } : {}) },
+      data: { ...payload, ...names, ...actor.unnamed },
     });
     return true;
   };
@@ -631,7 +640,14 @@ function simulate(
       !act(
         l2,
         { action: "request_verification", assigneeId: verifier.facts.userId },
-        { assigneeName: verifier.label || "网格员" },
+        verifier.unnamed
+          ? {
+              // the reader's language words the unit, as for the actor (CaseTimeline)
+              assigneeName: verifier.unnamed.actorLabel,
+              assigneeKind: verifier.unnamed.actorKind,
+              assigneeGridId: verifier.unnamed.actorGridId,
+            }
+          : { assigneeName: verifier.displayName },
       )
     )
       return;

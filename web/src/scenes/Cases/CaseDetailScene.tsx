@@ -220,22 +220,32 @@ function Evidence({ detail }: { detail: CaseDetail }) {
   return (
     <div className="case-evidence">
       <Image.PreviewGroup>
-        {detail.evidence.map((e) =>
-          e.mime === "application/pdf" ? (
-            <a key={e.id} href={`/api/evidence/${e.id}`} target="_blank" rel="noreferrer">
-              <FilePdfOutlined /> PDF #{e.id}
-            </a>
-          ) : (
-            <Image
-              key={e.id}
-              width={96}
-              height={72}
-              src={`/api/evidence/${e.id}`}
-              alt={e.note ?? `#${e.id}`}
-              data-evidence-id={e.id}
-            />
-          ),
-        )}
+        {detail.evidence.map((e) => {
+          // a resident's upload is the reporter's, in the reader's language; the record keeps 举报人
+          const uploader = e.uploaderKind ? t(`cases.detail.actorKinds.${e.uploaderKind}`) : e.uploadedByName;
+          return (
+            <figure key={e.id} className="case-evidence-item">
+              {e.mime === "application/pdf" ? (
+                <a href={`/api/evidence/${e.id}`} target="_blank" rel="noreferrer">
+                  <FilePdfOutlined /> PDF #{e.id}
+                </a>
+              ) : (
+                <Image
+                  width={96}
+                  height={72}
+                  src={`/api/evidence/${e.id}`}
+                  alt={e.note ?? `#${e.id}`}
+                  data-evidence-id={e.id}
+                />
+              )}
+              {uploader && (
+                <figcaption className="case-evidence-uploader">
+                  {t("cases.detail.uploadedBy", { name: uploader })}
+                </figcaption>
+              )}
+            </figure>
+          );
+        })}
       </Image.PreviewGroup>
     </div>
   );

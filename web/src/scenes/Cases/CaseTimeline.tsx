@@ -2,14 +2,18 @@ import { Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TimelineEntry } from "../../api/cases";
 import { useDepartmentNames } from "../../departments/useDepartmentNames";
+import { useGridNames } from "../../grids/useGridNames";
 import { actionLabel, stageLabel } from "../../i18n/domain-labels";
 import { formatTime } from "../../time/formatTime";
 import { eventText } from "./eventText";
+import { actorText, seededAssignee } from "./timelineActor";
 import { useRoutingExplanation } from "./useRoutingExplanation";
 
 export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
   const { t } = useTranslation();
   const departmentNames = useDepartmentNames();
+  const gridNames = useGridNames();
+  const names = { grid: gridNames.name, department: departmentNames.name };
   const explain = useRoutingExplanation();
   return (
     <Timeline
@@ -33,10 +37,12 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
                 : "gray";
         // a routing override's explanation, in the reader's language when stored with its code
         const explanation = e.data.explanation;
-        const data =
+        const data: Record<string, unknown> =
           typeof explanation === "string"
             ? { ...e.data, explanation: explain({ ...e.data, explanation }) }
-            : e.data;
+            : { ...e.data };
+        const assignee = seededAssignee(e.data);
+        if (assignee) data.assigneeName = actorText(t, assignee, names);
         const text = eventText(data, departmentNames.name);
         return {
           key: e.id,
@@ -53,9 +59,16 @@ export function CaseTimeline({ events }: { events: TimelineEntry[] }) {
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatTime(e.at)} ·{" "}
-                  {e.actorKind
-                    ? t(`cases.detail.actorKinds.${e.actorKind}`)
-                    : (e.actorName ?? t("cases.detail.system"))}
+                  {actorText(
+                    t,
+                    {
+                      kind: e.actorKind,
+                      grid: e.actorGrid,
+                      department: e.actorDepartment,
+                      name: e.actorName,
+                    },
+                    names,
+                  )}
                 </Typography.Text>
               </div>
               {text && <div>{text}</div>}
