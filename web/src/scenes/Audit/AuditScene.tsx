@@ -1,22 +1,12 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tooltip,
-} from "antd";
+import { Button, Card, DatePicker, Flex, Form, Input, Select, type TableColumnsType, Tooltip } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS } from "../../../../server/domain/audit-actions";
 import { type AuditFilters, auditExportUrl, useAuditLog, useVerifyAudit } from "../../api/audit";
 import type { AuditEntry } from "../../api/types";
 import { ExportButton } from "../../components/ExportButton";
+import { ListTable } from "../../components/ListTable";
 import { QueryError } from "../../components/QueryError";
 import { auditActionLabel, auditEntityLabel, auditGroupLabel } from "../../i18n/labels";
 import { formatTime } from "../../time/formatTime";
@@ -170,7 +160,7 @@ export function AuditScene() {
         </div>
       )}
       {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
-      <Table<AuditEntry>
+      <ListTable<AuditEntry>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -8,7 +8,6 @@ import {
   Segmented,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
   Tag,
   Tooltip,
@@ -27,6 +26,7 @@ import {
 } from "../../api/cases";
 import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
+import { ListTable } from "../../components/ListTable";
 import { QueryError } from "../../components/QueryError";
 import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { useGridNames } from "../../grids/useGridNames";
@@ -284,7 +284,8 @@ export function CaseListScene({ mode }: { mode: "inbox" | "all" }) {
         />
       )}
       {view === "map" && <CaseMap cases={cases.data?.items ?? []} />}
-      <Table<CaseSummary>
+      <ListTable<CaseSummary>
+        phoneWrap={["title"]}
         style={view === "map" ? { display: "none" } : undefined}
         rowSelection={{
           selectedRowKeys: selected.map((c) => c.id),

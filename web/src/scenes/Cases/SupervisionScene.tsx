@@ -1,7 +1,8 @@
-import { Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Card, Col, Row, Statistic, type TableColumnsType, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type CaseSummary, type UnitCounts, useSupervisionBoard } from "../../api/cases";
+import { ListTable } from "../../components/ListTable";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { useDepartmentNames } from "../../departments/useDepartmentNames";
@@ -94,8 +95,9 @@ export function SupervisionScene() {
       ))}
       <Col xs={24} xl={12}>
         <Card title={t("cases.supervision.byTownship")} size="small">
-          <Table<UnitCounts>
+          <ListTable<UnitCounts>
             rowKey="id"
+            phoneWrap={["name"]}
             size="small"
             columns={unitColumns(gridNames.name)}
             dataSource={b.byTownship}
@@ -105,8 +107,9 @@ export function SupervisionScene() {
       </Col>
       <Col xs={24} xl={12}>
         <Card title={t("cases.supervision.byDepartment")} size="small">
-          <Table<UnitCounts>
+          <ListTable<UnitCounts>
             rowKey="id"
+            phoneWrap={["name"]}
             size="small"
             columns={unitColumns(departmentNames.name)}
             dataSource={b.byDepartment}
@@ -116,8 +119,9 @@ export function SupervisionScene() {
       </Col>
       <Col xs={24}>
         <Card title={t("cases.supervision.overdueCases")} size="small">
-          <Table<CaseSummary>
+          <ListTable<CaseSummary>
             rowKey="id"
+            phoneWrap={["title"]}
             size="small"
             columns={caseColumns}
             dataSource={b.overdueCases}
@@ -128,8 +132,9 @@ export function SupervisionScene() {
       </Col>
       <Col xs={24}>
         <Card title={t("cases.supervision.dueSoonCases")} size="small">
-          <Table<CaseSummary>
+          <ListTable<CaseSummary>
             rowKey="id"
+            phoneWrap={["title"]}
             size="small"
             columns={caseColumns}
             dataSource={b.dueSoonCases}

@@ -1,5 +1,5 @@
 import { FileAddOutlined } from "@ant-design/icons";
-import { App, Button, Card, Flex, Input, Select, Table, type TableColumnsType, Tabs } from "antd";
+import { App, Button, Card, Flex, Input, Select, type TableColumnsType, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
@@ -11,6 +11,7 @@ import {
 } from "../../api/contracts";
 import { useErrorText } from "../../api/errorText";
 import type { ContractStatus, ContractSummary } from "../../api/wudingTypes";
+import { ListTable } from "../../components/ListTable";
 import { useCan } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
 import { formatTime } from "../../time/formatTime";
@@ -149,7 +150,7 @@ function ContractTable({
   const navigate = useNavigate();
   const columns = useColumns();
   return (
-    <Table<ContractSummary>
+    <ListTable<ContractSummary>
       rowKey="id"
       size="middle"
       className="contract-table"

@@ -1,9 +1,10 @@
-import { Card, Col, Row, Select, Space, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { Card, Col, Row, Select, Space, Statistic, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 // the same list the API counts by (pure domain code shared with the server)
 import { CASE_SOURCES } from "../../../../server/domain/cases/case-sources";
 import { type TownshipKpis, useDistrictKpis } from "../../api/dashboard";
+import { ListTable } from "../../components/ListTable";
 import { useCan } from "../../components/MeContext";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
@@ -111,7 +112,7 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card title={t("dashboard.bySource")} size="small">
-            <Table
+            <ListTable
               rowKey="source"
               size="small"
               pagination={false}
@@ -140,8 +141,9 @@ function TownshipKpiSection({ period }: { period: { from: string; to: string } }
         </Col>
       </Row>
       <Card title={t("dashboard.byTownship")} size="small" className="dashboard-townships">
-        <Table<TownshipKpis>
+        <ListTable<TownshipKpis>
           rowKey="id"
+          phoneWrap={["name"]}
           size="small"
           columns={columns}
           dataSource={k.townships}

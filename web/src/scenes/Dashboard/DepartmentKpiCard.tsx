@@ -1,6 +1,7 @@
-import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Card, Space, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type DepartmentKpis, useDepartmentKpis } from "../../api/dashboard";
+import { ListTable } from "../../components/ListTable";
 import { QueryError } from "../../components/QueryError";
 import { useDepartmentNames } from "../../departments/useDepartmentNames";
 import { countColumn, rateColumn } from "./kpiFormat";
@@ -37,8 +38,9 @@ export function DepartmentKpiCard({ period }: { period: { from: string; to: stri
         <QueryError error={kpis.error} onRetry={() => void kpis.refetch()} />
       ) : (
         <Space direction="vertical" style={{ width: "100%" }}>
-          <Table<DepartmentKpis>
+          <ListTable<DepartmentKpis>
             rowKey="id"
+            phoneWrap={["name"]}
             size="small"
             loading={kpis.isPending}
             columns={columns}

@@ -1,6 +1,7 @@
 import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { type PatrolCompletionReport, usePatrolCompletion } from "../../api/dashboard";
+import { ListTable } from "../../components/ListTable";
 import { QueryError } from "../../components/QueryError";
 import { useGridNames } from "../../grids/useGridNames";
 import { countColumn, percent, rateColumn } from "./kpiFormat";
@@ -25,8 +26,9 @@ export function PatrolCompletionCard({ period }: { period: { from: string; to: s
         <QueryError error={report.error} onRetry={() => void report.refetch()} />
       ) : (
         <Space direction="vertical" style={{ width: "100%" }}>
-          <Table<Row>
+          <ListTable<Row>
             rowKey="id"
+            phoneWrap={["name"]}
             size="small"
             loading={report.isPending}
             columns={columns}

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Table,
-  Tag,
-  TreeSelect,
-} from "antd";
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Tag, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "../../api/errorText";
@@ -26,6 +13,7 @@ import {
 } from "../../api/gridAdmin";
 import { useGrid } from "../../api/grids";
 import type { GridKind } from "../../api/types";
+import { ListTable } from "../../components/ListTable";
 import { useMe } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
 import { gridName } from "../../grids/gridName";
@@ -288,7 +276,7 @@ function HistoryCard({ gridId }: { gridId: number }) {
   return (
     <Card size="small" title={t("gridAdmin.history.title")}>
       {history.isError && <QueryError error={history.error} onRetry={() => void history.refetch()} />}
-      <Table<GridVersionEntry>
+      <ListTable<GridVersionEntry>
         rowKey="version"
         size="small"
         loading={history.isPending}

@@ -12,7 +12,6 @@ import {
   Popconfirm,
   Row,
   Space,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -29,6 +28,7 @@ import {
   useObjectArchive,
   useRetireObject,
 } from "../../api/objects";
+import { ListTable } from "../../components/ListTable";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 import { type GridNames, useGridNames } from "../../grids/useGridNames";
@@ -270,7 +270,7 @@ function EmissionsCard({ emissions }: { emissions: EmissionFigure[] }) {
   const { t } = useTranslation();
   return (
     <Card title={t("objects.archive.emissions")} size="small" className="archive-section archive-emissions">
-      <Table<EmissionFigure & { key: number }>
+      <ListTable<EmissionFigure & { key: number }>
         size="small"
         pagination={false}
         dataSource={emissions.map((e, key) => ({ ...e, key }))}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Card, Flex, Input, Select, Space, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -14,6 +14,7 @@ import {
 } from "../../api/objects";
 import { ExportButton } from "../../components/ExportButton";
 import { GridTreeSelect } from "../../components/GridTreeSelect";
+import { ListTable } from "../../components/ListTable";
 import { useCan } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
 import { useGridNames } from "../../grids/useGridNames";
@@ -166,8 +167,9 @@ export function ObjectsScene() {
         )}
       </Flex>
       {objects.isError && <QueryError error={objects.error} onRetry={() => void objects.refetch()} />}
-      <Table<ObjectSummary>
+      <ListTable<ObjectSummary>
         rowKey="id"
+        phoneWrap={["name"]}
         size="middle"
         className="objects-table"
         columns={columns}

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Drawer, Image, Slider, Space, Table, Tabs, Tag } from "antd";
+import { Card, DatePicker, Drawer, Image, Slider, Space, Tabs, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -11,6 +11,7 @@ import {
   usePatrolLedger,
 } from "../../api/patrolLedger";
 import { ExportButton } from "../../components/ExportButton";
+import { ListTable } from "../../components/ListTable";
 import { useGridNames } from "../../grids/useGridNames";
 import { formatTime } from "../../time/formatTime";
 import { BlindSpotMap } from "./BlindSpotMap";
@@ -58,7 +59,7 @@ export function PatrolLedgerScene() {
             key: "ledger",
             label: t("patrol.ledger.tab"),
             children: (
-              <Table
+              <ListTable
                 className="patrol-ledger"
                 rowKey="id"
                 size="small"
@@ -84,7 +85,13 @@ export function PatrolLedgerScene() {
                     render: (v: number) => `${v} m`,
                   },
                   { title: t("patrol.ledger.checkins"), dataIndex: "checkins" },
-                  { title: t("patrol.ledger.objects"), dataIndex: "objects", ellipsis: true },
+                  {
+                    title: t("patrol.ledger.objects"),
+                    dataIndex: "objects",
+                    ellipsis: true,
+                    // a list of names, cut short anyway; a phone shows it in the playback drawer
+                    responsive: ["md"],
+                  },
                 ]}
               />
             ),
@@ -93,7 +100,7 @@ export function PatrolLedgerScene() {
             key: "blind",
             label: t("patrol.ledger.blindSpots", { count: spots.data?.items.length ?? 0 }),
             children: (
-              <Table
+              <ListTable
                 className="patrol-blind-spots"
                 rowKey="objectId"
                 size="small"
@@ -127,7 +134,7 @@ export function PatrolLedgerScene() {
             key: "activity",
             label: t("patrol.ledger.activity"),
             children: (
-              <Table
+              <ListTable
                 rowKey="memberId"
                 size="small"
                 loading={activity.isPending}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Space, Table } from "antd";
+import { Alert, App, Button, Card, DatePicker, Form, Input, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError } from "../../api/client";
 import { useErrorText } from "../../api/errorText";
 import type { WorkCalendarYear, WorkCalendarYearInput } from "../../api/types";
 import { useSaveWorkCalendarYear, useWorkCalendar } from "../../api/workCalendar";
+import { ListTable } from "../../components/ListTable";
 import { PageLoading } from "../../components/PageLoading";
 import { QueryError } from "../../components/QueryError";
 
@@ -153,7 +154,7 @@ export function WorkCalendarPanel() {
           </Button>
         }
       >
-        <Table<WorkCalendarYear>
+        <ListTable<WorkCalendarYear>
           rowKey="year"
           size="small"
           pagination={false}
@@ -162,7 +163,8 @@ export function WorkCalendarPanel() {
           rowClassName={(y) => (y.year === editing?.year ? "ant-table-row-selected" : "")}
           columns={[
             { title: t("calendar.year"), dataIndex: "year", width: 80 },
-            { title: t("calendar.source"), dataIndex: "source", ellipsis: true },
+            // a long notice title: a phone keeps the figures and the edit button within reach
+            { title: t("calendar.source"), dataIndex: "source", ellipsis: true, responsive: ["md"] },
             {
               title: t("calendar.version"),
               dataIndex: "version",

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Input, Table, type TableColumnsType } from "antd";
+import { Button, Card, Flex, Input, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserRow } from "../../api/types";
 import { useUsers } from "../../api/users";
+import { ListTable } from "../../components/ListTable";
 import { useMe } from "../../components/MeContext";
 import { QueryError } from "../../components/QueryError";
 import { CreateUserModal } from "./CreateUserModal";
@@ -46,7 +47,7 @@ export function UsersScene() {
         </Button>
       </Flex>
       {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
-      <Table<UserRow>
+      <ListTable<UserRow>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -9,7 +9,6 @@ import {
   Modal,
   Popconfirm,
   Radio,
-  Table,
   type TableColumnsType,
   Tag,
 } from "antd";
@@ -18,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { useErrorText } from "../../api/errorText";
 import { type LineResource, useRetireLine, useSaveLine } from "../../api/wuding";
 import type { Wuding } from "../../api/wudingTypes";
+import { ListTable } from "../../components/ListTable";
 import { levelLabel } from "../../i18n/labels";
 import { lineScopeLabel } from "./wudingLabels";
 
@@ -108,7 +108,7 @@ export function LineTab<T extends Line, V extends object>(props: Props<T, V>) {
           </Button>
         </Flex>
       )}
-      <Table<T>
+      <ListTable<T>
         rowKey="id"
         size="small"
         columns={allColumns}

@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag } from "antd";
+import { App, Button, Flex, Popconfirm, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "../../api/errorText";
 import { useRemovePersonnel } from "../../api/wuding";
 import type { Personnel, Wuding } from "../../api/wudingTypes";
+import { ListTable } from "../../components/ListTable";
 import { PersonnelModal } from "./PersonnelModal";
 
 export function PersonnelTab({ wuding }: { wuding: Wuding }) {
@@ -77,7 +78,7 @@ export function PersonnelTab({ wuding }: { wuding: Wuding }) {
           </Button>
         </Flex>
       )}
-      <Table<Personnel>
+      <ListTable<Personnel>
         rowKey="id"
         size="small"
         columns={columns}
