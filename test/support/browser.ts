@@ -162,9 +162,10 @@ export async function signedInPage(
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The viewport, or with `fullPage` the whole page (a phone's list runs far below the first screen). */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
