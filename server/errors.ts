@@ -54,6 +54,15 @@ export const weakPassword = (reason: string) =>
 export const unprocessable = (code: string, messageZh: string, messageEn: string, details?: unknown) =>
   new AppError(code, 422, messageZh, messageEn, details);
 
+/** A draft contract names its party A; once the lower grid has moved under another parent that text is wrong. */
+export const contractParentChanged = () =>
+  new AppError(
+    "contract_parent_changed",
+    409,
+    "网格已调整上级，请由新的上级重新生成责任状",
+    "The grid has moved under another parent; the new parent must generate a new contract",
+  );
+
 // Grid administration.
 /** Bytes that claim to be a photo (by their first bytes) and do not decode as one. */
 export const undecodableImage = () =>

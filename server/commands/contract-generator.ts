@@ -131,8 +131,15 @@ export async function generateContracts(
           entityType: "contract",
           entityId: draft.id,
           actorName: system,
-          before: { signerUserId: draft.signerUserId, bodyLength: draft.body.length, version: draft.version },
+          // the parent too: after a grid move the new parent's redraft is what changes party A
+          before: {
+            upperGridId: draft.upperGridId,
+            signerUserId: draft.signerUserId,
+            bodyLength: draft.body.length,
+            version: draft.version,
+          },
           after: {
+            upperGridId: pair.upperId,
             signerUserId: entry.signerUserId,
             bodyLength: text.body.length,
             version: draft.version + 1,

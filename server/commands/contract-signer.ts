@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../db/client.ts";
-import { AppError, conflict, notFound, staleVersion } from "../errors.ts";
+import { AppError, conflict, contractParentChanged, notFound, staleVersion } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
 import { assertAllowed } from "../policies/allow.ts";
 import { gridWithinScope } from "../policies/grid-scope-sql.ts";
@@ -29,6 +29,7 @@ export async function signContract(
 ) {
   assertAllowed(ctx.actor, "contract.sign");
   return ctx.db.transaction(async (tx) => {
+    // The lower grid is share-locked so a grid move waits: party A is still its parent when signed.
     const [contract] = await rows<{
       id: number;
       status: string;
@@ -36,15 +37,17 @@ export async function signContract(
       revision: number;
       year: number;
       lowerGridId: number;
+      parentCurrent: boolean;
       signerUserId: number | null;
       supersedesId: number | null;
     }>(
       tx,
       sql`select c.id, c.status, c.version, c.revision, c.year, c.lower_grid_id as "lowerGridId",
+                 c.upper_grid_id is not distinct from l.parent_id as "parentCurrent",
                  c.signer_user_id as "signerUserId", c.supersedes_id as "supersedesId"
             from responsibility_contracts c join grids l on l.id = c.lower_grid_id
            where c.id = ${id} and ${gridWithinScope(sql`l.path`, ctx.actor.scope)}
-           for update of c`,
+           for update of c for share of l`,
     );
     if (!contract) throw notFound();
     if (contract.signerUserId !== ctx.actor.userId) throw notSigner();
@@ -54,6 +57,7 @@ export async function signContract(
     if (contract.status === "superseded") {
       throw conflict("本责任状已被新版本取代", "This contract has been superseded");
     }
+    if (!contract.parentCurrent) throw contractParentChanged();
     if (contract.version !== input.version) throw staleVersion();
     const [stillHead] = await rows<{ ok: boolean }>(
       tx,

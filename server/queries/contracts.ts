@@ -24,6 +24,9 @@ const FROM = sql`responsibility_contracts c
  */
 const visible = (scope: Scope) => gridWithinScope(sql`lg.path`, scope);
 
+/** A draft can be signed only while its party A is still the lower grid's parent (a grid move changes it). */
+const SIGNABLE = sql`c.status = 'draft' and c.upper_grid_id is not distinct from lg.parent_id`;
+
 export interface ContractFilter {
   year?: number;
   /** 'unsigned' = drafts; no status = those in force or awaiting signature (not superseded). */
@@ -44,7 +47,7 @@ export async function listContracts(db: Db, actor: Actor, filter: ContractFilter
   else conditions.push(sql`c.status = ${filter.status === "unsigned" ? "draft" : filter.status}`);
   if (filter.level !== undefined) conditions.push(sql`lg.level = ${filter.level}`);
   if (filter.upperGridId !== undefined) conditions.push(sql`c.upper_grid_id = ${filter.upperGridId}`);
-  if (filter.mine) conditions.push(sql`c.signer_user_id = ${actor.userId} and c.status = 'draft'`);
+  if (filter.mine) conditions.push(sql`c.signer_user_id = ${actor.userId} and ${SIGNABLE}`);
   if (filter.q) conditions.push(sql`(lg.name ilike ${`%${filter.q}%`} or ug.name ilike ${`%${filter.q}%`})`);
   const where = sql.join(conditions, sql` and `);
   const items = await rows<ContractSummary>(
@@ -84,16 +87,17 @@ export async function contractsAwaitingBelow(db: Db, actor: Actor, year: number)
 }
 
 export async function getContract(db: Db, actor: Actor, id: number): Promise<ContractDetail> {
-  const [contract] = await rows<Omit<ContractDetail, "revisions" | "policies">>(
+  const [found] = await rows<Omit<ContractDetail, "revisions" | "policies"> & { signable: boolean }>(
     db,
-    sql`select ${SUMMARY}, c.body, c.signed_by as "signedBy", c.created_at as "createdAt",
+    sql`select ${SUMMARY}, c.body, (${SIGNABLE}) as signable, c.signed_by as "signedBy", c.created_at as "createdAt",
                c.superseded_at as "supersededAt",
                case when c.body_sha256 is null then null
                     else c.body_sha256 = encode(sha256(convert_to(c.body, 'UTF8')), 'hex') end as "hashVerified"
           from ${FROM}
          where c.id = ${id} and ${visible(actor.scope)}`,
   );
-  if (!contract) throw notFound();
+  if (!found) throw notFound();
+  const { signable, ...contract } = found;
   const revisions = await rows<ContractDetail["revisions"][number]>(
     db,
     sql`select id, revision, status, signed_at as "signedAt", body_sha256 as "bodySha256"
@@ -105,10 +109,7 @@ export async function getContract(db: Db, actor: Actor, id: number): Promise<Con
     ...contract,
     revisions,
     policies: {
-      sign:
-        contract.status === "draft" &&
-        contract.signerUserId === actor.userId &&
-        allow(actor, "contract.sign"),
+      sign: signable && contract.signerUserId === actor.userId && allow(actor, "contract.sign"),
     },
   };
 }

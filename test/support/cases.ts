@@ -113,6 +113,16 @@ export async function createAccount(
   return r.json().id;
 }
 
+/** A new account (createAccount) and its session cookie. */
+export async function loggedInAccount(
+  t: TestApp,
+  secadminCookie: string,
+  account: Parameters<typeof createAccount>[2],
+): Promise<string> {
+  await createAccount(t, secadminCookie, account);
+  return t.login(account.username, "Test@12345x");
+}
+
 /** A multipart/form-data body with optional text fields and one file, for app.inject. */
 export function multipartBody(
   file: { bytes: Buffer; filename: string; contentType: string },

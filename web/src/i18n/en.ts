@@ -334,6 +334,8 @@ export const en: Translation = {
       rate_limited: "Too many requests; please try again later",
       payload_too_large: "What you sent is too large",
       internal_error: "Internal server error; please try again later",
+      contract_parent_changed:
+        "The grid has moved under another parent; the new parent must generate a new contract",
     },
   },
   notFound: {

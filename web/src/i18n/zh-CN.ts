@@ -236,6 +236,7 @@ export const zhCN = {
       rate_limited: "请求过于频繁，请稍后再试",
       payload_too_large: "提交的内容过大",
       internal_error: "服务器内部错误，请稍后重试",
+      contract_parent_changed: "网格已调整上级，请由新的上级重新生成责任状",
     },
   },
   notFound: {
