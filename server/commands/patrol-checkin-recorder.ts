@@ -70,7 +70,7 @@ export async function recordCheckin(
   checkClientTime(at);
   const photo = input.photo ? await checkinPhoto(input.photo) : null;
   return ctx.db.transaction(async (tx) => {
-    const patrol = await lockOwnPatrol(tx, ctx.actor, patrolId);
+    const patrol = await lockOwnPatrol(tx, ctx.actor, patrolId, { inScope: true });
     if (patrol.finishedAt && at > new Date(patrol.finishedAt)) throw patrolFinished();
     const [object] = await rows<{ id: number; type: string; distance: number }>(
       tx,

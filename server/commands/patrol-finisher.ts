@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows } from "../db/client.ts";
 import { unprocessable } from "../errors.ts";
-import { assertAllowed } from "../policies/allow.ts";
 import { recordAudit } from "./audit-recorder.ts";
 import type { CommandContext } from "./context.ts";
 import { lockOwnPatrol } from "./patrol-access.ts";
@@ -22,11 +21,11 @@ export async function finishPatrol(
   id: number,
   input: { finishedAt?: string },
 ): Promise<FinishedPatrol> {
-  assertAllowed(ctx.actor, "patrol.perform");
+  // No patrol.perform here: the patrol's own member may finish it after losing the post (lockOwnPatrol).
   const finishedAt = input.finishedAt ? new Date(input.finishedAt) : new Date();
   checkClientTime(finishedAt);
   return ctx.db.transaction(async (tx) => {
-    const patrol = await lockOwnPatrol(tx, ctx.actor, id);
+    const patrol = await lockOwnPatrol(tx, ctx.actor, id, { inScope: false });
     if (patrol.status === "finished") {
       const [done] = await rows<FinishedPatrol>(
         tx,

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from "fastify";
+import { mayRecordPatrol } from "../../commands/patrol-access.ts";
 import { recordCheckin } from "../../commands/patrol-checkin-recorder.ts";
 import { finishPatrol } from "../../commands/patrol-finisher.ts";
 import { startPatrol } from "../../commands/patrol-starter.ts";
 import { ingestTrack } from "../../commands/patrol-track-ingester.ts";
 import type { Db } from "../../db/client.ts";
-import { notFound } from "../../errors.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { actorOf } from "../../plugins/auth.ts";
 import type { Actor } from "../../policies/actor.ts";
 import {
@@ -39,6 +41,12 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
   const ctxOf = (actor: Actor, ip: string, tx: Db = db) => ({ db: tx, actor, ip });
   const read = { permission: "patrol.read" } as const;
   const perform = { permission: "patrol.perform" } as const;
+  // Finish and track: the walkers, and also a patrol's own member who no longer walks (patrol-access.ts);
+  // checked before the body, as a route permission is.
+  const ownPatrol = async (request: FastifyRequest) => {
+    const id = Number((request.params as { id: string }).id); // the raw path text: not validated yet
+    if (!(await mayRecordPatrol(db, actorOf(request), id))) throw forbidden();
+  };
 
   app.get("/api/patrols/plan", { config: read, schema: planSchema }, async (request) => ({
     now: new Date().toISOString(),
@@ -98,7 +106,7 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
 
   app.post(
     "/api/patrols/:id/finish",
-    { config: perform, schema: finishPatrolSchema },
+    { onRequest: ownPatrol, schema: finishPatrolSchema },
     async (request, reply) =>
       answerOnce(request, reply, { db, config }, {}, async (tx) => ({
         status: 200,
@@ -106,7 +114,7 @@ export function patrolRoutes(app: App, { database, config }: RouteDeps): void {
       })),
   );
 
-  app.post("/api/patrols/:id/track", { config: perform, schema: trackSchema }, async (request) =>
+  app.post("/api/patrols/:id/track", { onRequest: ownPatrol, schema: trackSchema }, async (request) =>
     ingestTrack(ctxOf(actorOf(request), request.ip), request.params.id, request.body.points),
   );
 
