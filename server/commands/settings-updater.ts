@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { rows } from "../db/client.ts";
 import { systemSettings } from "../db/schema/index.ts";
 import { staleVersion } from "../errors.ts";
 import type { Actor } from "../policies/actor.ts";
@@ -27,12 +28,23 @@ export async function updateSettings(ctx: CommandContext & { actor: Actor }, cha
       .where(and(eq(systemSettings.id, 1), eq(systemSettings.version, version)))
       .returning();
     if (!row) throw staleVersion();
+    // The absolute limit binds sessions already open too: each ends at the earlier of its own expiry and its
+    // start plus the limit now set (the auth hook compares absolute_expires_at only). A longer limit extends none.
+    const [{ sessionsShortened }] = await rows<{ sessionsShortened: number }>(
+      tx,
+      sql`with cut as (
+            update sessions set absolute_expires_at = created_at + make_interval(hours => ${row.sessionAbsoluteHours}::int)
+             where revoked_at is null
+               and absolute_expires_at > created_at + make_interval(hours => ${row.sessionAbsoluteHours}::int)
+            returning 1)
+          select count(*)::int as "sessionsShortened" from cut`,
+    );
     await recordAudit(tx, ctx, {
       action: "settings.update",
       entityType: "settings",
       entityId: 1,
       before,
-      after: row,
+      after: { ...row, sessionsShortened },
     });
     return row;
   });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -151,6 +151,41 @@ describe("login and sessions", () => {
     await t.query(sql`update sessions set absolute_expires_at = now() - interval '1 second' where revoked_at is null
                       and user_id = (select id from users where username = 'supervisor')`);
     expect((await get("/api/me", busy)).statusCode).toBe(401);
+  });
+
+  it("ends sessions already open when the absolute limit is lowered", async () => {
+    const session = await t.login("supervisor");
+    const sys = await t.login("sysadmin");
+    const current = (await get("/api/settings", sys)).json();
+    const put = (change: object) =>
+      t.app.inject({ method: "PUT", url: "/api/settings", headers: { cookie: sys }, payload: change });
+    // idle limit out of the way: only the absolute one can end the session in the hour moved below
+    const lowered = await put({ ...current, sessionIdleMinutes: 120, sessionAbsoluteHours: 1 });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    const me = (await get("/api/me", session)).json();
+    const hours = (new Date(me.session.absoluteExpiresAt).getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeLessThanOrEqual(1);
+    expect(hours).toBeGreaterThan(0.9);
+    const [audit] = await t.query<{ after: { sessionsShortened: number } }>(
+      sql`select after from audit_log where action = 'settings.update' order by id desc limit 1`,
+    );
+    expect(audit.after.sessionsShortened).toBeGreaterThan(0);
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 61 * 60_000);
+      const ended = await get("/api/me", session);
+      expect(ended.statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+    const [row] = await t.query<{ revoked_reason: string }>(
+      sql`select revoked_reason from sessions where user_id = (select id from users where username = 'supervisor')
+          order by id desc limit 1`,
+    );
+    expect(row.revoked_reason).toBe("absolute_timeout");
+    const restored = await put({ ...current, version: lowered.json().version });
+    expect(restored.statusCode, restored.body).toBe(200);
   });
 
   it("answers 401 without a cookie and with a forged one", async () => {
