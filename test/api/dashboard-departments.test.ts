@@ -7,6 +7,7 @@ import type { DepartmentKpiReport, DepartmentKpis } from "../../api-types/dashbo
 import { migrate } from "../../server/db/migrate.ts";
 import { departmentKpiScan } from "../bench/department-kpi-scan.ts";
 import { caseApi, createAccount, idOf, pointIn, report, uploadPhoto } from "../support/cases.ts";
+import { DEPARTMENT_COUNTS } from "../support/department-kpis.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 const sh = (local: string) => new Date(`${local}+08:00`);
@@ -50,21 +51,8 @@ const report$ = async (user: string) => {
 };
 const row = (r: DepartmentKpiReport, id: number) => r.departments.find((d) => d.id === id) as DepartmentKpis;
 
-const COUNTS = [
-  "handed",
-  "closed",
-  "dueToClose",
-  "closedOfDue",
-  "closedOnTime",
-  "extendedOfDue",
-  "open",
-  "overdue",
-  "rechecks",
-  "reworks",
-  "extensions",
-] as const;
 const delta = (after: DepartmentKpis, before: DepartmentKpis) =>
-  Object.fromEntries(COUNTS.map((k) => [k, after[k] - before[k]]));
+  Object.fromEntries(DEPARTMENT_COUNTS.map((k) => [k, after[k] - before[k]]));
 
 /** A report filed in the village, accepted and registered by its township officer (at the current clock). */
 async function registered(village: string, officer: string, filer: string) {
@@ -246,22 +234,30 @@ describe("department KPIs (GET /api/dashboard/departments)", () => {
     expect(row(after.township, eco).handed).toBeLessThan(row(after.office, eco).handed);
   });
 
-  it("counts the cases and timelines already there when the rollup arrives (migrations 0020, 0022)", async () => {
+  it("counts the cases and timelines already there when the rollup arrives (migrations 0020, 0022, 0026)", async () => {
     for (const fn of [
       "department_kpi_case_inserted()",
       "department_kpi_case_changed()",
       "department_kpi_event_inserted()",
+      "department_kpi_event_credit()",
+      "department_kpi_case_moved()",
     ])
       await t.query(sql.raw(`drop function ${fn} cascade`));
     for (const fn of [
       "department_kpi_fold()",
       "department_kpi_case_facts(cases)",
       "department_kpi_event_facts(case_events, cases)",
+      "department_kpi_credited(cases)",
     ])
       await t.query(sql.raw(`drop function ${fn}`));
+    await t.query(sql`alter table case_events drop column kpi_department_ids`);
     await t.query(sql`drop table department_kpi_deltas, department_kpi_daily, department_kpi_open_by_day`);
     await t.query(sql`drop index cases_department_deadline`);
-    const rollups = ["0020_department_kpi_rollup.sql", "0022_department_overdue_by_deadline_day.sql"];
+    const rollups = [
+      "0020_department_kpi_rollup.sql",
+      "0022_department_overdue_by_deadline_day.sql",
+      "0026_department_work_follows_case.sql",
+    ];
     for (const name of rollups) await t.query(sql`delete from schema_migrations where name = ${name}`);
     expect(await migrate(t.database)).toEqual(rollups);
     for (const user of ["office", "township", "dept"]) expect(await report$(user)).toEqual(after[user]);

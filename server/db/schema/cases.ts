@@ -105,6 +105,8 @@ export const caseEvents = pgTable("case_events", {
   at: ts("at").notNull(),
   version: integer("version").notNull(),
   data: jsonb("data").notNull(),
+  // re-checks and extensions: the departments credited (migration 0026, filled by trigger)
+  kpiDepartmentIds: integer("kpi_department_ids").array(),
 });
 
 export const caseEvidence = pgTable("case_evidence", {

@@ -190,31 +190,37 @@ export async function generateCases(
                     when r.extended then 7 when r.adept is not null then 4 else 1 end
           from (select r.*, ${u(19)} < 0.3 as u_anon from r) r join bench_cells bc on bc.n = r.celln
         returning id, tracking_no),
-      ev as (select ins.id, r.* from ins join r on r.tno = ins.tracking_no)
+      ev as (select ins.id, r.*,
+                    case when r.adept is null then '{}'::int[]
+                         when r.hk_eff = 'joint' then array[r.adept] || r.part_ids else array[r.adept] end as credited
+               from ins join r on r.tno = ins.tracking_no)
       -- in the order they happened, so a case's events are in id order as the timeline reads them
-      insert into case_events (case_id, kind, action, from_stage, to_stage, at, version, data)
-      select id, 'created', null, null, null, reported_at, 1, '{"synthetic": true}'::jsonb from ev
+      -- re-checks and extensions name the departments credited (migration 0026): the case's, as on its row; the
+      -- database's before-trigger cannot see a case inserted by the same statement
+      insert into case_events (case_id, kind, action, from_stage, to_stage, at, version, data, kpi_department_ids)
+      select id, 'created', null, null, null, reported_at, 1, '{"synthetic": true}'::jsonb, null::int[] from ev
       union all
       select id, 'transition', 'transfer', 'registered', 'transferred', handed_at, 4,
-             jsonb_build_object('departmentId', adept, 'departmentName', dept_name, 'synthetic', true)
+             jsonb_build_object('departmentId', adept, 'departmentName', dept_name, 'synthetic', true), null
         from ev where adept is not null and hk_eff = 'department'
       union all
       select id, 'transition', 'organize_joint', 'registered', 'joint_investigation', handed_at, 4,
              jsonb_build_object('leadDepartmentId', adept, 'participantDepartmentIds', to_jsonb(part_ids),
                                 'leadDepartmentName', dept_name, 'participantDepartmentNames', to_jsonb(part_names),
-                                'synthetic', true)
+                                'synthetic', true), null
         from ev where adept is not null and hk_eff = 'joint'
       union all
-      select id, 'transition', 'approve_extension', hstage, hstage, extended_at, 7, '{"synthetic": true}'::jsonb
+      select id, 'transition', 'approve_extension', hstage, hstage, extended_at, 7, '{"synthetic": true}'::jsonb,
+             credited
         from ev where extended
       union all
       select id, 'transition', 'record_verification', 'verifying', hstage, failed_at, 12,
-             '{"passed": false, "note": "现场核查，问题仍然存在", "evidenceIds": [], "synthetic": true}'::jsonb
+             '{"passed": false, "note": "现场核查，问题仍然存在", "evidenceIds": [], "synthetic": true}'::jsonb, credited
         from ev where passed_at is not null and rework
       union all
       select id, 'transition', 'record_verification', 'verifying', 'verified', passed_at,
              case when rework then 18 else 12 end,
-             '{"passed": true, "note": "现场核查，问题已整改到位", "evidenceIds": [], "synthetic": true}'::jsonb
+             '{"passed": true, "note": "现场核查，问题已整改到位", "evidenceIds": [], "synthetic": true}'::jsonb, credited
         from ev where passed_at is not null`,
     );
     bar.step(to - range.first + 1);
