@@ -66,19 +66,7 @@ async function registered(village: string, officer: string, filer: string) {
 
 /** The handling recorded by the department, then every feedback the case asks for, then a re-check. */
 async function handleAndRecheck(id: number, passed: boolean) {
-  await api.step("dept", id, {
-    action: "record_handling",
-    result: "rectification_order",
-    summary: "已下达责令改正决定书",
-    evidenceIds: [await uploadPhoto(t, cookies.dept, id)],
-  });
-  await api.step("dept", id, { action: "give_feedback", summary: "企业已整改" });
-  let d = (await api.get("township", `/api/cases/${id}`)).json();
-  if (d.allowedActions.includes("reply_to_reporter"))
-    d = await api.step("township", id, { action: "reply_to_reporter", summary: "已责令整改" });
-  if (d.allowedActions.includes("inform_lower_grid"))
-    d = await api.step("township", id, { action: "inform_lower_grid" });
-  expect(d.stage).toBe("feedback_given");
+  await api.handledWithFeedback(id);
   await api.step("township", id, { action: "request_verification", assigneeId: memberId });
   return api.step("member", id, {
     action: "record_verification",

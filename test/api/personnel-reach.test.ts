@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseApi, createAccount, idOf, pointIn, report, uploadPhoto } from "../support/cases.ts";
+import { caseApi, createAccount, idOf, pointIn, report } from "../support/cases.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 // 定人员 decides who serves a grid: taken off a grid (or past their term), a member or head no longer reads or
@@ -120,18 +120,7 @@ describe("put on a grid through 定人员 only", () => {
     const id = await filedInVillage();
     await api.step("township", id, { action: "transfer", departmentId: await idOf(t, "departments", "eco") });
     await api.step("dept", id, { action: "accept_transfer" });
-    await api.step("dept", id, {
-      action: "record_handling",
-      result: "rectification_order",
-      summary: "已下达责令改正决定书",
-      evidenceIds: [await uploadPhoto(t, cookies.dept, id)],
-    });
-    await api.step("dept", id, { action: "give_feedback", summary: "企业已整改" });
-    let d = (await api.get("township", `/api/cases/${id}`)).json();
-    if (d.allowedActions.includes("reply_to_reporter"))
-      d = await api.step("township", id, { action: "reply_to_reporter", summary: "已责令整改" });
-    if (d.allowedActions.includes("inform_lower_grid"))
-      d = await api.step("township", id, { action: "inform_lower_grid" });
+    const d = await api.handledWithFeedback(id);
     const offered = d.verifierCandidates.map((c: { id: number }) => c.id);
     expect(offered).toContain(visitorId);
     expect(offered).not.toContain(await idOf(t, "users", "member"));

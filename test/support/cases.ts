@@ -94,6 +94,26 @@ export function caseApi(t: TestApp, cookies: Record<string, string>) {
       expect(r.statusCode, `${body.action} by ${user}: ${r.body}`).toBe(200);
       return r.json();
     },
+    /**
+     * The department (demo `dept`) records its handling with a photo and its feedback, and the township officer
+     * (demo `township`) gives whatever feedback the case still asks for; returns the detail at feedback_given.
+     */
+    async handledWithFeedback(id: number) {
+      await this.step("dept", id, {
+        action: "record_handling",
+        result: "rectification_order",
+        summary: "已下达责令改正决定书",
+        evidenceIds: [await uploadPhoto(t, cookies.dept, id)],
+      });
+      await this.step("dept", id, { action: "give_feedback", summary: "企业已整改" });
+      let d = (await this.get("township", `/api/cases/${id}`)).json();
+      if (d.allowedActions.includes("reply_to_reporter"))
+        d = await this.step("township", id, { action: "reply_to_reporter", summary: "已责令整改" });
+      if (d.allowedActions.includes("inform_lower_grid"))
+        d = await this.step("township", id, { action: "inform_lower_grid" });
+      expect(d.stage).toBe("feedback_given");
+      return d;
+    },
   };
 }
 
