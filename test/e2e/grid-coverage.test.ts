@@ -133,6 +133,8 @@ describeInBrowser("grid administration and coverage in the browser", (e2e) => {
     await page.locator(".grid-move-parent").click();
     await page.locator(".grid-move-parent input").fill("胜金乡");
     await page.locator(".ant-select-tree-node-content-wrapper", { hasText: /^胜金乡$/ }).click();
+    // the tree's dropdown fades out over the move card: wait until it is gone before pressing anything below it
+    await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
     await page
       .getByRole("button", { name: "移 动" })
       .or(page.getByRole("button", { name: "移动" }))
@@ -149,6 +151,7 @@ describeInBrowser("grid administration and coverage in the browser", (e2e) => {
       .getByRole("button", { name: "移 动" })
       .or(page.getByRole("button", { name: "移动" }))
       .click();
+    await confirm.getByText(`确定把“${village.name}”连同其下级网格移到“胜金乡”之下`).waitFor();
     await confirm.getByRole("button", { name: /确\s?定/ }).click();
     await page.getByText(`已移动：改写 1 个网格，${village.cases} 件案件随之移交`).waitFor();
     expect(await pathOf()).not.toBe(before);

@@ -179,13 +179,12 @@ function MoveCard({ grid, grids }: Props) {
   const parent = grids.find((g) => g.id === parentId);
   const submit = () => {
     if (parentId === undefined) return;
-    move.mutate(
-      { id: grid.id, parentId, version: grid.version },
-      {
-        onSuccess: (moved) =>
-          void message.success(t("gridAdmin.move.done", { count: moved.moved, cases: moved.casesMoved })),
-        onError: (error) => void message.error(errorText(error)),
-      },
+    // mutateAsync, not mutate's callbacks: the move refetches the tree, which may re-mount this card, and
+    // TanStack Query drops the callbacks of an unmounted caller (the message never showed)
+    return move.mutateAsync({ id: grid.id, parentId, version: grid.version }).then(
+      (moved) =>
+        void message.success(t("gridAdmin.move.done", { count: moved.moved, cases: moved.casesMoved })),
+      (error: unknown) => void message.error(errorText(error)),
     );
   };
   // A move changes who may read the subtree's cases, so it is confirmed first; without a parent there is
